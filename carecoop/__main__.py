@@ -1,0 +1,3 @@
+from carecoop.cli.app import main
+
+main()

@@ -1,0 +1,61 @@
+"""The `carecoop` command: global options and the command groups."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from carecoop import __version__
+from carecoop.cli.common import settings
+
+app = typer.Typer(
+    name="carecoop",
+    help="Deliver the Think.CareCoop and Start.CareCoop workshops on care cooperatives.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"carecoop {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    home: Annotated[
+        Path | None,
+        typer.Option("--home", metavar="DIR", help="Folder of the workshop store (default: CARECOOP_HOME)."),
+    ] = None,
+    modules: Annotated[
+        list[Path] | None,
+        typer.Option("--modules", metavar="DIR", help="A folder of adapted or added modules (repeatable)."),
+    ] = None,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    """Deliver the Think.CareCoop and Start.CareCoop workshops on care cooperatives."""
+    settings.home = home
+    settings.module_dirs = list(modules or [])
+
+
+def _register() -> None:
+    # Each command group lives in its own file and adds itself to the app.
+    from carecoop.cli import modules_cmd
+
+    modules_cmd.register(app)
+
+
+_register()
+
+
+def main() -> None:
+    """Entry point of the console script."""
+    app()

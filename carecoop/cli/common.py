@@ -1,0 +1,76 @@
+"""What every command shares: consoles, global options, opening the store, error mapping."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, ParamSpec, TypeVar
+
+import typer
+from rich.console import Console
+
+from carecoop.errors import ContentError, UserError
+
+if TYPE_CHECKING:
+    from carecoop.content.curriculum import Curriculum
+    from carecoop.store.db import Store
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+console = Console(highlight=False, soft_wrap=False)
+err_console = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+@dataclass
+class Settings:
+    """Global options given before the command (`carecoop --home DIR modules list`)."""
+
+    home: Path | None = None
+    module_dirs: list[Path] = field(default_factory=list)
+
+
+settings = Settings()
+
+
+def open_store() -> Store:
+    """The store under --home or CARECOOP_HOME."""
+    from carecoop.store.db import Store
+
+    return Store.open(settings.home)
+
+
+def load_curriculum() -> Curriculum:
+    """The curriculum with any --modules folders."""
+    from carecoop.content.loader import load_curriculum as load
+
+    return load(settings.module_dirs)
+
+
+def fail(message: str, code: int = 1) -> typer.Exit:
+    """Print a message for the user on stderr and return the Exit to raise."""
+    err_console.print(message, markup=False)
+    return typer.Exit(code)
+
+
+def handle_errors(command: Callable[P, R]) -> Callable[P, R]:
+    """Map carecoop's errors to exit codes: a UserError prints its message and exits 1."""
+
+    @functools.wraps(command)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return command(*args, **kwargs)
+        except ContentError as error:
+            for line in error.problems:
+                err_console.print(line, markup=False)
+            raise typer.Exit(1) from None
+        except UserError as error:
+            raise fail(f"Error: {error}") from None
+        except BrokenPipeError:
+            sys.stderr.close()
+            raise typer.Exit(1) from None
+
+    return wrapper

@@ -1,0 +1,179 @@
+"""The loaded curriculum: programmes, their modules in order, and look-ups by id."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from carecoop.content.models import PROGRAMME_IDS, Activity, Module, Programme, Translation
+from carecoop.content.yamlfile import display_path
+from carecoop.errors import UserError
+
+
+@dataclass
+class SourcedModule:
+    """A module and the file it came from."""
+
+    module: Module
+    path: Path
+
+
+@dataclass
+class Curriculum:
+    """Every programme and module, validated and linked."""
+
+    programmes: dict[str, Programme]
+    sourced: list[SourcedModule]
+    translations: dict[tuple[str, str], Translation] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.sourced.sort(
+            key=lambda s: (_programme_order(s.module.programme), s.module.number, s.module.id)
+        )
+
+    @property
+    def modules(self) -> list[Module]:
+        """All modules, programme by programme, in order."""
+        return [s.module for s in self.sourced]
+
+    def link(self) -> list[str]:
+        """Resolve references between modules; return problems as located lines."""
+        problems: list[str] = []
+        for programme_id in {s.module.programme for s in self.sourced}:
+            if programme_id not in self.programmes:
+                problems.append(f"modules/{programme_id}/programme.yaml: is missing")
+        owners: dict[str, str] = {}
+        for sourced in self.sourced:
+            for activity in sourced.module.activities:
+                if activity.id in owners and owners[activity.id] != sourced.module.id:
+                    problems.append(
+                        f"{display_path(sourced.path)}: activity id '{activity.id}' "
+                        f"is also used in module {owners[activity.id]}"
+                    )
+                owners.setdefault(activity.id, sourced.module.id)
+        for sourced in self.sourced:
+            for index, activity in enumerate(sourced.module.activities):
+                if activity.questions_from is None:
+                    continue
+                source = self.find_activity(activity.questions_from)
+                if source is None:
+                    problems.append(
+                        f"{display_path(sourced.path)}: activities.{index}.questions_from: "
+                        f"no activity '{activity.questions_from}' in the curriculum"
+                    )
+                elif not activity.questions:
+                    activity.questions = [q.model_copy(deep=True) for q in source[1].questions]
+        return problems
+
+    def modules_of(self, programme: str) -> list[Module]:
+        """The modules of one programme, in order."""
+        return [m for m in self.modules if m.programme == programme]
+
+    def module(self, module_id: str) -> Module:
+        """A module by id; a UserError naming the known ids when there is none."""
+        for module in self.modules:
+            if module.id == module_id:
+                return module
+        known = ", ".join(m.id for m in self.modules)
+        raise UserError(f"No module '{module_id}'. Known modules: {known}")
+
+    def source_of(self, module_id: str) -> Path:
+        """The file a module was loaded from."""
+        for sourced in self.sourced:
+            if sourced.module.id == module_id:
+                return sourced.path
+        raise UserError(f"No module '{module_id}'")
+
+    def find_activity(self, activity_id: str) -> tuple[Module, Activity] | None:
+        """The module and activity of an activity id, if it exists."""
+        for module in self.modules:
+            for activity in module.activities:
+                if activity.id == activity_id:
+                    return module, activity
+        return None
+
+    def activities_of(self, programme: str) -> list[tuple[Module, Activity]]:
+        """Every activity of a programme with its module, in running order."""
+        return [(m, a) for m in self.modules_of(programme) for a in m.activities]
+
+    def localized(self, module: Module, language: str) -> tuple[Module, list[str]]:
+        """A module in another language; texts the translation lacks stay English.
+
+        Returns the module and warnings (one naming how many texts fell back, and one per
+        translation key that matches nothing).
+        """
+        if language == module.language:
+            return module, []
+        translation = self.translations.get((module.id, language))
+        if translation is None:
+            return module, [f"Module {module.id} has no '{language}' translation; using English."]
+        data = module.model_dump(mode="json")
+        warnings: list[str] = []
+        for key, text in translation.texts.items():
+            if not _set_text(data, key.split("."), text):
+                warnings.append(f"Translation {module.id}.{language}: no text at '{key}'")
+        total = _count_texts(module.model_dump(mode="json"))
+        missing = total - len(translation.texts)
+        if missing > 0:
+            warnings.append(
+                f"Module {module.id}: {missing} of {total} texts have no '{language}' "
+                "translation and are shown in English."
+            )
+        data["language"] = language
+        return Module.model_validate(data), warnings
+
+
+def _programme_order(programme: str) -> int:
+    return PROGRAMME_IDS.index(programme) if programme in PROGRAMME_IDS else len(PROGRAMME_IDS)
+
+
+def _set_text(data: Any, parts: list[str], text: str) -> bool:
+    """Set a text at a path that names list items by their `id` or by index."""
+    node = data
+    for position, part in enumerate(parts):
+        last = position == len(parts) - 1
+        if isinstance(node, dict):
+            if part not in node:
+                return False
+            if last:
+                if not isinstance(node[part], str):
+                    return False
+                node[part] = text
+                return True
+            node = node[part]
+        elif isinstance(node, list):
+            match = next((x for x in node if isinstance(x, dict) and x.get("id") == part), None)
+            if match is None and part.isdigit() and int(part) < len(node):
+                if last:
+                    if not isinstance(node[int(part)], str):
+                        return False
+                    node[int(part)] = text
+                    return True
+                match = node[int(part)]
+            if match is None:
+                return False
+            node = match
+        else:
+            return False
+    return False
+
+
+_TEXT_KEYS = {"title", "summary", "text", "note", "prompt", "help", "label", "intro"}
+_TEXT_LISTS = {"objectives", "materials", "preparation", "key_messages", "adaptation", "roles"}
+
+
+def _count_texts(data: Any) -> int:
+    if isinstance(data, dict):
+        count = 0
+        for key, value in data.items():
+            if key in _TEXT_KEYS and isinstance(value, str):
+                count += 1
+            elif key in _TEXT_LISTS and isinstance(value, list):
+                count += len(value)
+            else:
+                count += _count_texts(value)
+        return count
+    if isinstance(data, list):
+        return sum(_count_texts(item) for item in data)
+    return 0

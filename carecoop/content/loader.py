@@ -1,0 +1,248 @@
+"""Load and validate the curriculum: every problem becomes `file:line: path: message`.
+
+This is the one boundary where module files are checked. Past it, the rest of carecoop
+works with validated models only.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from carecoop.content.curriculum import Curriculum, SourcedModule
+from carecoop.content.messages import dotted, known_keys, validation_problems
+from carecoop.content.models import (
+    Activity,
+    Module,
+    Programme,
+    QuestionKind,
+    Translation,
+)
+from carecoop.content.yamlfile import LineFinder, display_path, read_yaml
+from carecoop.errors import ContentError
+
+Location = tuple[str | int, ...]
+ModelT = TypeVar("ModelT", bound=BaseModel)
+
+_KEYS = known_keys([Module, Programme, Translation])
+#: `01-care.ar.yaml` is the Arabic translation of `01-care.yaml`.
+_TRANSLATION_NAME = re.compile(r"^.+\.([a-z]{2,3}(?:-[A-Z]{2})?)\.ya?ml$")
+
+
+class _Problems:
+    """Collects a file's problems and locates them on demand."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.lines: list[str] = []
+        self._finder: LineFinder | None = None
+
+    def add(self, location: Location, message: str) -> None:
+        if self._finder is None:
+            self._finder = LineFinder(self.path)
+        line = self._finder.line(location)
+        where = f"{display_path(self.path)}:{line}" if line else display_path(self.path)
+        field = f" {dotted(location)}:" if location else ""
+        self.lines.append(f"{where}:{field} {message}")
+
+    def raise_if_any(self) -> None:
+        if self.lines:
+            raise ContentError(self.lines)
+
+
+def _validate(path: Path, model: type[ModelT], data: Any, problems: _Problems) -> ModelT | None:
+    if not isinstance(data, dict):
+        problems.add((), "must be a mapping of keys to values (is the file empty?)")
+        return None
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        for location, message in validation_problems(error, _KEYS):
+            problems.add(location, message)
+        return None
+
+
+def _check_module(module: Module, problems: _Problems, plan_field_ok: Callable[[str], bool]) -> None:
+    """Checks that span several fields of one module."""
+    seen: dict[str, int] = {}
+    for index, activity in enumerate(module.activities):
+        if activity.id in seen:
+            problems.add(
+                ("activities", index, "id"),
+                f"'{activity.id}' is already used by activities.{seen[activity.id]}",
+            )
+        seen.setdefault(activity.id, index)
+        _check_activity(activity, ("activities", index), problems, plan_field_ok)
+    for item_index, item in enumerate(module.handout.worksheet):
+        if item.question and not any(a.question(item.question) for a in module.activities):
+            problems.add(
+                ("handout", "worksheet", item_index, "question"),
+                f"no activity of this module has a question '{item.question}'",
+            )
+
+
+def _check_activity(
+    activity: Activity,
+    location: Location,
+    problems: _Problems,
+    plan_field_ok: Callable[[str], bool],
+) -> None:
+    for q_index, question in enumerate(activity.questions):
+        here = (*location, "questions", q_index)
+        answers = question.correct
+        if isinstance(answers, str):
+            answers = [answers]
+        if isinstance(answers, list):
+            for answer in answers:
+                if answer not in question.choice_ids:
+                    known = ", ".join(question.choice_ids) or "none"
+                    problems.add(
+                        (*here, "correct"),
+                        f"'{answer}' is not one of the choices ({known})",
+                    )
+        elif isinstance(answers, bool) and question.kind is not QuestionKind.YES_NO:
+            problems.add((*here, "correct"), "true or false only fits a yes-no question")
+        if question.plan_field and not plan_field_ok(question.plan_field):
+            problems.add(
+                (*here, "plan_field"),
+                f"the business plan has no field '{question.plan_field}'",
+            )
+    if activity.handout:
+        for item_index, item in enumerate(activity.handout.worksheet):
+            if item.question and activity.question(item.question) is None:
+                problems.add(
+                    (*location, "handout", "worksheet", item_index, "question"),
+                    f"this activity has no question '{item.question}'",
+                )
+
+
+def _plan_field_checker() -> Callable[[str], bool]:
+    import importlib
+
+    try:
+        plan_model = importlib.import_module("carecoop.plan.model")
+    except ImportError:  # the plan model is optional while it is being built
+        return lambda _path: True
+    checker: Callable[[str], bool] = plan_model.plan_field_exists
+    return checker
+
+
+def load_module_file(path: Path, plan_field_ok: Callable[[str], bool] | None = None) -> Module:
+    """Read and validate one module file; raise ContentError listing every problem."""
+    problems = _Problems(path)
+    module = _validate(path, Module, read_yaml(path), problems)
+    if module is not None:
+        _check_module(module, problems, plan_field_ok or _plan_field_checker())
+    problems.raise_if_any()
+    assert module is not None
+    return module
+
+
+def load_programme_file(path: Path) -> Programme:
+    """Read and validate a programme.yaml."""
+    problems = _Problems(path)
+    programme = _validate(path, Programme, read_yaml(path), problems)
+    problems.raise_if_any()
+    assert programme is not None
+    return programme
+
+
+def load_translation_file(path: Path) -> Translation:
+    """Read and validate a translation file."""
+    problems = _Problems(path)
+    translation = _validate(path, Translation, read_yaml(path), problems)
+    problems.raise_if_any()
+    assert translation is not None
+    return translation
+
+
+def is_translation(path: Path) -> bool:
+    """Whether a file name marks a translation (`name.ar.yaml`)."""
+    return bool(_TRANSLATION_NAME.match(path.name))
+
+
+def validate_paths(paths: Iterable[Path]) -> list[str]:
+    """Check module, programme or translation files and folders; return every problem line."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(sorted(path.rglob("*.yaml")) + sorted(path.rglob("*.yml")))
+        else:
+            files.append(path)
+    problems: list[str] = []
+    modules: list[SourcedModule] = []
+    for file in files:
+        try:
+            if file.name == "programme.yaml":
+                load_programme_file(file)
+            elif is_translation(file):
+                load_translation_file(file)
+            else:
+                modules.append(SourcedModule(load_module_file(file), file))
+        except ContentError as error:
+            problems.extend(error.problems)
+    problems.extend(_duplicate_ids(modules))
+    return problems
+
+
+def _duplicate_ids(modules: list[SourcedModule]) -> list[str]:
+    """Module and activity ids used in more than one file."""
+    problems: list[str] = []
+    owners: dict[str, str] = {}
+    for sourced in modules:
+        here = _Problems(sourced.path)
+        where = display_path(sourced.path)
+        if sourced.module.id in owners:
+            here.add(("id",), f"module id '{sourced.module.id}' is also used in {owners[sourced.module.id]}")
+        owners.setdefault(sourced.module.id, where)
+        for index, activity in enumerate(sourced.module.activities):
+            key = f"activity:{activity.id}"
+            if key in owners and owners[key] != where:
+                here.add(
+                    ("activities", index, "id"),
+                    f"activity id '{activity.id}' is also used in {owners[key]}",
+                )
+            owners.setdefault(key, where)
+        problems.extend(here.lines)
+    return problems
+
+
+def load_curriculum(extra_dirs: Iterable[Path] = ()) -> Curriculum:
+    """The bundled curriculum plus adapted modules from extra folders (same id = override)."""
+    from carecoop.paths import extra_module_dirs, modules_dir
+
+    folders = [modules_dir(), *extra_dirs, *extra_module_dirs()]
+    programmes: dict[str, Programme] = {}
+    modules: dict[str, SourcedModule] = {}
+    translations: dict[tuple[str, str], Translation] = {}
+    problems: list[str] = []
+    plan_field_ok = _plan_field_checker()
+    for folder in folders:
+        if not folder.is_dir():
+            problems.append(f"{display_path(folder)}: no such folder of modules")
+            continue
+        found: list[SourcedModule] = []
+        for file in sorted(folder.rglob("*.yaml")):
+            try:
+                if file.name == "programme.yaml":
+                    programme = load_programme_file(file)
+                    programmes[programme.id] = programme
+                elif is_translation(file):
+                    translation = load_translation_file(file)
+                    translations[(translation.translation_of, translation.language)] = translation
+                else:
+                    found.append(SourcedModule(load_module_file(file, plan_field_ok), file))
+            except ContentError as error:
+                problems.extend(error.problems)
+        problems.extend(_duplicate_ids(found))
+        for sourced in found:
+            modules[sourced.module.id] = sourced  # a later folder overrides by id
+    curriculum = Curriculum(programmes, list(modules.values()), translations)
+    problems.extend(curriculum.link())
+    if problems:
+        raise ContentError(problems)
+    return curriculum

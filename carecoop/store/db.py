@@ -1,0 +1,388 @@
+"""SQLite persistence: one file, WAL mode, every write committed in its own transaction.
+
+Answers and plans are append-only histories: an edit adds a row, the newest row is the
+current value, and earlier values stay with their time stamps.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from carecoop.errors import UserError, WorkshopLockedError
+from carecoop.store.records import Answer, Participant, Progress, Workshop
+from carecoop.store.schema import migrate
+
+STORE_FILE = "carecoop.sqlite3"
+
+
+def now() -> str:
+    """The current time as an ISO 8601 string in UTC, to the microsecond."""
+    return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
+class Store:
+    """The workshop store. Open one with `Store.open(home)`."""
+
+    def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
+        self.connection = connection
+        self.path = path
+
+    @classmethod
+    def open(cls, home: Path | None = None) -> Store:
+        """Open (creating if needed) the store under `home` or CARECOOP_HOME."""
+        from carecoop.paths import home_dir
+
+        folder = home_dir(home)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            path = folder / STORE_FILE
+            # isolation_level=None: we issue BEGIN/COMMIT ourselves, one per change.
+            connection = sqlite3.connect(path, isolation_level=None, timeout=10)
+        except (OSError, sqlite3.OperationalError) as error:
+            raise UserError(f"Cannot open the store in {folder}: {error}") from None
+        connection.row_factory = sqlite3.Row
+        connection.execute("PRAGMA journal_mode=WAL")
+        # FULL: a committed answer survives a power cut, not only a killed process.
+        connection.execute("PRAGMA synchronous=FULL")
+        connection.execute("PRAGMA foreign_keys=ON")
+        migrate(connection)
+        return cls(connection, path)
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.connection.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction, committed on leaving, rolled back on error."""
+        self.connection.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.connection
+        except BaseException:
+            self.connection.execute("ROLLBACK")
+            raise
+        self.connection.execute("COMMIT")
+
+    # Workshops ---------------------------------------------------------------------------
+
+    def create_workshop(self, workshop: Workshop) -> Workshop:
+        """Add a workshop; a UserError if its id is taken."""
+        created = Workshop(**{**workshop.__dict__, "created_at": now()})
+        try:
+            with self.transaction() as db:
+                db.execute(
+                    "INSERT INTO workshops (id, programme, title, start_date, end_date, day_start,"
+                    " facilitator, location, language, country, care_support, created_at)"
+                    " VALUES (:id, :programme, :title, :start_date, :end_date, :day_start,"
+                    " :facilitator, :location, :language, :country, :care_support, :created_at)",
+                    created.__dict__,
+                )
+        except sqlite3.IntegrityError:
+            raise UserError(f"A workshop '{workshop.id}' exists already. Choose another --id.") from None
+        return created
+
+    def update_workshop(self, workshop_id: str, **fields: str | None) -> Workshop:
+        """Change some fields of a workshop."""
+        allowed = set(Workshop.__dataclass_fields__) - {"id", "created_at"}
+        unknown = set(fields) - allowed
+        if unknown:
+            raise ValueError(f"not workshop fields: {sorted(unknown)}")
+        self.workshop(workshop_id)
+        with self.transaction() as db:
+            for name, value in fields.items():
+                db.execute(f"UPDATE workshops SET {name} = ? WHERE id = ?", (value, workshop_id))
+        return self.workshop(workshop_id)
+
+    def workshop(self, workshop_id: str) -> Workshop:
+        """A workshop by id; a UserError naming the known ones when there is none."""
+        row = self.connection.execute(
+            "SELECT * FROM workshops WHERE id = ?", (workshop_id,)
+        ).fetchone()
+        if row is None:
+            known = [w.id for w in self.workshops()]
+            hint = f" Known workshops: {', '.join(known)}." if known else (
+                " There are none yet: create one with 'carecoop workshop new'."
+            )
+            raise UserError(f"No workshop '{workshop_id}'.{hint}")
+        return Workshop(**dict(row))
+
+    def workshops(self) -> list[Workshop]:
+        """All workshops, newest first."""
+        rows = self.connection.execute(
+            "SELECT * FROM workshops ORDER BY start_date DESC, created_at DESC"
+        ).fetchall()
+        return [Workshop(**dict(row)) for row in rows]
+
+    # People ------------------------------------------------------------------------------
+
+    def add_group(self, workshop_id: str, name: str) -> None:
+        """Add a group (nothing happens when it exists)."""
+        self.workshop(workshop_id)
+        with self.transaction() as db:
+            db.execute(
+                "INSERT OR IGNORE INTO groups (workshop_id, name) VALUES (?, ?)", (workshop_id, name)
+            )
+
+    def groups(self, workshop_id: str) -> list[str]:
+        """The workshop's groups, in the order they were added."""
+        rows = self.connection.execute(
+            "SELECT name FROM groups WHERE workshop_id = ? ORDER BY rowid", (workshop_id,)
+        ).fetchall()
+        return [row["name"] for row in rows]
+
+    def add_participants(
+        self, workshop_id: str, names: list[str], group: str | None = None
+    ) -> list[Participant]:
+        """Add people (all or none); someone already there moves to the group given."""
+        self.workshop(workshop_id)
+        cleaned = [" ".join(name.split()) for name in names]
+        if any(not name for name in cleaned):
+            raise UserError("A participant's name cannot be empty.")
+        with self.transaction() as db:
+            if group:
+                db.execute(
+                    "INSERT OR IGNORE INTO groups (workshop_id, name) VALUES (?, ?)",
+                    (workshop_id, group),
+                )
+            for name in cleaned:
+                db.execute(
+                    "INSERT INTO participants (workshop_id, name, group_name, created_at)"
+                    " VALUES (?, ?, ?, ?) ON CONFLICT (workshop_id, name) DO UPDATE"
+                    " SET group_name = COALESCE(excluded.group_name, group_name)",
+                    (workshop_id, name, group, now()),
+                )
+        by_name = {p.name: p for p in self.participants(workshop_id)}
+        return [by_name[name] for name in cleaned]
+
+    def participants(self, workshop_id: str) -> list[Participant]:
+        """The workshop's participants in the order they were added."""
+        rows = self.connection.execute(
+            "SELECT id, workshop_id, name, group_name FROM participants"
+            " WHERE workshop_id = ? ORDER BY id",
+            (workshop_id,),
+        ).fetchall()
+        return [Participant(r["id"], r["workshop_id"], r["name"], r["group_name"]) for r in rows]
+
+    def participant(self, workshop_id: str, name: str) -> Participant:
+        """A participant by name; a UserError when there is none."""
+        for participant in self.participants(workshop_id):
+            if participant.name.casefold() == " ".join(name.split()).casefold():
+                return participant
+        raise UserError(f"No participant '{name}' in workshop '{workshop_id}'.")
+
+    # Attendance and progress -------------------------------------------------------------
+
+    def set_attendance(
+        self, workshop_id: str, module_id: str, present: dict[int, bool]
+    ) -> None:
+        """Record who was present at a module (participant id → present)."""
+        with self.transaction() as db:
+            for participant_id, is_present in present.items():
+                db.execute(
+                    "INSERT INTO attendance VALUES (?, ?, ?, ?, ?)"
+                    " ON CONFLICT (workshop_id, module_id, participant_id)"
+                    " DO UPDATE SET present = excluded.present, recorded_at = excluded.recorded_at",
+                    (workshop_id, module_id, participant_id, int(is_present), now()),
+                )
+
+    def attendance(self, workshop_id: str) -> dict[str, dict[int, bool]]:
+        """Module id → participant id → present, for modules where it was taken."""
+        result: dict[str, dict[int, bool]] = {}
+        for row in self.connection.execute(
+            "SELECT module_id, participant_id, present FROM attendance WHERE workshop_id = ?",
+            (workshop_id,),
+        ):
+            result.setdefault(row["module_id"], {})[row["participant_id"]] = bool(row["present"])
+        return result
+
+    def mark_progress(self, workshop_id: str, activity_id: str, status: str) -> None:
+        """Mark an activity as started or done."""
+        stamp = now()
+        with self.transaction() as db:
+            if status == "started":
+                db.execute(
+                    "INSERT INTO progress VALUES (?, ?, 'started', ?, NULL)"
+                    " ON CONFLICT (workshop_id, activity_id) DO NOTHING",
+                    (workshop_id, activity_id, stamp),
+                )
+            else:
+                db.execute(
+                    "INSERT INTO progress VALUES (?, ?, 'done', ?, ?)"
+                    " ON CONFLICT (workshop_id, activity_id)"
+                    " DO UPDATE SET status = 'done', finished_at = excluded.finished_at",
+                    (workshop_id, activity_id, stamp, stamp),
+                )
+
+    def progress(self, workshop_id: str) -> dict[str, Progress]:
+        """Activity id → progress, for activities that were started."""
+        rows = self.connection.execute(
+            "SELECT activity_id, status, started_at, finished_at FROM progress"
+            " WHERE workshop_id = ?",
+            (workshop_id,),
+        ).fetchall()
+        return {r["activity_id"]: Progress(**dict(r)) for r in rows}
+
+    # Answers -----------------------------------------------------------------------------
+
+    def record_answer(
+        self,
+        workshop_id: str,
+        activity_id: str,
+        question_id: str,
+        value: Any,
+        *,
+        participant_id: int | None = None,
+        group: str | None = None,
+        skipped: bool = False,
+    ) -> int:
+        """Append one answer, durably committed before returning its row id."""
+        with self.transaction() as db:
+            cursor = db.execute(
+                "INSERT INTO answers (workshop_id, activity_id, question_id, participant_id,"
+                " group_name, value, skipped, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    workshop_id,
+                    activity_id,
+                    question_id,
+                    participant_id,
+                    group,
+                    json.dumps(value, ensure_ascii=False),
+                    int(skipped),
+                    now(),
+                ),
+            )
+            return int(cursor.lastrowid or 0)
+
+    def record_answers(self, workshop_id: str, answers: list[dict[str, Any]]) -> int:
+        """Append many answers in one transaction (all or nothing); return how many."""
+        stamp = now()
+        with self.transaction() as db:
+            db.executemany(
+                "INSERT INTO answers (workshop_id, activity_id, question_id, participant_id,"
+                " group_name, value, skipped, recorded_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?)",
+                [
+                    (
+                        workshop_id,
+                        a["activity"],
+                        a["question"],
+                        a.get("participant_id"),
+                        a.get("group"),
+                        json.dumps(a["value"], ensure_ascii=False),
+                        stamp,
+                    )
+                    for a in answers
+                ],
+            )
+        return len(answers)
+
+    def answers(self, workshop_id: str, *, history: bool = False) -> list[Answer]:
+        """Current answers (newest per question and person), or every row with history."""
+        query = (
+            "SELECT a.*, p.name AS participant FROM answers a"
+            " LEFT JOIN participants p ON p.id = a.participant_id WHERE a.workshop_id = ?"
+        )
+        if not history:
+            query += (
+                " AND a.id = (SELECT MAX(b.id) FROM answers b WHERE b.workshop_id = a.workshop_id"
+                " AND b.activity_id = a.activity_id AND b.question_id = a.question_id"
+                " AND b.participant_id IS a.participant_id AND b.group_name IS a.group_name)"
+            )
+        rows = self.connection.execute(query + " ORDER BY a.id", (workshop_id,)).fetchall()
+        return [
+            Answer(
+                id=r["id"],
+                workshop_id=r["workshop_id"],
+                activity_id=r["activity_id"],
+                question_id=r["question_id"],
+                participant=r["participant"],
+                group=r["group_name"],
+                value=json.loads(r["value"]) if r["value"] is not None else None,
+                skipped=bool(r["skipped"]),
+                recorded_at=r["recorded_at"],
+            )
+            for r in rows
+        ]
+
+    def add_note(self, workshop_id: str, activity_id: str, text: str) -> None:
+        """Append a facilitator's note on an activity."""
+        with self.transaction() as db:
+            db.execute(
+                "INSERT INTO notes (workshop_id, activity_id, text, recorded_at) VALUES (?, ?, ?, ?)",
+                (workshop_id, activity_id, text, now()),
+            )
+
+    def notes(self, workshop_id: str) -> dict[str, list[str]]:
+        """Activity id → the facilitator's notes, oldest first."""
+        result: dict[str, list[str]] = {}
+        for row in self.connection.execute(
+            "SELECT activity_id, text FROM notes WHERE workshop_id = ? ORDER BY id", (workshop_id,)
+        ):
+            result.setdefault(row["activity_id"], []).append(row["text"])
+        return result
+
+    # Plans -------------------------------------------------------------------------------
+
+    def save_plan(self, workshop_id: str, group: str, data: dict[str, Any]) -> None:
+        """Append a new version of a group's plan data (the newest is current)."""
+        with self.transaction() as db:
+            db.execute(
+                "INSERT INTO plans (workshop_id, group_name, data, recorded_at) VALUES (?, ?, ?, ?)",
+                (workshop_id, group, json.dumps(data, ensure_ascii=False), now()),
+            )
+
+    def plan(self, workshop_id: str, group: str) -> dict[str, Any] | None:
+        """The newest plan data of a group, or None when it has none yet."""
+        row = self.connection.execute(
+            "SELECT data FROM plans WHERE workshop_id = ? AND group_name = ? ORDER BY id DESC LIMIT 1",
+            (workshop_id, group),
+        ).fetchone()
+        return json.loads(row["data"]) if row else None
+
+    # Locks -------------------------------------------------------------------------------
+
+    @contextmanager
+    def workshop_lock(self, workshop_id: str) -> Iterator[None]:
+        """Hold the workshop for one run; a lock left by a dead process is taken over."""
+        host = socket.gethostname()
+        with self.transaction() as db:
+            row = db.execute(
+                "SELECT pid, host, started_at FROM locks WHERE workshop_id = ?", (workshop_id,)
+            ).fetchone()
+            if row and row["pid"] != os.getpid() and _alive(row["pid"], row["host"], host):
+                raise WorkshopLockedError(
+                    f"Workshop '{workshop_id}' is open in another carecoop (process "
+                    f"{row['pid']} on {row['host']}, since {row['started_at'][:16]}). Close it "
+                    "there first."
+                )
+            db.execute(
+                "INSERT OR REPLACE INTO locks VALUES (?, ?, ?, ?)",
+                (workshop_id, os.getpid(), host, now()),
+            )
+        try:
+            yield
+        finally:
+            with self.transaction() as db:
+                db.execute(
+                    "DELETE FROM locks WHERE workshop_id = ? AND pid = ?", (workshop_id, os.getpid())
+                )
+
+
+def _alive(pid: int, lock_host: str, this_host: str) -> bool:
+    """Whether the process holding a lock still runs (a lock from another host counts)."""
+    if lock_host != this_host:
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True

@@ -1,0 +1,68 @@
+"""Typed records the store reads and writes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Workshop:
+    """One workshop: a programme delivered to a group of people at a place and time."""
+
+    id: str
+    programme: str
+    title: str
+    start_date: str
+    end_date: str | None = None
+    day_start: str = "09:00"
+    facilitator: str = ""
+    location: str = ""
+    language: str = "en"
+    country: str = "generic"
+    care_support: str = ""
+    created_at: str = ""
+
+
+@dataclass(frozen=True)
+class Participant:
+    """A person taking part in a workshop, maybe in a group."""
+
+    id: int
+    workshop_id: str
+    name: str
+    group: str | None
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One recorded answer (the latest of its history unless read as history)."""
+
+    id: int
+    workshop_id: str
+    activity_id: str
+    question_id: str
+    participant: str | None
+    group: str | None
+    value: Any
+    skipped: bool
+    recorded_at: str
+
+    @property
+    def who(self) -> str:
+        """Who gave it: a participant, a group, or the whole workshop."""
+        if self.participant:
+            return self.participant
+        if self.group:
+            return f"group {self.group}"
+        return "plenary"
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Where a workshop stands on one activity."""
+
+    activity_id: str
+    status: str
+    started_at: str | None
+    finished_at: str | None

@@ -1,0 +1,115 @@
+"""The store's schema as forward migrations; `PRAGMA user_version` says how far a file is.
+
+Add a migration at the end of MIGRATIONS; never edit one that has shipped.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+MIGRATIONS: list[str] = [
+    # 1: workshops, people, answers as an append-only history, progress, plans, locks.
+    """
+    CREATE TABLE workshops (
+        id TEXT PRIMARY KEY,
+        programme TEXT NOT NULL,
+        title TEXT NOT NULL,
+        start_date TEXT NOT NULL,
+        end_date TEXT,
+        day_start TEXT NOT NULL DEFAULT '09:00',
+        facilitator TEXT NOT NULL DEFAULT '',
+        location TEXT NOT NULL DEFAULT '',
+        language TEXT NOT NULL DEFAULT 'en',
+        country TEXT NOT NULL DEFAULT 'generic',
+        care_support TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL
+    );
+    CREATE TABLE groups (
+        workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        PRIMARY KEY (workshop_id, name)
+    );
+    CREATE TABLE participants (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        group_name TEXT,
+        created_at TEXT NOT NULL,
+        UNIQUE (workshop_id, name)
+    );
+    CREATE TABLE attendance (
+        workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+        module_id TEXT NOT NULL,
+        participant_id INTEGER NOT NULL REFERENCES participants(id) ON DELETE CASCADE,
+        present INTEGER NOT NULL,
+        recorded_at TEXT NOT NULL,
+        PRIMARY KEY (workshop_id, module_id, participant_id)
+    );
+    CREATE TABLE progress (
+        workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+        activity_id TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('started', 'done')),
+        started_at TEXT,
+        finished_at TEXT,
+        PRIMARY KEY (workshop_id, activity_id)
+    );
+    CREATE TABLE answers (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+        activity_id TEXT NOT NULL,
+        question_id TEXT NOT NULL,
+        participant_id INTEGER REFERENCES participants(id) ON DELETE CASCADE,
+        group_name TEXT,
+        value TEXT,
+        skipped INTEGER NOT NULL DEFAULT 0,
+        recorded_at TEXT NOT NULL
+    );
+    CREATE INDEX answers_by_question ON answers (workshop_id, activity_id, question_id);
+    CREATE TABLE notes (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+        activity_id TEXT NOT NULL,
+        text TEXT NOT NULL,
+        recorded_at TEXT NOT NULL
+    );
+    CREATE TABLE plans (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+        group_name TEXT NOT NULL,
+        data TEXT NOT NULL,
+        recorded_at TEXT NOT NULL
+    );
+    CREATE INDEX plans_by_group ON plans (workshop_id, group_name);
+    CREATE TABLE locks (
+        workshop_id TEXT PRIMARY KEY,
+        pid INTEGER NOT NULL,
+        host TEXT NOT NULL,
+        started_at TEXT NOT NULL
+    );
+    """,
+]
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def migrate(connection: sqlite3.Connection) -> None:
+    """Bring a store up to the newest schema, one migration per transaction."""
+    version = int(connection.execute("PRAGMA user_version").fetchone()[0])
+    if version > SCHEMA_VERSION:
+        from carecoop.errors import UserError
+
+        raise UserError(
+            f"This store was written by a newer carecoop (schema {version}, this one knows "
+            f"{SCHEMA_VERSION}). Upgrade carecoop to open it."
+        )
+    for number in range(version, SCHEMA_VERSION):
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            for statement in MIGRATIONS[number].split(";"):
+                if statement.strip():
+                    connection.execute(statement)
+            connection.execute(f"PRAGMA user_version = {number + 1}")
+            connection.execute("COMMIT")
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise

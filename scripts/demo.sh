@@ -1,0 +1,6 @@
+#!/usr/bin/env bash
+# Set everything up, then run the main job.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+.venv/bin/carecoop modules list
