@@ -134,9 +134,20 @@ def _plan_field_checker() -> Callable[[str], bool]:
 def load_module_file(path: Path, plan_field_ok: Callable[[str], bool] | None = None) -> Module:
     """Read and validate one module file; raise ContentError listing every problem."""
     problems = _Problems(path)
-    module = _validate(path, Module, read_yaml(path), problems)
+    data = read_yaml(path)
+    checker = plan_field_ok or _plan_field_checker()
+    module = _validate(path, Module, data, problems)
     if module is not None:
-        _check_module(module, problems, plan_field_ok or _plan_field_checker())
+        _check_module(module, problems, checker)
+    elif isinstance(data, dict) and isinstance(data.get("activities"), list):
+        # Report the cross-field problems of the activities that are valid on their own too,
+        # so that one pass shows every problem in the file.
+        for index, raw in enumerate(data["activities"]):
+            try:
+                activity = Activity.model_validate(raw)
+            except ValidationError:
+                continue
+            _check_activity(activity, ("activities", index), problems, checker)
     problems.raise_if_any()
     assert module is not None
     return module

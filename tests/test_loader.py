@@ -1,0 +1,178 @@
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from carecoop.cli.app import app
+from carecoop.content.loader import load_curriculum, load_module_file, validate_paths
+from carecoop.errors import ContentError
+
+FIXTURES = Path(__file__).parent / "fixtures"
+runner = CliRunner()
+
+MINIMAL = """\
+id: {module_id}
+programme: think-carecoop
+number: 9
+title: Test module
+summary: For tests.
+objectives: [Learn.]
+activities:
+  - id: {activity_id}
+    title: Talk
+    kind: discussion
+    duration: 10
+    objectives: [Talk.]
+    steps: [Talk to each other.]
+    key_messages: [Talking helps.]
+handout:
+  title: Test
+"""
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return path
+
+
+def problems_of(path: Path) -> list[str]:
+    with pytest.raises(ContentError) as caught:
+        load_module_file(path, plan_field_ok=lambda _p: True)
+    return caught.value.problems
+
+
+def test_five_mistakes_give_five_located_lines(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(FIXTURES.parent.parent)
+    result = runner.invoke(app, ["modules", "validate", "tests/fixtures/five-mistakes.yaml"])
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [
+        "tests/fixtures/five-mistakes.yaml:10: activities.0.title: must not be empty",
+        "tests/fixtures/five-mistakes.yaml:12: activities.0.duration: must be a positive number of minutes",
+        "tests/fixtures/five-mistakes.yaml:16: activities.0.colour: unknown key 'colour'",
+        "tests/fixtures/five-mistakes.yaml:19: activities.1.kind: must be 'icebreaker', 'game', "
+        "'discussion', 'role-play', 'story', 'worksheet', 'presentation', 'reflection', 'energiser', "
+        "'quiz' or 'break'",
+        "tests/fixtures/five-mistakes.yaml:38: activities.2.questions.0.correct: "
+        "'c' is not one of the choices (a, b)",
+    ]
+
+
+def test_typo_in_a_key_suggests_the_right_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    text = MINIMAL.format(module_id="tc-9", activity_id="tc9-a").replace("duration:", "duraton:")
+    path = write(tmp_path, "typo.yaml", text)
+    assert problems_of(path) == [
+        "typo.yaml:8: activities.0.duration: is required",
+        "typo.yaml:11: activities.0.duraton: unknown key 'duraton' (did you mean 'duration'?)",
+    ]
+
+
+def test_yaml_syntax_error_is_located(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    path = write(tmp_path, "broken.yaml", "id: tc-9\ntitle: [unclosed\nsummary: x\n")
+    assert problems_of(path) == [
+        "broken.yaml:3: YAML syntax error: did not find expected ',' or ']'"
+    ]
+
+
+def test_empty_file_and_wrong_types(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert problems_of(write(tmp_path, "empty.yaml", "")) == [
+        "empty.yaml: must be a mapping of keys to values (is the file empty?)"
+    ]
+    text = MINIMAL.format(module_id="tc-9", activity_id="tc9-a").replace(
+        "duration: 10", "duration: ten"
+    ).replace("objectives: [Learn.]", "objectives: Learn.")
+    assert problems_of(write(tmp_path, "types.yaml", text)) == [
+        "types.yaml:6: objectives: must be a list",
+        "types.yaml:11: activities.0.duration: must be a whole number of minutes",
+    ]
+
+
+def test_bad_id_and_incomplete_activity(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    text = MINIMAL.format(module_id="TC 9", activity_id="tc9-a").replace(
+        "    steps: [Talk to each other.]\n", ""
+    )
+    assert problems_of(write(tmp_path, "bad.yaml", text)) == [
+        "bad.yaml:1: id: must be lowercase letters, digits and hyphens, like 'tc1-welcome'",
+        "bad.yaml:8: activities.0: a discussion activity needs steps",
+    ]
+
+
+def test_duplicate_ids_across_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, "a.yaml", MINIMAL.format(module_id="tc-8", activity_id="tc8-same"))
+    write(tmp_path, "b.yaml", MINIMAL.format(module_id="tc-9", activity_id="tc8-same"))
+    assert validate_paths([tmp_path]) == [
+        "b.yaml:8: activities.0.id: activity id 'tc8-same' is also used in a.yaml"
+    ]
+
+
+def test_validate_reports_ok(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, "good.yaml", MINIMAL.format(module_id="tc-9", activity_id="tc9-a"))
+    result = runner.invoke(app, ["modules", "validate", "good.yaml"])
+    assert result.exit_code == 0
+    assert result.output == "OK: 1 file valid.\n"
+
+
+def test_missing_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["modules", "validate", "nope.yaml"])
+    assert result.exit_code == 1
+    assert result.output == "nope.yaml: no such file\n"
+
+
+def test_extra_folder_overrides_and_adds(tmp_path: Path) -> None:
+    override = MINIMAL.format(module_id="tc-2", activity_id="tc2-only").replace(
+        "number: 9", "number: 2"
+    )
+    write(tmp_path, "02.yaml", override)
+    write(tmp_path, "09.yaml", MINIMAL.format(module_id="tc-9", activity_id="tc9-a"))
+    curriculum = load_curriculum([tmp_path])
+    assert [a.id for a in curriculum.module("tc-2").activities] == ["tc2-only"]
+    ids = [m.id for m in curriculum.modules_of("think-carecoop")]
+    assert ids[1] == "tc-2" and ids[-1] == "tc-9"
+
+
+def test_extra_folder_with_errors_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, "x.yaml", "id: tc-9\n")
+    with pytest.raises(ContentError) as caught:
+        load_curriculum([tmp_path])
+    assert "x.yaml:1: programme: is required" in caught.value.problems
+
+
+def test_translation_falls_back_to_english_with_a_warning(tmp_path: Path) -> None:
+    write(tmp_path, "09.yaml", MINIMAL.format(module_id="tc-9", activity_id="tc9-a"))
+    write(
+        tmp_path,
+        "09.es.yaml",
+        """\
+        translation_of: tc-9
+        language: es
+        texts:
+          title: Módulo de prueba
+          activities.tc9-a.steps.0.text: Hablen entre ustedes.
+          activities.tc9-a.nothing: x
+        """,
+    )
+    curriculum = load_curriculum([tmp_path])
+    module, warnings = curriculum.localized(curriculum.module("tc-9"), "es")
+    assert module.title == "Módulo de prueba"
+    assert module.activities[0].steps[0].text == "Hablen entre ustedes."
+    assert module.activities[0].title == "Talk"
+    assert warnings[0] == "Translation tc-9.es: no text at 'activities.tc9-a.nothing'"
+    assert warnings[1].startswith("Module tc-9: ") and "shown in English" in warnings[1]
+    _, none = curriculum.localized(curriculum.module("tc-9"), "fr")
+    assert none == ["Module tc-9 has no 'fr' translation; using English."]
+
+
+def test_the_bundled_curriculum_is_valid() -> None:
+    curriculum = load_curriculum()
+    assert curriculum.modules_of("think-carecoop")
