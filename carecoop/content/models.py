@@ -146,10 +146,10 @@ class Question(Model):
     max_items: int | None = Field(default=None, ge=1)
     columns: list[Text] = Field(default_factory=list)
     required: bool = True
-    #: Dotted path of the business plan field this answer fills.
+    #: Dotted path of the business plan field this answer fills (bylaws points too:
+    #: `bylaws.board_size`); a table answer fills a list of rows, column names slugified
+    #: to the row's keys ("Monthly wage" → monthly_wage).
     plan_field: str | None = None
-    #: Name of the bylaws point this answer decides.
-    bylaws_field: str | None = None
 
     @model_validator(mode="after")
     def _check_kind_fields(self) -> Question:
