@@ -1,0 +1,124 @@
+"""Editable copies of a Document: Markdown and DOCX."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from carecoop.render.document import (
+    Bullets,
+    Chart,
+    Document,
+    Facts,
+    Heading,
+    PageBreak,
+    Paragraph,
+    Table,
+)
+
+_MARKS = {"note": "> ", "open": "> **To be decided by the group:** ", "warning": "> ⚠ "}
+
+
+def _md_cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def to_markdown(document: Document) -> str:
+    """The document as Markdown, for people who edit or share it as text."""
+    lines = [f"# {document.title}", "", f"*{document.subtitle}* — {document.draft_label}", ""]
+    lines += [f"- {line}" for line in document.cover_lines]
+    lines.append("")
+    for block in document.blocks:
+        if isinstance(block, Heading):
+            lines += [f"{'#' * (block.level + 1)} {block.text}", ""]
+        elif isinstance(block, Paragraph):
+            prefix = _MARKS.get(block.kind, "")
+            if block.kind == "open":
+                lines += [f"{prefix}{block.text.removeprefix('To be decided by the group: ')}", ""]
+            else:
+                lines += [f"{prefix}{block.text}", ""]
+        elif isinstance(block, Bullets):
+            lines += [f"- {item}" for item in block.items] + [""]
+        elif isinstance(block, Facts):
+            lines += [f"- **{label}:** {value}" for label, value in block.pairs] + [""]
+        elif isinstance(block, Table):
+            if block.caption:
+                lines += [f"**{block.caption}**", ""]
+            lines.append("| " + " | ".join(_md_cell(c) for c in block.columns) + " |")
+            aligns = [
+                "---:" if index < len(block.numeric) and block.numeric[index] else "---"
+                for index in range(len(block.columns))
+            ]
+            lines.append("| " + " | ".join(aligns) + " |")
+            for index, row in enumerate(block.rows):
+                cells = [_md_cell(c) for c in row]
+                if index in block.strong_rows:
+                    cells = [f"**{c}**" if c else c for c in cells]
+                lines.append("| " + " | ".join(cells) + " |")
+            lines.append("")
+        elif isinstance(block, Chart):
+            lines += [f"*Chart: {block.caption}* (see the PDF or DOCX copy)", ""]
+        elif isinstance(block, PageBreak):
+            continue
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def write_docx(document: Document, path: Path) -> None:
+    """Write the document as DOCX, with real headings and tables, for a word processor."""
+    from docx import Document as DocxDocument
+    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+    from docx.shared import Cm, Pt
+
+    docx = DocxDocument()
+    docx.core_properties.title = document.title
+    docx.core_properties.author = document.author
+    docx.core_properties.language = document.language
+    normal = docx.styles["Normal"]
+    normal.font.size = Pt(12)
+    docx.add_heading(document.title, level=0)
+    docx.add_paragraph(f"{document.subtitle} — {document.draft_label}")
+    for line in document.cover_lines:
+        docx.add_paragraph(line)
+    docx.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    for block in document.blocks:
+        if isinstance(block, Heading):
+            docx.add_heading(block.text, level=min(block.level, 4))
+        elif isinstance(block, Paragraph):
+            paragraph = docx.add_paragraph()
+            run = paragraph.add_run(block.text)
+            if block.kind in ("open", "warning"):
+                run.bold = True
+            if block.kind == "note":
+                run.italic = True
+        elif isinstance(block, Bullets):
+            for item in block.items:
+                docx.add_paragraph(item, style="List Bullet")
+        elif isinstance(block, Facts):
+            for label, value in block.pairs:
+                paragraph = docx.add_paragraph()
+                paragraph.add_run(f"{label}: ").bold = True
+                paragraph.add_run(value)
+        elif isinstance(block, Table):
+            if block.caption:
+                docx.add_paragraph().add_run(block.caption).bold = True
+            table = docx.add_table(rows=1, cols=len(block.columns))
+            table.style = "Table Grid"
+            for cell, text in zip(table.rows[0].cells, block.columns, strict=True):
+                cell.text = text
+                cell.paragraphs[0].runs[0].bold = True
+            for index, row in enumerate(block.rows):
+                cells = table.add_row().cells
+                for column, (cell, text) in enumerate(zip(cells, row, strict=True)):
+                    cell.text = text
+                    paragraph = cell.paragraphs[0]
+                    if column < len(block.numeric) and block.numeric[column]:
+                        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+                    if index in block.strong_rows and paragraph.runs:
+                        paragraph.runs[0].bold = True
+            docx.add_paragraph()
+        elif isinstance(block, Chart):
+            docx.add_picture(io.BytesIO(block.png), width=Cm(16))
+            docx.add_paragraph(block.caption).runs[0].italic = True
+        elif isinstance(block, PageBreak):
+            docx.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    docx.save(str(path))
