@@ -1,0 +1,95 @@
+"""Charts of the cash plan, drawn with matplotlib as SVG (for PDF) and PNG (for DOCX)."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any
+
+from carecoop.plan.finance import Month
+from carecoop.render.document import Chart
+
+_FIGURE_SIZE = (7.0, 3.4)
+
+
+def _pyplot() -> Any:
+    import matplotlib
+
+    matplotlib.use("Agg")  # no screen: draw to files only
+    import matplotlib.pyplot as plt
+
+    plt.rcParams.update(
+        {
+            "font.family": "DejaVu Sans",
+            "font.size": 10,
+            "svg.fonttype": "none",  # text stays text, so the PDF can be searched and read
+            "svg.hashsalt": "carecoop",  # the same plan gives the same SVG
+            "axes.spines.top": False,
+            "axes.spines.right": False,
+        }
+    )
+    return plt
+
+
+def _export(figure: Any, caption: str) -> Chart:
+    svg, png = io.StringIO(), io.BytesIO()
+    figure.savefig(svg, format="svg", bbox_inches="tight", metadata={"Date": None})
+    figure.savefig(png, format="png", dpi=150, bbox_inches="tight")
+    import matplotlib.pyplot as plt
+
+    plt.close(figure)
+    return Chart(svg=svg.getvalue(), png=png.getvalue(), caption=caption)
+
+
+def _axis_money(axes: Any, label: Callable[[Decimal], str]) -> None:
+    from matplotlib.ticker import FuncFormatter
+
+    axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _pos: label(Decimal(str(value)))))
+
+
+def cash_chart(
+    months: list[Month], break_even: int | None, money: Callable[[Decimal], str], labels: dict[str, str]
+) -> Chart:
+    """The cash in the box at the end of each month, with zero and break-even marked."""
+    plt = _pyplot()
+    numbers = [m.number for m in months]
+    cash = [float(m.closing_cash) for m in months]
+    figure, axes = plt.subplots(figsize=_FIGURE_SIZE)
+    axes.axhline(0, color="#444444", linewidth=1)
+    axes.fill_between(numbers, cash, 0, where=[c < 0 for c in cash], color="#d9534f", alpha=0.25,
+                      interpolate=True, label=labels["below_zero"])
+    axes.plot(numbers, cash, color="#1f5f8b", linewidth=2.5, marker="o", markersize=3,
+              label=labels["cash"])
+    if break_even is not None:
+        axes.axvline(break_even, color="#2e7d32", linestyle="--", linewidth=1.5,
+                     label=labels["break_even"].format(month=break_even))
+    axes.set_xlabel(labels["month"])
+    axes.set_xticks(numbers[:: max(1, len(numbers) // 12)])
+    _axis_money(axes, money)
+    # Below the plot, so that the legend never hides a bar or a line.
+    axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=3, frameon=False, fontsize=9)
+    axes.grid(axis="y", alpha=0.3)
+    return _export(figure, labels["cash_caption"])
+
+
+def income_costs_chart(
+    months: list[Month], break_even: int | None, money: Callable[[Decimal], str], labels: dict[str, str]
+) -> Chart:
+    """Money coming in against money going out, month by month."""
+    plt = _pyplot()
+    numbers = [m.number for m in months]
+    figure, axes = plt.subplots(figsize=_FIGURE_SIZE)
+    axes.bar(numbers, [float(m.revenue) for m in months], color="#8fbc8f", label=labels["income"])
+    axes.plot(numbers, [float(m.cash_out) for m in months], color="#b22222", linewidth=2.5,
+              label=labels["costs"])
+    if break_even is not None:
+        axes.axvline(break_even, color="#2e7d32", linestyle="--", linewidth=1.5,
+                     label=labels["break_even"].format(month=break_even))
+    axes.set_xlabel(labels["month"])
+    axes.set_xticks(numbers[:: max(1, len(numbers) // 12)])
+    _axis_money(axes, money)
+    # Below the plot, so that the legend never hides a bar or a line.
+    axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=3, frameon=False, fontsize=9)
+    axes.grid(axis="y", alpha=0.3)
+    return _export(figure, labels["income_caption"])

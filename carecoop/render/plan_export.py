@@ -1,0 +1,138 @@
+"""Export a group's business plan and draft bylaws as PDF, Markdown, DOCX or JSON."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from carecoop.errors import UserError
+from carecoop.plan.model import Plan
+
+if TYPE_CHECKING:
+    from carecoop.content.curriculum import Curriculum
+    from carecoop.render.document import Document
+    from carecoop.render.engine import Paper
+    from carecoop.store.db import Store
+
+PlanFormat = Literal["pdf", "md", "docx", "json"]
+PLAN_FORMATS: tuple[PlanFormat, ...] = ("pdf", "md", "docx", "json")
+
+
+@dataclass(frozen=True)
+class PlanSource:
+    """A group's plan and where it came from."""
+
+    plan: Plan
+    group: str
+    from_answers: bool
+
+
+def choose_plan_format(out: Path, requested: str | None, allowed: tuple[str, ...] = PLAN_FORMATS) -> str:
+    """The format asked for, else the one the --out suffix names, else pdf."""
+    value = (requested or out.suffix.lstrip(".") or "pdf").lower()
+    if value == "markdown":
+        value = "md"
+    if value not in allowed:
+        raise UserError(f"Unknown format '{value}'. Use one of: {', '.join(allowed)}.")
+    return value
+
+
+def current_plan(store: Store, curriculum: Curriculum, workshop_id: str, group: str | None) -> PlanSource:
+    """The group's stored plan; without one, the plan its recorded answers make."""
+    from carecoop.plan.workflow import load_plan, resolve_group, suggestions
+
+    chosen = resolve_group(store, workshop_id, group)
+    if store.plan(workshop_id, chosen) is not None:
+        return PlanSource(load_plan(store, workshop_id, chosen), chosen, from_answers=False)
+    data = suggestions(store, workshop_id, chosen, curriculum)
+    try:
+        plan = Plan.model_validate(data)
+    except ValueError as error:
+        raise UserError(
+            f"The answers recorded for group '{chosen}' do not make a valid plan yet: {error}. "
+            f"Fix them with 'carecoop plan {workshop_id} --group {chosen}'."
+        ) from None
+    return PlanSource(plan, chosen, from_answers=True)
+
+
+def _today_text(language: str) -> str:
+    from datetime import date
+
+    from carecoop.render.meta import format_day
+
+    return format_day(date.today(), language)
+
+
+def _write(document: Document, fmt: str, out: Path, *, kind: str, paper: Paper, head: str) -> Path:
+    from carecoop.render.engine import write_file
+
+    if fmt == "md":
+        from carecoop.render.editable import to_markdown
+
+        return write_file(out, to_markdown(document))
+    if fmt == "docx":
+        from carecoop.render.editable import write_docx
+
+        write_file(out, b"")  # checks the path can be written before the work
+        write_docx(document, out)
+        return out
+    from carecoop.render.document_html import document_html
+    from carecoop.render.engine import shared_renderer
+
+    html = document_html(document, kind=kind, paper=paper, head_start=head)
+    return write_file(out, shared_renderer().pdf(html))
+
+
+def export_plan(
+    store: Store,
+    curriculum: Curriculum,
+    workshop_id: str,
+    out: Path,
+    *,
+    group: str | None = None,
+    fmt: str = "pdf",
+    paper: Paper = "a4",
+) -> PlanSource:
+    """Write a group's business plan in one format."""
+    from carecoop.plan.checks import check_plan
+    from carecoop.plan.workflow import export_plan_json, profile_for
+    from carecoop.render.plan_doc import build_plan_document
+
+    source = current_plan(store, curriculum, workshop_id, group)
+    if fmt == "json":
+        export_plan_json(source.plan, out)
+        return source
+    workshop = store.workshop(workshop_id)
+    profile = profile_for(store, workshop_id, source.plan)
+    report = check_plan(source.plan, profile)
+    document = build_plan_document(
+        source.plan, report, profile, group=source.group, date=_today_text("en")
+    )
+    _write(document, fmt, out, kind="plan", paper=paper, head=workshop.title)
+    return source
+
+
+def export_bylaws(
+    store: Store,
+    curriculum: Curriculum,
+    workshop_id: str,
+    out: Path,
+    *,
+    group: str | None = None,
+    fmt: str = "pdf",
+    paper: Paper = "a4",
+) -> PlanSource:
+    """Write a group's draft bylaws in one format (pdf, md or docx)."""
+    from carecoop.plan.checks import plan_currency
+    from carecoop.plan.workflow import profile_for
+    from carecoop.render.bylaws import build_bylaws
+    from carecoop.render.plan_doc import money_formatter
+
+    source = current_plan(store, curriculum, workshop_id, group)
+    workshop = store.workshop(workshop_id)
+    profile = profile_for(store, workshop_id, source.plan)
+    money = money_formatter(profile, plan_currency(source.plan, profile))
+    document = build_bylaws(source.plan, money, _today_text("en"))
+    _write(document, fmt, out, kind="bylaws", paper=paper, head=workshop.title)
+    return source
