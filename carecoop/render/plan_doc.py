@@ -285,6 +285,7 @@ def _financial(b: _Builder, doc: Document) -> None:
     doc.add(Heading("The cash plan", 2))
     doc.add(cash_chart(figures.months, figures.break_even_month, b.money, _CHART_LABELS))
     doc.add(income_costs_chart(figures.months, figures.break_even_month, b.money, _CHART_LABELS))
+    doc.add(PageBreak())  # the month-by-month table reads best on a page of its own
     doc.add(Table(CASH_HEADERS, cash_rows(figures, b.profile, b.currency),
                   numeric=[True] * len(CASH_HEADERS), caption=f"Cash plan over {fin.horizon_months} months"))
     doc.add(Heading("Break-even", 2))

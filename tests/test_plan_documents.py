@@ -1,0 +1,131 @@
+"""The printed business plan and draft bylaws: figures match the finance engine."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from carecoop.content.loader import load_curriculum
+from carecoop.plan import finance
+from carecoop.plan.checks import check_plan
+from carecoop.plan.countries import load_profile
+from carecoop.plan.money import format_money
+from carecoop.plan.workflow import import_plan, read_plan_file
+from carecoop.render.bylaws import OPEN, build_bylaws
+from carecoop.render.editable import to_markdown
+from carecoop.render.plan_doc import money_formatter
+from carecoop.render.plan_export import export_bylaws, export_plan
+from carecoop.store.db import Store
+from carecoop.store.records import Workshop
+
+FIXTURE = Path(__file__).parent / "fixtures" / "plan-childcare.yaml"
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("plan-docs")
+    store = Store.open(folder / "home")
+    store.create_workshop(Workshop(id="demo", programme="start-carecoop", title="Demo workshop",
+                                   start_date="2026-11-25", country="zw"))
+    store.add_participants("demo", ["Tendai", "Rudo"], group="Tiri Pamwe")
+    import_plan(store, "demo", "Tiri Pamwe", FIXTURE)
+    curriculum = load_curriculum()
+    paths: dict[str, Path] = {}
+    for fmt in ("pdf", "md", "docx", "json"):
+        paths[f"plan.{fmt}"] = folder / f"plan.{fmt}"
+        export_plan(store, curriculum, "demo", paths[f"plan.{fmt}"], fmt=fmt)
+    paths["plan-letter.pdf"] = folder / "plan-letter.pdf"
+    export_plan(store, curriculum, "demo", paths["plan-letter.pdf"], paper="letter")
+    for fmt in ("pdf", "md", "docx"):
+        paths[f"bylaws.{fmt}"] = folder / f"bylaws.{fmt}"
+        export_bylaws(store, curriculum, "demo", paths[f"bylaws.{fmt}"], fmt=fmt)
+    return paths
+
+
+def pdf_text(path: Path) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(path).pages)
+
+
+def test_plan_pdf_shows_the_engine_figures(exported: dict[str, Path]) -> None:
+    plan = read_plan_file(FIXTURE)
+    profile = load_profile(plan.cooperative.country)
+    report = check_plan(plan, profile)
+    figures = report.figures
+    text = pdf_text(exported["plan.pdf"])
+    money = money_formatter(profile, report.currency)
+    assert "Draft business plan" in text
+    assert plan.cooperative.name is not None and plan.cooperative.name in text
+    assert f"Total start-up costs {money(figures.startup)}" in text
+    assert f"Total funding {money(figures.funding)}" in text
+    assert money(figures.months[11].closing_cash) in text
+    assert money(figures.first_year.surplus) in text
+    if figures.break_even_month is not None:
+        assert f"By month {figures.break_even_month}" in text
+    assert f"Score: {report.score} out of 100." in text
+    for title in ("Contents", "Members", "Decent work", "Financial plan", "Risks", "Action plan",
+                  "Assumptions and what still needs work"):
+        assert title in text
+    reader = PdfReader(exported["plan.pdf"])
+    assert reader.metadata is not None and reader.metadata.title is not None
+    assert "Draft business plan" in reader.metadata.title
+    pages = len(reader.pages)
+    assert f"Page 1 of {pages}" in text and f"Page {pages} of {pages}" in text
+
+
+def test_paper_sizes(exported: dict[str, Path]) -> None:
+    a4 = PdfReader(exported["plan.pdf"]).pages[0].mediabox
+    letter = PdfReader(exported["plan-letter.pdf"]).pages[0].mediabox
+    assert (round(float(a4.width)), round(float(a4.height))) == (595, 842)
+    assert (round(float(letter.width)), round(float(letter.height))) == (612, 792)
+
+
+def test_docx_has_the_same_headings_as_the_markdown(exported: dict[str, Path]) -> None:
+    from docx import Document
+
+    docx = Document(str(exported["plan.docx"]))
+    docx_headings = [p.text for p in docx.paragraphs if p.style.name.startswith("Heading")]
+    markdown = exported["plan.md"].read_text()
+    md_headings = [line.lstrip("#").strip() for line in markdown.splitlines() if line.startswith("## ")]
+    assert md_headings and md_headings == [h for h in docx_headings if h in md_headings]
+    assert set(md_headings) <= set(docx_headings)
+    assert len(docx.tables) >= 8
+
+
+def test_json_round_trips(exported: dict[str, Path]) -> None:
+    assert read_plan_file(exported["plan.json"]) == read_plan_file(FIXTURE)
+
+
+def test_bylaws_mark_open_points_and_lawyer_note(exported: dict[str, Path]) -> None:
+    text = pdf_text(exported["bylaws.pdf"])
+    assert "Draft bylaws of" in text
+    assert "lawyer" in text and "registrar" in text
+    assert "Article 1. Name" in text and "Dissolution" in text
+    markdown = exported["bylaws.md"].read_text()
+    assert "Article 5. Member shares" in markdown
+
+
+def test_bylaws_of_an_empty_plan_are_all_open() -> None:
+    from carecoop.plan.model import Plan
+
+    document = build_bylaws(Plan(), lambda amount: str(amount), "today")
+    markdown = to_markdown(document)
+    for point in ("the name of the organisation", "the value of one member share",
+                  "the quorum", "how many people sit on the board", "what happens to the assets"):
+        assert point in markdown
+    assert markdown.count("To be decided by the group") >= 10
+    assert OPEN == "To be decided by the group"
+
+
+def test_money_is_formatted_by_the_profile() -> None:
+    profile = load_profile("co")
+    assert format_money(finance.total([]), profile) != ""
+
+
+def test_qpdf_accepts_the_documents(exported: dict[str, Path]) -> None:
+    for name in ("plan.pdf", "bylaws.pdf"):
+        result = subprocess.run(["qpdf", "--check", str(exported[name])], capture_output=True, text=True,
+                                check=False)
+        assert result.returncode == 0, result.stdout + result.stderr
