@@ -27,3 +27,7 @@ class NoTerminalError(UserError):
 
 class WorkshopLockedError(UserError):
     """Another carecoop process has the workshop open."""
+
+
+class AnswersFileError(ContentError):
+    """Problems in an answers file, one located line each; nothing was recorded."""

@@ -262,12 +262,16 @@ class Store:
             return int(cursor.lastrowid or 0)
 
     def record_answers(self, workshop_id: str, answers: list[dict[str, Any]]) -> int:
-        """Append many answers in one transaction (all or nothing); return how many."""
+        """Append many answers in one transaction (all or nothing); return how many.
+
+        Each answer is a mapping of activity, question, value and optionally participant_id,
+        group and skipped.
+        """
         stamp = now()
         with self.transaction() as db:
             db.executemany(
                 "INSERT INTO answers (workshop_id, activity_id, question_id, participant_id,"
-                " group_name, value, skipped, recorded_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?)",
+                " group_name, value, skipped, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     (
                         workshop_id,
@@ -276,6 +280,7 @@ class Store:
                         a.get("participant_id"),
                         a.get("group"),
                         json.dumps(a["value"], ensure_ascii=False),
+                        int(bool(a.get("skipped", False))),
                         stamp,
                     )
                     for a in answers

@@ -1,0 +1,183 @@
+"""`carecoop export …`: printable documents (handouts, agenda, attendance, certificates, plan)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from carecoop.cli.common import console, err_console, handle_errors, load_curriculum, open_store
+
+if TYPE_CHECKING:
+    from carecoop.render.engine import Paper
+    from carecoop.render.exports import ExportResult
+
+export_app = typer.Typer(help="Write printable documents: PDF or Markdown.", no_args_is_help=True)
+
+
+def register(app: typer.Typer) -> None:
+    """Add the `export` group to the app."""
+    app.add_typer(export_app, name="export")
+
+
+# Workshop documents: handouts, agenda, attendance sheet, certificates -------------------
+
+DocWorkshop = Annotated[str, typer.Argument(metavar="WS", help="The workshop's id.")]
+PaperOption = Annotated[str, typer.Option("--paper", help="a4 (default) or letter.")]
+FormatOption = Annotated[
+    str | None, typer.Option("--format", help="pdf or md (default: from the --out suffix, else pdf).")
+]
+
+
+def _paper(value: str) -> Paper:
+    from carecoop.errors import UserError
+    from carecoop.render.engine import PAPERS
+
+    for paper in PAPERS:
+        if value.casefold() == paper:
+            return paper
+    raise UserError(f"Unknown paper '{value}'. Use one of: {', '.join(PAPERS)}.")
+
+
+def _report(result: ExportResult, what: str) -> None:
+    for warning in result.warnings:
+        err_console.print(f"Note: {warning}", markup=False, style="yellow")
+    if len(result.paths) == 1:
+        console.print(f"Wrote {what}: {result.paths[0]}", markup=False, soft_wrap=True)
+    else:
+        folder = result.paths[0].parent if result.paths else ""
+        console.print(f"Wrote {len(result.paths)} {what} to {folder}", markup=False, soft_wrap=True)
+
+
+@export_app.command("handouts")
+@handle_errors
+def handouts(
+    out: Annotated[Path, typer.Option("--out", metavar="DIR", help="Folder for the handouts.")],
+    workshop_id: Annotated[
+        str | None, typer.Argument(metavar="[WS]", help="The workshop (omit with --programme).")
+    ] = None,
+    programme: Annotated[
+        str | None, typer.Option("--programme", help="Blank handouts of a programme; no workshop needed.")
+    ] = None,
+    lang: Annotated[str, typer.Option("--lang", help="Language of blank handouts.")] = "en",
+    paper: PaperOption = "a4",
+    fmt: FormatOption = None,
+) -> None:
+    """Handouts per module: one per participant present, filled with their answers."""
+    from carecoop.errors import UserError
+    from carecoop.render.exports import choose_format, export_blank_handouts, export_handouts
+
+    if (workshop_id is None) == (programme is None):
+        raise UserError("Give a workshop, or --programme P for blank handouts (not both).")
+    chosen = choose_format(Path("handouts.pdf"), fmt)
+    if programme is not None:
+        result = export_blank_handouts(
+            load_curriculum(), programme, out, paper=_paper(paper), fmt=chosen, language=lang
+        )
+    else:
+        assert workshop_id is not None
+        store = open_store()
+        try:
+            result = export_handouts(
+                store, load_curriculum(), workshop_id, out, paper=_paper(paper), fmt=chosen
+            )
+        finally:
+            store.close()
+    _report(result, "handouts")
+
+
+@export_app.command("agenda")
+@handle_errors
+def agenda(
+    workshop_id: DocWorkshop,
+    out: Annotated[Path, typer.Option("--out", metavar="FILE", help="The file to write (.pdf or .md).")],
+    paper: PaperOption = "a4",
+    fmt: FormatOption = None,
+) -> None:
+    """The timed agenda: activities, minutes, materials, preparation and care support."""
+    from carecoop.render.exports import choose_format, export_agenda
+
+    chosen = choose_format(out, fmt)
+    store = open_store()
+    try:
+        result = export_agenda(store, load_curriculum(), workshop_id, out, paper=_paper(paper), fmt=chosen)
+    finally:
+        store.close()
+    _report(result, "agenda")
+
+
+@export_app.command("attendance")
+@handle_errors
+def attendance(
+    workshop_id: DocWorkshop,
+    out: Annotated[Path, typer.Option("--out", metavar="FILE", help="The PDF to write.")],
+    paper: PaperOption = "a4",
+) -> None:
+    """The sign-in sheet: participants by group, a signature box per workshop day."""
+    from carecoop.render.exports import choose_format, export_attendance
+
+    choose_format(out, None, ("pdf",))
+    store = open_store()
+    try:
+        result = export_attendance(store, load_curriculum(), workshop_id, out, paper=_paper(paper))
+    finally:
+        store.close()
+    _report(result, "attendance sheet")
+
+
+@export_app.command("certificates")
+@handle_errors
+def certificates(
+    workshop_id: DocWorkshop,
+    out: Annotated[Path, typer.Option("--out", metavar="FILE", help="The PDF to write.")],
+    paper: PaperOption = "a4",
+) -> None:
+    """Certificates of participation, one page per participant who attended."""
+    from carecoop.render.exports import choose_format, export_certificates
+
+    choose_format(out, None, ("pdf",))
+    store = open_store()
+    try:
+        result = export_certificates(store, load_curriculum(), workshop_id, out, paper=_paper(paper))
+    finally:
+        store.close()
+    _report(result, "certificates")
+
+
+# The business plan ------------------------------------------------------------------------
+
+_PLAN_FORMATS = ("pdf", "md", "docx", "json")
+
+
+@export_app.command("plan")
+@handle_errors
+def plan(
+    workshop_id: Annotated[str, typer.Argument(metavar="WS", help="The workshop's id.")],
+    out: Annotated[Path, typer.Option("--out", metavar="FILE", help="The file to write.")],
+    group: Annotated[
+        str | None, typer.Option("--group", "-g", help="The group (default: the workshop's only group).")
+    ] = None,
+    fmt: Annotated[
+        str | None,
+        typer.Option("--format", help="pdf, md, docx or json (default: from the --out suffix, else json)."),
+    ] = None,
+) -> None:
+    """A group's business plan; json writes a plan file that `carecoop plan WS --from FILE` reads."""
+    from carecoop.errors import UserError
+    from carecoop.plan import workflow
+
+    chosen = (fmt or out.suffix.lstrip(".") or "json").casefold()
+    if fmt is None and chosen not in _PLAN_FORMATS:
+        chosen = "json"
+    if chosen not in _PLAN_FORMATS:
+        raise UserError(f"Unknown format '{fmt}'. Use one of: {', '.join(_PLAN_FORMATS)}.")
+    if chosen != "json":
+        raise UserError(f"The plan cannot be exported as {chosen} yet; use --format json.")
+    store = open_store()
+    try:
+        group_name = workflow.resolve_group(store, workshop_id, group)
+        workflow.export_plan_json(workflow.load_plan(store, workshop_id, group_name), out)
+    finally:
+        store.close()
+    console.print(f"Wrote the plan of group {group_name}: {out}", markup=False, soft_wrap=True)

@@ -1,0 +1,160 @@
+"""`carecoop plan …`: the business plan wizard, its import, the check and the schema.
+
+`carecoop plan WS` (the wizard) and `carecoop plan check WS` share one command group: a
+first argument that names no subcommand is routed to the hidden `wizard` command.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from carecoop.cli.common import console, err_console, handle_errors, load_curriculum, open_store
+from carecoop.errors import ContentError, NoTerminalError, UserError
+
+
+class _WizardByDefault(TyperGroup):
+    """Routes `plan WS …` to `plan wizard WS …`; `plan check …` and `plan schema` stay as they are."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:  # ctx: typer's vendored click Context
+        if args and args[0] not in self.commands and args[0] not in ("--help", "-h"):
+            args = ["wizard", *args]
+        return super().parse_args(ctx, args)
+
+
+plan_app = typer.Typer(
+    cls=_WizardByDefault,
+    help=(
+        "The business plan of a group. `carecoop plan WS [--group G] [--section S]` walks "
+        "through it step by step; `--from FILE` imports one."
+    ),
+    no_args_is_help=True,
+)
+
+WorkshopId = Annotated[str, typer.Argument(metavar="WS", help="The workshop's id.")]
+GroupOption = Annotated[
+    str | None, typer.Option("--group", "-g", help="The group (default: the workshop's only group).")
+]
+
+
+def register(app: typer.Typer) -> None:
+    """Add the `plan` group to the app."""
+    app.add_typer(plan_app, name="plan")
+
+
+@plan_app.command("wizard", hidden=True)
+@handle_errors
+def wizard(
+    workshop: WorkshopId,
+    group: GroupOption = None,
+    section: Annotated[
+        str | None, typer.Option("--section", "-s", help="Start at this section (e.g. financial).")
+    ] = None,
+    from_file: Annotated[
+        Path | None,
+        typer.Option("--from", metavar="FILE", help="Import a plan file (YAML or JSON) instead of asking."),
+    ] = None,
+) -> None:
+    """Build the plan step by step, or import it with --from FILE."""
+    from carecoop.plan import workflow
+    from carecoop.plan.model import plan_sections
+
+    store = open_store()
+    chosen = workflow.resolve_group(store, workshop, group)
+    if from_file is not None:
+        plan = workflow.import_plan(store, workshop, chosen, from_file)
+        name = plan.cooperative.name or "the plan"
+        console.print(
+            f"Imported {name} for group {chosen} of workshop {workshop}. "
+            f"Check it with: carecoop plan check {workshop} --group {chosen}",
+            markup=False,
+            soft_wrap=True,
+        )
+        return
+    if section is not None and section not in plan_sections():
+        raise UserError(f"No plan section '{section}'. Sections: {', '.join(plan_sections())}.")
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise NoTerminalError("There is no terminal to ask on; import a plan with --from FILE instead.")
+    _run_wizard(store, workshop, chosen, section)
+
+
+def _run_wizard(store: Any, workshop: str, group: str, section: str | None) -> None:
+    from carecoop.cli.plan_prompter import TerminalPlanPrompter
+    from carecoop.plan import workflow
+    from carecoop.plan.wizard import PlanWizard
+
+    suggested: dict[str, Any] = {}
+    try:
+        suggested = workflow.suggestions(store, workshop, group, load_curriculum())
+    except ContentError:
+        err_console.print(
+            "The curriculum has problems (see 'carecoop modules validate'); answers recorded in the "
+            "workshop are not offered as defaults.",
+            markup=False,
+        )
+    wizard = PlanWizard(
+        TerminalPlanPrompter(console),
+        workflow.load_plan(store, workshop, group),
+        lambda plan: workflow.save_plan(store, workshop, group, plan),
+        fallback_country=store.workshop(workshop).country,
+        suggested=suggested,
+    )
+    console.print(
+        f"Business plan of group {group} (workshop {workshop}). Every answer is saved at once; "
+        "press Ctrl-C to stop at any time. Enter keeps the value shown, '-' clears it.",
+        markup=False,
+        soft_wrap=True,
+    )
+    try:
+        wizard.run(section)
+    except (KeyboardInterrupt, EOFError) as stop:
+        where = wizard.current_section or section
+        resume = f"carecoop plan {workshop} --group {group}" + (f" --section {where}" if where else "")
+        err_console.print(f"\nStopped. Every answer so far is saved. Resume with: {resume}", markup=False)
+        raise typer.Exit(130 if isinstance(stop, KeyboardInterrupt) else 1) from None
+    console.print(
+        f"\nSaved. See the full check with: carecoop plan check {workshop} --group {group}",
+        markup=False,
+        soft_wrap=True,
+    )
+
+
+@plan_app.command("check")
+@handle_errors
+def check(
+    workshop: WorkshopId,
+    group: GroupOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Key figures, the monthly cash table, warnings and a score of 0-100."""
+    from carecoop.plan import workflow
+    from carecoop.plan.checks import check_plan
+    from carecoop.plan.summary import report_json
+
+    store = open_store()
+    chosen = workflow.resolve_group(store, workshop, group)
+    plan = workflow.load_plan(store, workshop, chosen)
+    profile = workflow.profile_for(store, workshop, plan)
+    report = check_plan(plan, profile)
+    if as_json:
+        typer.echo(json.dumps(report_json(report, workshop, chosen), ensure_ascii=False, indent=2))
+        return
+    from carecoop.cli.plan_views import check_view
+
+    name = plan.cooperative.name or "(no name yet)"
+    heading = f"{name} — plan of group {chosen}, workshop {workshop} ({profile.name}, {report.currency})"
+    console.print(check_view(report, plan, profile, heading))
+
+
+@plan_app.command("schema")
+@handle_errors
+def schema() -> None:
+    """The JSON Schema of a plan file."""
+    from carecoop.plan.model import Plan
+
+    typer.echo(json.dumps(Plan.model_json_schema(), ensure_ascii=False, indent=2))

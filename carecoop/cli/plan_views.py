@@ -1,0 +1,46 @@
+"""Rich views of a plan check: key figures, the monthly cash table, warnings, the score."""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.markup import escape
+from rich.table import Table
+from rich.text import Text
+
+from carecoop.plan.checks import Report
+from carecoop.plan.countries import CountryProfile
+from carecoop.plan.model import Plan
+from carecoop.plan.summary import CASH_HEADERS, cash_rows, key_figures, score_rows
+
+
+def _pairs(title: str, rows: list[tuple[str, str]]) -> Table:
+    table = Table(title=Text(title, style="bold"), title_justify="left", show_header=False, pad_edge=False)
+    table.add_column("")
+    table.add_column("", justify="right")
+    for label, value in rows:
+        table.add_row(escape(label), escape(value))
+    return table
+
+
+def check_view(report: Report, plan: Plan, profile: CountryProfile, heading: str) -> RenderableType:
+    """Everything `carecoop plan check` prints."""
+    parts: list[RenderableType] = [Text(heading, style="bold"), Text("")]
+    parts.append(_pairs("Key figures", key_figures(report.figures, plan, profile, report.currency)))
+    parts.append(Text(""))
+    cash = Table(title=Text("Cash month by month", style="bold"), title_justify="left", pad_edge=False)
+    for index, header in enumerate(CASH_HEADERS):
+        cash.add_column(header, justify="right" if index else "left", no_wrap=True)
+    for number, row in enumerate(cash_rows(report.figures, profile, report.currency), start=1):
+        low = report.figures.months[number - 1].closing_cash < 0
+        cash.add_row(*(escape(cell) for cell in row), style="red" if low else None)
+    parts += [cash, Text("")]
+    parts.append(Text("Warnings", style="bold"))
+    if report.findings:
+        for finding in report.findings:
+            parts.append(Text(f"- {finding.message}"))
+    else:
+        parts.append(Text("No warnings."))
+    parts.append(Text(""))
+    parts.append(_pairs("Score: completeness 40 points, viability 60", score_rows(report)))
+    parts.append(Text(f"Score: {report.score} / 100", style="bold"))
+    return Group(*parts)

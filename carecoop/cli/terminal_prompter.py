@@ -1,0 +1,335 @@
+"""The Prompter of a real terminal: questionary prompts with a live countdown underneath.
+
+Every prompt uses `unsafe_ask`, so Ctrl-C raises KeyboardInterrupt and reaches the one
+handler in `carecoop run`. This module is imported only when a run starts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import questionary
+from prompt_toolkit.filters import is_done
+from prompt_toolkit.formatted_text import StyleAndTextTuples
+from prompt_toolkit.layout import ConditionalContainer, HSplit, Window
+from prompt_toolkit.layout.controls import FormattedTextControl
+from rich.console import Console
+from rich.text import Text
+
+from carecoop.cli.run_views import MARKS, activity_card, agenda_table, closing_view, step_view
+from carecoop.content.models import Activity, Module, Question, QuestionKind
+from carecoop.store.records import Participant, Workshop
+from carecoop.workshop.prompter import SKIPPED, AgendaEntry, AnswerRow, AskRequest, EndChoice, Navigation
+from carecoop.workshop.timer import Countdown, Urgency
+from carecoop.workshop.values import ValueProblem, check_value, parse_text, scale_bounds
+
+_SKIP = "__skip__"
+_URGENCY_STYLE = {
+    Urgency.NORMAL: "noreverse bg:ansiblue fg:ansiwhite",
+    Urgency.AMBER: "noreverse bg:ansiyellow fg:ansiblack bold",
+    Urgency.RED: "noreverse bg:ansired fg:ansiwhite bold",
+    Urgency.OVER: "noreverse bg:ansired fg:ansiwhite bold",
+}
+Toolbar = Callable[[], StyleAndTextTuples]
+
+
+def toolbar(countdown: Countdown, title: str) -> Toolbar:
+    """The bottom toolbar: time left, amber at 20%, red at 5%, and when time is over."""
+
+    def render() -> StyleAndTextTuples:
+        style = _URGENCY_STYLE[countdown.urgency()]
+        return [(style, f" Timer: {countdown.label()} "), ("noreverse", f"  {title}")]
+
+    return render
+
+
+def _with_toolbar(question: questionary.Question, bar: Toolbar) -> questionary.Question:
+    """Add the countdown under a list prompt (questionary's select cannot take bottom_toolbar)."""
+    application = question.application
+    line = ConditionalContainer(Window(FormattedTextControl(bar), height=1), filter=~is_done)
+    application.layout.container = HSplit([application.layout.container, line])
+    application.refresh_interval = 0.5
+    return question
+
+
+class TerminalPrompter:
+    """Asks the facilitator in a terminal."""
+
+    def __init__(self, console: Console, workshop: Workshop) -> None:
+        self.console = console
+        self.workshop = workshop
+        self._bar: Toolbar | None = None
+        self._title = ""
+        self._last_question: tuple[str, str] | None = None
+
+    # Plumbing ----------------------------------------------------------------------------
+
+    def _timed(self, countdown: Countdown) -> None:
+        self._bar = toolbar(countdown, self._title)
+
+    def _text(self, message: str, **kwargs: Any) -> str:
+        if self._bar is not None:
+            kwargs.update(bottom_toolbar=self._bar, refresh_interval=0.5)
+        answer: str = questionary.text(message, **kwargs).unsafe_ask()
+        return answer
+
+    def _select(self, message: str, choices: Sequence[questionary.Choice], **kwargs: Any) -> Any:
+        question = questionary.select(message, choices=list(choices), **kwargs)
+        if self._bar is not None:
+            _with_toolbar(question, self._bar)
+        return question.unsafe_ask()
+
+    def _checkbox(self, message: str, choices: Sequence[questionary.Choice], **kwargs: Any) -> list[Any]:
+        question = questionary.checkbox(message, choices=list(choices), **kwargs)
+        if self._bar is not None:
+            _with_toolbar(question, self._bar)
+        answer: list[Any] = question.unsafe_ask()
+        return answer
+
+    # The Prompter protocol ---------------------------------------------------------------
+
+    def notice(self, text: str) -> None:
+        """Print a message in yellow."""
+        self.console.print(Text(text, style="yellow"))
+
+    def choose_start(self, agenda: Sequence[AgendaEntry], suggested: int | None) -> int | None:
+        """Agenda, then: continue where the workshop stopped, jump, or stop."""
+        self._bar = None
+        self.console.print()
+        title = f"{self.workshop.title} [{self.workshop.id}] · agenda"
+        self.console.print(agenda_table(agenda, suggested, title))
+        done = sum(1 for entry in agenda if entry.status == "done")
+        self.console.print(f"{done} of {len(agenda)} activities done.")
+        choices = []
+        if suggested is not None:
+            entry = agenda[suggested]
+            verb = "Continue" if entry.status or done else "Start"
+            choices.append(questionary.Choice(f"{verb}: {entry.slot.start} {entry.activity.title}", "go"))
+        choices += [questionary.Choice("Go to another activity…", "jump"), questionary.Choice("Stop", "stop")]
+        action = self._select("Where do you want to start?", choices)
+        if action == "go":
+            return suggested
+        if action == "stop":
+            return None
+        jump = [
+            questionary.Choice(
+                f"{MARKS.get(e.status) or ' '} {e.slot.start}  {e.module.number}. {e.activity.title}", e.index
+            )
+            for e in agenda
+        ]
+        picked: int = self._select("Which activity?", jump, default=suggested if suggested is not None else 0)
+        return picked
+
+    def take_attendance(self, module: Module, participants: Sequence[Participant]) -> set[int]:
+        """Tick who is here (everyone is ticked to begin with)."""
+        self._bar = None
+        self.console.print()
+        choices = [
+            questionary.Choice(p.name + (f"  ({p.group})" if p.group else ""), p.id, checked=True)
+            for p in participants
+        ]
+        present = set(
+            self._checkbox(
+                f"Attendance for module {module.number}: {module.title}. Who is here?",
+                choices,
+                instruction="(Space to untick someone who is absent, Enter when done)",
+            )
+        )
+        self.console.print(f"{len(present)} of {len(participants)} present.")
+        return present
+
+    def show_activity(self, entry: AgendaEntry, total: int) -> None:
+        """The activity's card."""
+        self.console.print()
+        self.console.print(activity_card(entry, total))
+        self._title = entry.activity.title
+        self._last_question = None
+
+    def show_step(self, activity: Activity, index: int, countdown: Countdown) -> Navigation:
+        """One step; Enter goes on, b goes back."""
+        self._timed(countdown)
+        self.console.print(step_view(activity, index))
+        last = index == len(activity.steps) - 1
+        onward = "Enter: " + ("finish the steps" if last else "next step")
+        back = " · b: back" if index > 0 else ""
+        typed = self._text(f"{onward}{back}", qmark="›")
+        return Navigation.BACK if typed.strip().casefold() in ("b", "back") else Navigation.NEXT
+
+    def ask(self, request: AskRequest) -> Any:
+        """Ask one question of one answerer, in the way its kind needs."""
+        question = request.question
+        self._timed(request.countdown)
+        if self._last_question != (question.id, str(request.editing)) or request.editing:
+            self.console.print()
+            self.console.print(Text(question.prompt, style="bold"))
+            if question.help:
+                self.console.print(Text(question.help, style="dim"))
+            if request.editing:
+                self.console.print(Text(f"Now: {request.current_text}", style="dim"))
+        self._last_question = (question.id, str(request.editing))
+        who = request.target.label
+        counter = f" ({request.position} of {request.total})" if request.total > 1 else ""
+        message = f"{who[0].upper()}{who[1:]}{counter}:"
+        kind = question.kind
+        if kind is QuestionKind.CHOICE:
+            return self._ask_choice(question, message, request)
+        if kind is QuestionKind.SCALE:
+            return self._ask_scale(question, message, request)
+        if kind is QuestionKind.MULTI_CHOICE:
+            return self._ask_multi(question, message, request)
+        if kind is QuestionKind.YES_NO:
+            default = request.current if isinstance(request.current, bool) else True
+            kwargs: dict[str, Any] = {}
+            if self._bar is not None:
+                kwargs.update(bottom_toolbar=self._bar, refresh_interval=0.5)
+            answer: bool = questionary.confirm(message, default=default, **kwargs).unsafe_ask()
+            return answer
+        if kind is QuestionKind.LIST:
+            return self._ask_list(question, message, request)
+        if kind is QuestionKind.TABLE:
+            return self._ask_table(question, message, request)
+        return self._ask_typed(question, message, request)
+
+    def _ask_typed(self, question: Question, message: str, request: AskRequest) -> Any:
+        optional = not question.required
+        hint = " (Enter to skip)" if optional else " (- to skip)"
+
+        def validate(text: str) -> bool | str:
+            typed = text.strip()
+            if typed == "-" or (not typed and optional):
+                return True
+            if not typed:
+                return "Type an answer, or - to skip"
+            try:
+                parse_text(question, typed)
+            except ValueProblem as problem:
+                return problem.hint
+            return True
+
+        current = "" if request.current is None else str(request.current)
+        typed = self._text(message, default=current, validate=validate, instruction=hint).strip()
+        if typed == "-" or not typed:
+            return SKIPPED
+        return parse_text(question, typed)
+
+    def _skip_choice(self) -> list[questionary.Choice]:
+        return [questionary.Choice("(skip)", _SKIP)]
+
+    def _ask_choice(self, question: Question, message: str, request: AskRequest) -> Any:
+        choices = [questionary.Choice(c.label, c.id) for c in question.choices] + self._skip_choice()
+        default = request.current if request.current in question.choice_ids else None
+        picked = self._select(message, choices, default=default)
+        return SKIPPED if picked == _SKIP else picked
+
+    def _ask_scale(self, question: Question, message: str, request: AskRequest) -> Any:
+        low, high = scale_bounds(question)
+        labels = {low: f"{low} (least)", high: f"{high} (most)"}
+        choices = [questionary.Choice(labels.get(n, str(n)), n) for n in range(low, high + 1)]
+        default = request.current if isinstance(request.current, int) else None
+        picked = self._select(message, choices + self._skip_choice(), default=default)
+        return SKIPPED if picked == _SKIP else picked
+
+    def _ask_multi(self, question: Question, message: str, request: AskRequest) -> Any:
+        current = request.current if isinstance(request.current, list) else []
+        choices = [questionary.Choice(c.label, c.id, checked=c.id in current) for c in question.choices]
+
+        def validate(picked: list[str]) -> bool | str:
+            if not picked:
+                return True  # nothing ticked: skipped
+            try:
+                check_value(question, picked)
+            except ValueProblem as problem:
+                return problem.hint
+            return True
+
+        picked = self._checkbox(
+            message, choices, validate=validate,
+            instruction="(Space to tick, Enter when done; nothing ticked skips)",
+        )
+        return check_value(question, picked) if picked else SKIPPED
+
+    def _ask_list(self, question: Question, message: str, request: AskRequest) -> Any:
+        self.console.print(f"{message} one item at a time; Enter on an empty line when done, - to skip.")
+        if request.editing:
+            self.console.print("Typing nothing for the first item keeps the list as it is.")
+        items: list[str] = []
+        while True:
+            if question.max_items is not None and len(items) >= question.max_items:
+                return check_value(question, items)
+            typed = self._text(f"Item {len(items) + 1}:", qmark="  ").strip()
+            if typed == "-" and not items:
+                return SKIPPED
+            if typed:
+                items.append(typed)
+            elif items:
+                try:
+                    return check_value(question, items)
+                except ValueProblem as problem:
+                    self.notice(problem.hint)
+            elif request.editing:
+                return request.current
+            else:
+                self.notice("Type at least one item, or - to skip.")
+
+    def _ask_table(self, question: Question, message: str, request: AskRequest) -> Any:
+        columns = question.columns
+        self.console.print(
+            f"{message} row by row ({', '.join(columns)}). "
+            f"Enter on an empty '{columns[0]}' when done, - to skip."
+        )
+        if request.editing:
+            self.console.print("Typing nothing in the first row keeps the table as it is.")
+        rows: list[dict[str, str]] = []
+        while question.max_items is None or len(rows) < question.max_items:
+            first = self._text(f"Row {len(rows) + 1} · {columns[0]}:", qmark="  ").strip()
+            if first == "-" and not rows:
+                return SKIPPED
+            if not first:
+                break
+            row = {columns[0]: first}
+            for column in columns[1:]:
+                row[column] = self._text(f"Row {len(rows) + 1} · {column}:", qmark="  ").strip()
+            rows.append(row)
+        if not rows:
+            return request.current if request.editing else SKIPPED
+        return check_value(question, rows)
+
+    def show_closing(self, activity: Activity, rows: Sequence[AnswerRow], again: bool) -> None:
+        """Key messages (the first time) and the answers of the activity."""
+        self.console.print()
+        self.console.print(closing_view(activity, rows, key_messages=not again))
+
+    def end_of_activity(
+        self, choices: Sequence[EndChoice], next_title: str | None, countdown: Countdown
+    ) -> EndChoice:
+        """Go on, change an answer, add a note, go elsewhere, or stop."""
+        labels = {
+            EndChoice.NEXT: f"Go on: {next_title}" if next_title else "Finish: that was the last activity",
+            EndChoice.EDIT: "Change an answer",
+            EndChoice.NOTE: "Add a note on this activity",
+            EndChoice.AGENDA: "Go to another activity (agenda)",
+            EndChoice.STOP: "Stop here for now",
+        }
+        picked: EndChoice = self._select(
+            "What next?", [questionary.Choice(labels[choice], choice) for choice in choices]
+        )
+        return picked
+
+    def pick_answer(self, rows: Sequence[AnswerRow]) -> AnswerRow | None:
+        """The answer to change."""
+        choices = [
+            questionary.Choice(
+                f"{row.question.prompt[:45]} · {row.target.label}: {(row.text.splitlines() or [''])[0][:35]}",
+                index,
+            )
+            for index, row in enumerate(rows)
+        ]
+        picked = self._select("Which answer?", [*choices, questionary.Choice("Back", -1)])
+        return None if picked == -1 else rows[picked]
+
+    def ask_note(self, activity: Activity, countdown: Countdown) -> str | None:
+        """A free-text note; empty cancels."""
+        self._timed(countdown)
+        typed = self._text("Your note on this activity (Enter on an empty line to cancel):").strip()
+        return typed or None

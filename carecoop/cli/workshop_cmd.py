@@ -1,0 +1,301 @@
+"""`carecoop workshop …`, `carecoop participants …` and `carecoop answers`."""
+
+from __future__ import annotations
+
+import json
+import shlex
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+from rich.markup import escape
+
+from carecoop.cli.common import console, handle_errors, load_curriculum, open_store, settings
+from carecoop.errors import ContentError
+
+if TYPE_CHECKING:
+    from carecoop.store.db import Store
+    from carecoop.workshop.workshops import WorkshopStatus
+
+workshop_app = typer.Typer(help="Create workshops and see where they stand.", no_args_is_help=True)
+participants_app = typer.Typer(help="The people taking part in a workshop.", no_args_is_help=True)
+
+WorkshopId = Annotated[str, typer.Argument(metavar="WS", help="The workshop's id.")]
+AsJson = Annotated[bool, typer.Option("--json", help="Print JSON.")]
+
+
+def register(app: typer.Typer) -> None:
+    """Add the `workshop` and `participants` groups and the `answers` command."""
+    app.add_typer(workshop_app, name="workshop")
+    app.add_typer(participants_app, name="participants")
+    app.command("answers")(answers)
+
+
+def say(text: str) -> None:
+    """Print a line without wrapping it, so commands in it can be copied whole."""
+    console.print(text, soft_wrap=True)
+
+
+def command_prefix() -> str:
+    """`carecoop`, with the global options this command was given, to show next commands."""
+    parts = ["carecoop"]
+    if settings.home is not None:
+        parts += ["--home", str(settings.home)]
+    for folder in settings.module_dirs:
+        parts += ["--modules", str(folder)]
+    return shlex.join(parts)
+
+
+def _activity_ids(programme: str) -> list[str] | None:
+    try:
+        return [a.id for _, a in load_curriculum().activities_of(programme)]
+    except ContentError:  # someone's module file is broken; show what the store knows
+        return None
+
+
+def _status(store: Store, workshop_id: str) -> WorkshopStatus:
+    from carecoop.workshop.workshops import workshop_status
+
+    workshop = store.workshop(workshop_id)
+    return workshop_status(store, workshop_id, _activity_ids(workshop.programme))
+
+
+def _progress(status: WorkshopStatus) -> str:
+    if status.activities_total is None:
+        return f"{status.activities_done} done"
+    return f"{status.activities_done}/{status.activities_total}"
+
+
+@workshop_app.command("new")
+@handle_errors
+def new(
+    programme: Annotated[str, typer.Option("--programme", help="think-carecoop or start-carecoop.")],
+    title: Annotated[str, typer.Option("--title", help="A name people will recognise.")],
+    workshop_id: Annotated[
+        str | None, typer.Option("--id", help="The workshop's id (default: the title and date).")
+    ] = None,
+    start_date: Annotated[
+        str | None, typer.Option("--date", help="First day, like 2025-03-14 (default: today).")
+    ] = None,
+    facilitator: Annotated[str, typer.Option("--facilitator", help="Who runs it.")] = "",
+    location: Annotated[str, typer.Option("--location", help="Where it takes place.")] = "",
+    lang: Annotated[str, typer.Option("--lang", help="Language code, like en, fr, es or ar.")] = "en",
+    country: Annotated[str, typer.Option("--country", help="Country, for local figures.")] = "generic",
+    care_support: Annotated[
+        str, typer.Option("--care-support", metavar="TEXT", help="Care offered to participants' families.")
+    ] = "",
+    day_start: Annotated[
+        str | None, typer.Option("--day-start", metavar="HH:MM", help="When each day starts.")
+    ] = None,
+) -> None:
+    """Create a workshop of a programme."""
+    from carecoop.workshop.workshops import new_workshop, programme_title
+
+    store = open_store()
+    workshop = new_workshop(
+        store,
+        programme=programme,
+        title=title,
+        workshop_id=workshop_id,
+        start_date=start_date,
+        facilitator=facilitator,
+        location=location,
+        language=lang,
+        country=country,
+        care_support=care_support,
+        day_start=day_start,
+    )
+    dates = workshop.start_date + (f" to {workshop.end_date}" if workshop.end_date else "")
+    say(f"Created workshop [bold]{escape(workshop.id)}[/]: {escape(workshop.title)}")
+    details = [
+        ("Programme", f"{programme_title(workshop.programme)} ({workshop.programme})"),
+        ("Date", f"{dates}, starting {workshop.day_start}"),
+        ("Facilitator", workshop.facilitator),
+        ("Location", workshop.location),
+        ("Language", workshop.language),
+        ("Country", workshop.country if workshop.country != "generic" else ""),
+        ("Care support", workshop.care_support),
+    ]
+    for label, value in details:
+        if value:
+            say(f"  {label:<13}{escape(value)}")
+    prefix = command_prefix()
+    ws = shlex.quote(workshop.id)
+    say("Next, add the participants, group by group:")
+    say(f'  {escape(prefix)} participants add {escape(ws)} "Name One" "Name Two" --group "Group A"')
+    say("Then run the workshop:")
+    say(f"  {escape(prefix)} run {escape(ws)}")
+
+
+@workshop_app.command("list")
+@handle_errors
+def list_workshops(as_json: AsJson = False) -> None:
+    """List the workshops, newest first."""
+    from carecoop.workshop.workshops import workshop_status
+
+    store = open_store()
+    cache: dict[str, list[str] | None] = {}
+    statuses = []
+    for workshop in store.workshops():
+        if workshop.programme not in cache:
+            cache[workshop.programme] = _activity_ids(workshop.programme)
+        statuses.append(workshop_status(store, workshop.id, cache[workshop.programme]))
+    if as_json:
+        data = [
+            {
+                **{k: v for k, v in s.workshop.__dict__.items()},
+                "participants": len(s.participants),
+                "groups": s.groups,
+                "activities_done": s.activities_done,
+                "activities_total": s.activities_total,
+                "answers": s.answers,
+            }
+            for s in statuses
+        ]
+        typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        return
+    if not statuses:
+        say(
+            "No workshops yet. Create one with:\n"
+            f"  {escape(command_prefix())} workshop new --programme think-carecoop"
+            ' --title "My first workshop"'
+        )
+        return
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title="Workshops", title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
+    table.add_column("Id", no_wrap=True)
+    table.add_column("Date", no_wrap=True)
+    table.add_column("Title")
+    table.add_column("People", justify="right")
+    table.add_column("Done", justify="right", no_wrap=True)
+    table.add_column("Answers", justify="right")
+    for s in statuses:
+        title = Text(s.workshop.title)
+        title.append(f"\n{s.programme_title}", style="dim")
+        people = str(len(s.participants))
+        table.add_row(Text(s.workshop.id), s.workshop.start_date, title, people, _progress(s), str(s.answers))
+    console.print(table)
+
+
+@workshop_app.command("show")
+@handle_errors
+def show(workshop_id: WorkshopId) -> None:
+    """Show a workshop: details, participants by group, progress."""
+    store = open_store()
+    s = _status(store, workshop_id)
+    w = s.workshop
+    say(f"[bold]{escape(w.title)}[/]  {escape(f'[{w.id}]')}")
+    dates = w.start_date + (f" to {w.end_date}" if w.end_date else "")
+    for label, value in [
+        ("Programme", f"{s.programme_title} ({w.programme})"),
+        ("Date", f"{dates}, starting {w.day_start}"),
+        ("Facilitator", w.facilitator),
+        ("Location", w.location),
+        ("Language", w.language),
+        ("Country", w.country if w.country != "generic" else ""),
+        ("Care support", w.care_support),
+    ]:
+        if value:
+            say(f"  {label:<13}{escape(value)}")
+    say(f"[bold]Participants[/] ({len(s.participants)})")
+    if not s.participants:
+        prefix = escape(command_prefix())
+        say(f"  None yet. Add them with: {prefix} participants add {w.id} NAME...")
+    for group, names in s.by_group.items():
+        label = f"Group {group}" if group is not None else ("No group" if s.groups else "Everyone")
+        say(f"  {escape(label)}: {escape(', '.join(names)) if names else '(nobody yet)'}")
+    say("[bold]Progress[/]")
+    total = f" of {s.activities_total}" if s.activities_total is not None else ""
+    say(f"  Activities done  {s.activities_done}{total}")
+    skipped = f" ({s.skipped} skipped)" if s.skipped else ""
+    say(f"  Answers          {s.answers}{skipped}")
+    if s.notes:
+        say(f"  Notes            {s.notes}")
+    if s.activities_total is not None and s.next_activity is None:
+        say(f"Every activity is done. See the answers: {escape(command_prefix())} answers {w.id}")
+    else:
+        say(f"Next: {escape(command_prefix())} run {w.id}")
+
+
+@participants_app.command("add")
+@handle_errors
+def add(
+    workshop_id: WorkshopId,
+    names: Annotated[list[str], typer.Argument(metavar="NAME...", help="Names (quote names with spaces).")],
+    group: Annotated[str | None, typer.Option("--group", help="Put them in this group.")] = None,
+) -> None:
+    """Add participants to a workshop, maybe in a group."""
+    from carecoop.workshop.workshops import add_people
+
+    store = open_store()
+    added, existing = add_people(store, workshop_id, names, group)
+    where = f" in group {group.strip()}" if group else ""
+    if added:
+        plural = "s" if len(added) != 1 else ""
+        say(
+            f"Added {len(added)} participant{plural} to {escape(workshop_id)}{escape(where)}: "
+            f"{escape(', '.join(p.name for p in added))}"
+        )
+    if existing:
+        verb = f"now{escape(where)}" if group else "nothing changed"
+        already = escape(", ".join(p.name for p in existing))
+        say(f"Already in {escape(workshop_id)} ({verb}): {already}")
+
+
+@participants_app.command("list")
+@handle_errors
+def list_participants(workshop_id: WorkshopId, as_json: AsJson = False) -> None:
+    """List a workshop's participants and their groups."""
+    store = open_store()
+    store.workshop(workshop_id)
+    people = store.participants(workshop_id)
+    if as_json:
+        data = [{"name": p.name, "group": p.group} for p in people]
+        typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        return
+    if not people:
+        say(
+            f"No participants in {escape(workshop_id)} yet. Add them with:\n"
+            f"  {escape(command_prefix())} participants add {escape(workshop_id)} NAME... [--group G]"
+        )
+        return
+    from rich.table import Table
+
+    say(f"Participants of {escape(workshop_id)}")
+    table = Table()
+    table.add_column("#", justify="right")
+    table.add_column("Name")
+    table.add_column("Group")
+    for number, person in enumerate(people, start=1):
+        table.add_row(str(number), escape(person.name), escape(person.group or ""))
+    console.print(table)
+
+
+@handle_errors
+def answers(
+    workshop_id: WorkshopId,
+    as_json: Annotated[bool, typer.Option("--json", help="Print an answers file (JSON).")] = False,
+    history: Annotated[bool, typer.Option("--history", help="Also show earlier values.")] = False,
+) -> None:
+    """Show what a workshop has recorded, activity by activity."""
+    from carecoop.workshop.answers_export import answer_lines, answers_document
+
+    store = open_store()
+    workshop = store.workshop(workshop_id)
+    lines = answer_lines(store, load_curriculum(), workshop, history=history)
+    if as_json:
+        document: dict[str, Any] = answers_document(lines, history=history)
+        typer.echo(json.dumps(document, indent=2, ensure_ascii=False))
+        return
+    if not lines:
+        say(
+            f"No answers recorded in {escape(workshop_id)} yet. Record them with: "
+            f"{escape(command_prefix())} run {escape(workshop_id)}"
+        )
+        return
+    from carecoop.cli.answer_views import answer_tables
+
+    for table in answer_tables(lines, history):
+        console.print(table)

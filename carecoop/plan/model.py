@@ -1,0 +1,452 @@
+"""The business plan of one group: pydantic models, every field optional until checked.
+
+A plan grows answer by answer, so every field has a default and a half-filled plan is
+valid. What a finished plan still lacks is the job of `carecoop.plan.checks`.
+
+Field names are a public contract: module files point at them with `plan_field`
+(a dotted path, lists addressed without an index) and FIELDS.md lists them. Add fields;
+never rename one.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from decimal import Decimal
+from typing import Annotated, Any, Literal, get_args, get_origin
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
+from pydantic.config import JsonDict
+
+
+class Unit:
+    """A tag on a Decimal annotation saying what the number is (pydantic ignores it)."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Money = Annotated[Decimal, Field(ge=0, allow_inf_nan=False), Unit("money")]
+Percent = Annotated[Decimal, Field(ge=0, le=100, allow_inf_nan=False), Unit("percent")]
+
+
+def _choice_id(value: Any) -> Any:
+    """'Public contract' → 'public-contract', so typed and table answers match choice ids."""
+    if isinstance(value, str):
+        return re.sub(r"[\s_/]+", "-", value.strip().lower())
+    return value
+
+
+LegalForm = Annotated[
+    Literal["cooperative", "association", "mutual", "social-enterprise", "other"],
+    BeforeValidator(_choice_id),
+]
+MembershipModel = Annotated[
+    Literal["worker", "user", "multi-stakeholder", "existing-cooperative"],
+    BeforeValidator(_choice_id),
+]
+Payer = Annotated[
+    Literal["families", "public-contract", "insurer", "employer", "subsidy", "members", "other"],
+    BeforeValidator(_choice_id),
+]
+AlternativeKind = Annotated[
+    Literal["public", "private", "family", "informal", "other"], BeforeValidator(_choice_id)
+]
+Level = Annotated[Literal["low", "medium", "high"], BeforeValidator(_choice_id)]
+WageKind = Annotated[Literal["minimum", "living"], BeforeValidator(_choice_id)]
+
+
+class PlanModel(BaseModel):
+    """Base of the plan models: unknown keys are errors, blank answers count as not given."""
+
+    # defer_build: the module loader only needs field names; schemas build on first use.
+    model_config = ConfigDict(
+        extra="forbid", str_strip_whitespace=True, validate_assignment=True, defer_build=True
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _drop_blanks(cls, data: Any) -> Any:
+        # A blank answer means "not decided yet": the field keeps its default.
+        if isinstance(data, dict):
+            return {k: v for k, v in data.items() if not (isinstance(v, str) and not v.strip())}
+        return data
+
+
+def _hint(text: str, example: Any = None) -> Any:
+    """An optional field (default None) with the hint shown to members and an example answer."""
+    extra: JsonDict | None = {"examples": [example]} if example is not None else None
+    return Field(default=None, description=text, json_schema_extra=extra)
+
+
+def _many(text: str, example: Any = None) -> Any:
+    """A list field (default empty) with its hint and an example answer."""
+    extra: JsonDict | None = {"examples": [example]} if example is not None else None
+    return Field(default_factory=list, description=text, json_schema_extra=extra)
+
+
+# Rows of list fields ----------------------------------------------------------------------
+
+
+class MemberCategory(PlanModel):
+    """One kind of member (care workers, families…) with how many and their share."""
+
+    category: Text
+    members: int = Field(default=0, ge=0, description="How many members of this kind.")
+    share: Money = Field(default=Decimal(0), description="What each one pays for a member share.")
+
+
+class Alternative(PlanModel):
+    """What people in need use today instead of the cooperative."""
+
+    kind: AlternativeKind = "other"
+    description: Text
+    cost: Money | None = Field(default=None, description="What it costs per month, if known.")
+
+
+class Service(PlanModel):
+    """One care service the cooperative offers."""
+
+    name: Text
+    unit: Text = Field(default="per client per month", description="What one unit of it is.")
+    capacity: int | None = Field(default=None, ge=0, description="How many clients at most.")
+    carers: int | None = Field(default=None, ge=0, description="Carers working in this service.")
+    max_clients_per_carer: Decimal | None = Field(
+        default=None, gt=0, description="The most clients per carer the rules allow for it."
+    )
+    opening_hours: Text | None = Field(default=None, description="When it is open.")
+    regulated: bool = Field(default=False, description="Needs a licence, inspections or ratios.")
+    description: Text | None = Field(default=None, description="What it is, in a sentence.")
+
+
+class Cost(PlanModel):
+    """An amount of money spent on one item."""
+
+    item: Text
+    amount: Money
+
+
+class FundingSource(PlanModel):
+    """A grant or other money that comes in once, at the start."""
+
+    source: Text
+    amount: Money
+
+
+class Loan(PlanModel):
+    """A loan received at the start and repaid monthly.
+
+    `term_months` is the whole life of the loan, grace months included.
+    """
+
+    lender: Text
+    amount: Money
+    interest_rate: Percent = Field(default=Decimal(0), description="Yearly interest, in percent.")
+    term_months: int = Field(default=12, ge=1, le=360, description="Months until repaid, grace included.")
+    grace_months: int = Field(default=0, ge=0, description="Months at the start with interest only.")
+
+    @model_validator(mode="after")
+    def _grace_within_term(self) -> Loan:
+        if self.grace_months >= self.term_months:
+            raise ValueError("the grace months must be fewer than the term months (the term includes them)")
+        return self
+
+
+class RevenueLine(PlanModel):
+    """Money earned by one service: units sold each month at a price."""
+
+    service: Text
+    unit_price: Money
+    units_per_month: Decimal = Field(ge=0, allow_inf_nan=False, description="Units sold in a full month.")
+    ramp_up_months: int = Field(
+        default=0, ge=0, le=36, description="Months before full: month m sells m/(ramp+1) of full."
+    )
+    variable_cost_per_unit: Money = Field(default=Decimal(0), description="Food, materials… per unit.")
+    payer: Payer = "families"
+
+
+class StaffRow(PlanModel):
+    """People in one role, with their pay."""
+
+    role: Text
+    count: Decimal = Field(default=Decimal(1), ge=0, allow_inf_nan=False)
+    monthly_wage: Money = Field(description="Monthly gross wage of one person.")
+    employer_contributions: Percent = Field(
+        default=Decimal(0), description="Social security and other employer costs, % of the wage."
+    )
+    hours_per_week: Decimal | None = Field(
+        default=None, gt=0, le=84, description="Hours a week, if part-time."
+    )
+    start_month: int = Field(default=1, ge=1, le=36, description="Month the role starts being paid.")
+    carer: bool = Field(default=True, description="Works directly with clients (counts for ratios).")
+
+
+class Risk(PlanModel):
+    """Something that could go wrong and what the group will do about it."""
+
+    risk: Text
+    likelihood: Level = "medium"
+    impact: Level = "medium"
+    response: Text | None = Field(default=None, description="What we do about it.")
+
+
+class Action(PlanModel):
+    """One step of the action plan."""
+
+    step: Text
+    who: Text | None = Field(default=None, description="Who does it.")
+    when: Text | None = Field(default=None, description="By when.")
+
+
+# Sections ---------------------------------------------------------------------------------
+
+
+class Cooperative(PlanModel):
+    """Who we are and what we want to do."""
+
+    name: Text | None = _hint("The name of the cooperative.", "Tiri Pamwe Childcare Cooperative")
+    care_services: list[Text] = _many("The kinds of care you will provide.", ["childcare for 0-5 year olds"])
+    vision: Text | None = _hint("The change you want to see in your community.")
+    mission: Text | None = _hint("What the cooperative does, for whom, how.")
+    values: list[Text] = _many("Values you share.", ["solidarity", "care for each other"])
+    legal_form: LegalForm | None = _hint(
+        "cooperative, association, mutual, social-enterprise or other.", "cooperative"
+    )
+    legal_form_detail: Text | None = _hint("The exact legal form, if 'other' or special.")
+    country: Text | None = _hint("Country profile code: generic, zw, co, ps, lb or eg.", "zw")
+    location: Text | None = _hint("Town or area where the cooperative works.", "Mbare, Harare")
+
+
+class Members(PlanModel):
+    """Who the members are, what they bring and what they decide."""
+
+    membership_model: MembershipModel | None = _hint(
+        "worker, user (families), multi-stakeholder, or existing-cooperative adding care.", "worker"
+    )
+    categories: list[MemberCategory] = _many("Kinds of members, how many, share per member.")
+    rights: list[Text] = _many("What members may do.", ["one member, one vote"])
+    duties: list[Text] = _many("What members must do.", ["attend the general assembly"])
+
+
+class Market(PlanModel):
+    """Who needs the care and what they use today."""
+
+    who_needs_care: Text | None = _hint("Who needs the care.", "children of market vendors, 0-5 years")
+    people_in_need: int | None = Field(default=None, ge=0, description="How many people need it.")
+    can_pay: Money | None = _hint(
+        "What a family can pay, per unit of the main service (same unit as its price).", 30
+    )
+    can_pay_unit: Text | None = _hint("The unit of that amount.", "per child per month")
+    alternatives: list[Alternative] = _many("What people use today: public, private, family…")
+    demand_evidence: list[Text] = _many("How you know people want it.", ["survey of 60 vendors"])
+
+
+class Regulation(PlanModel):
+    """What the rules ask of regulated services."""
+
+    licences: list[Text] = _many("Licences or registrations needed.", ["early childhood centre licence"])
+    inspections: list[Text] = _many("Inspections to pass.", ["health inspection of the premises"])
+    qualifications: list[Text] = _many("Staff qualifications required.", ["early childhood certificate"])
+    max_clients_per_carer: Decimal | None = Field(
+        default=None, gt=0, description="The most clients per carer the rules allow (all services)."
+    )
+    safeguarding: list[Text] = _many("How you keep clients safe.", ["police clearance for all staff"])
+    quality: list[Text] = _many("Quality commitments.", ["monthly meeting with parents"])
+
+
+class Services(PlanModel):
+    """The services offered and what regulation they fall under."""
+
+    items: list[Service] = _many("Each service with unit, capacity, carers, hours, regulated or not.")
+    regulation: Regulation = Field(default_factory=Regulation)
+
+
+class Marketing(PlanModel):
+    """Prices, payers and how people hear of the cooperative."""
+
+    pricing: Text | None = _hint("How prices are set and kept affordable.", "sliding scale by income")
+    payers: list[Payer] = _many(
+        "Who pays: families, public-contract, insurer, employer, subsidy, members, other.", ["families"]
+    )
+    channels: list[Text] = _many("How people hear of it.", ["word of mouth at the market"])
+    partners: list[Text] = _many("Partners who help.", ["market traders' association"])
+
+
+class Operations(PlanModel):
+    """Where and how the work is done."""
+
+    premises: Text | None = _hint("Where the service runs.", "two rooms rented next to the market")
+    equipment: list[Text] = _many("Equipment needed.", ["mattresses", "toys", "first aid kit"])
+    daily_routine: Text | None = _hint("A normal day.", "06:30 open, 10:00 porridge, 17:30 close")
+    staffing: Text | None = _hint("Who works when, cover for absences.")
+
+
+class Governance(PlanModel):
+    """How members decide and who manages."""
+
+    general_assembly: Text | None = _hint("Who attends and how often it meets.", "all members, twice a year")
+    board: Text | None = _hint("Board size, how elected, term.", "5 members elected for 2 years")
+    committees: list[Text] = _many("Committees and what they do.", ["parents' committee"])
+    management: Text | None = _hint("Who manages day to day.")
+    decision_rules: Text | None = _hint("How decisions are taken.", "one member one vote, simple majority")
+
+
+class DecentWork(PlanModel):
+    """Pay and conditions of the people who work in the cooperative.
+
+    Wages per role are in `financial.staff`; this section holds the policies around them.
+    """
+
+    wage_policy: Text | None = _hint("How wages are set.", "equal hourly pay, above the minimum wage")
+    full_time_hours: Decimal | None = Field(
+        default=None, gt=0, le=84, description="Hours of a full-time week (for part-time wage checks)."
+    )
+    hours: Text | None = _hint("Working hours and rest.", "two shifts of 6 hours, 5 days a week")
+    social_protection: list[Text] = _many("Social protection.", ["NSSA pension contributions"])
+    training: list[Text] = _many("Training planned.", ["first aid", "early childhood development"])
+    health_safety: list[Text] = _many("Health and safety measures.", ["hand washing station"])
+
+
+class Financial(PlanModel):
+    """The numbers: start-up, funding, revenue, costs and assumptions."""
+
+    startup_costs: list[Cost] = _many("Things bought once before opening.")
+    grants: list[FundingSource] = _many("Grants or donations received at the start.")
+    loans: list[Loan] = _many("Loans with amount, yearly interest %, term and grace months.")
+    other_funding: list[FundingSource] = _many("Other money at the start (savings, own reserves).")
+    revenue: list[RevenueLine] = _many("Each service's price, units per month, ramp-up and payer.")
+    staff: list[StaffRow] = _many("Each role: how many, monthly gross wage, employer contributions %.")
+    fixed_costs: list[Cost] = _many("Costs paid every month whatever the number of clients.")
+    reserve_percent: Percent | None = _hint("Share of a surplus kept as reserve.", 30)
+    education_fund_percent: Percent | None = _hint("Share for the education and training fund.", 5)
+    patronage_refund_percent: Percent | None = _hint("Share returned to members by use or work.", 0)
+    minimum_wage: Money | None = _hint("Monthly minimum or living wage for a full-time worker.")
+    minimum_wage_kind: WageKind = Field(default="minimum", description="minimum (legal) or living wage.")
+    minimum_wage_source: Text | None = _hint("Where that figure comes from, and its date.")
+    assumptions: list[Text] = _many("Assumptions in words.", ["families pay on time"])
+    horizon_months: int = Field(default=24, ge=12, le=36, description="Months the budget covers (12-36).")
+    currency: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")] | None = _hint(
+        "ISO currency code; default from the country profile.", "USD"
+    )
+
+    @model_validator(mode="after")
+    def _allocation_fits(self) -> Financial:
+        shares = [self.reserve_percent, self.education_fund_percent, self.patronage_refund_percent]
+        if sum(p for p in shares if p is not None) > 100:
+            raise ValueError("reserve, education fund and patronage refund add up to more than 100%")
+        return self
+
+
+class Bylaws(PlanModel):
+    """Decisions the bylaws record; a bylaws document is generated from them."""
+
+    name: Text | None = _hint("The registered name.", "Tiri Pamwe Childcare Cooperative")
+    purpose: Text | None = _hint("What the cooperative exists to do.", "safe, affordable childcare")
+    membership_conditions: list[Text] = _many("Who can join and how.", ["works at Mbare market"])
+    share_value: Money | None = _hint("Value of one member share.", 20)
+    general_assembly: Text | None = _hint("How the general assembly is called and meets.")
+    quorum_percent: Percent | None = _hint("Members present for a valid general assembly, %.", 50)
+    majority_percent: Percent | None = _hint("Votes needed for ordinary decisions, %.", 50)
+    special_majority_percent: Percent | None = _hint("Votes needed to change the bylaws, %.", 67)
+    board_size: int | None = Field(default=None, ge=1, le=50, description="Members of the board.")
+    board_term_years: int | None = Field(default=None, ge=1, le=10, description="Years on the board.")
+    surplus_use: Text | None = _hint("How a surplus is shared.", "30% reserve, 5% education fund")
+    dissolution: Text | None = _hint("What happens to assets if the cooperative closes.")
+
+
+class Plan(PlanModel):
+    """A group's draft business plan."""
+
+    cooperative: Cooperative = Field(default_factory=Cooperative)
+    members: Members = Field(default_factory=Members)
+    market: Market = Field(default_factory=Market)
+    services: Services = Field(default_factory=Services)
+    marketing: Marketing = Field(default_factory=Marketing)
+    operations: Operations = Field(default_factory=Operations)
+    governance: Governance = Field(default_factory=Governance)
+    decent_work: DecentWork = Field(default_factory=DecentWork)
+    financial: Financial = Field(default_factory=Financial)
+    risks: list[Risk] = _many("Risks: what could go wrong, likelihood, impact, what we do.")
+    action_plan: list[Action] = _many("Next steps: what, who, when.")
+    bylaws: Bylaws = Field(default_factory=Bylaws)
+
+
+#: Section titles, in plan order.
+SECTION_TITLES: dict[str, str] = {
+    "cooperative": "The cooperative",
+    "members": "Members",
+    "market": "Needs and market",
+    "services": "Services and quality",
+    "marketing": "Marketing",
+    "operations": "Operations",
+    "governance": "Organisation and governance",
+    "decent_work": "Decent work",
+    "financial": "Financial plan",
+    "risks": "Risks",
+    "action_plan": "Action plan",
+    "bylaws": "Bylaws decisions",
+}
+
+
+# Field paths ------------------------------------------------------------------------------
+
+
+def _model_of(annotation: Any) -> type[PlanModel] | None:
+    """The section model of a nested-section annotation."""
+    if isinstance(annotation, type) and issubclass(annotation, PlanModel):
+        return annotation
+    return None
+
+
+def _row_model(annotation: Any) -> type[PlanModel] | None:
+    """The row model of a `list[Row]` annotation."""
+    if get_origin(annotation) is list:
+        (item,) = get_args(annotation)
+        if isinstance(item, type) and issubclass(item, PlanModel):
+            return item
+    return None
+
+
+@functools.cache
+def plan_field_paths() -> dict[str, Any]:
+    """Every addressable field path → its annotation (sections themselves are not fields).
+
+    Cached: the loader asks once per question. Callers must not change the dict.
+    """
+    paths: dict[str, Any] = {}
+
+    def walk(model: type[PlanModel], prefix: str) -> None:
+        for name, field in model.model_fields.items():
+            path = f"{prefix}{name}"
+            nested = _model_of(field.annotation)
+            if nested is not None:
+                walk(nested, f"{path}.")
+            else:
+                paths[path] = field.annotation
+
+    walk(Plan, "")
+    return paths
+
+
+def plan_field_exists(path: str) -> bool:
+    """Whether a dotted `plan_field` names a field of the plan (lists without an index)."""
+    return path in plan_field_paths()
+
+
+def plan_sections() -> list[str]:
+    """The top-level section names, in plan order."""
+    return list(Plan.model_fields)
+
+
+def row_model(path: str) -> type[PlanModel] | None:
+    """The row model of a list-of-rows field path, or None for any other field."""
+    annotation = plan_field_paths().get(path)
+    return _row_model(annotation) if annotation is not None else None

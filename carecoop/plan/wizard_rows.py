@@ -1,0 +1,126 @@
+"""Lists of rows in the wizard: shown as a table, entered row by row (add, change, remove)."""
+
+from __future__ import annotations
+
+import functools
+from typing import TYPE_CHECKING, Any
+
+from pydantic import ValidationError
+from pydantic_core import PydanticUndefined
+
+from carecoop.plan.answers import get_path
+from carecoop.plan.fields import FieldInfo, row_fields
+from carecoop.plan.model import PlanModel
+from carecoop.plan.prompts import as_text, check_cell, label_of, parse_cell, plain_error, to_json
+
+if TYPE_CHECKING:
+    from carecoop.plan.wizard import PlanWizard
+
+
+def model_default(row_model: type[PlanModel], name: str) -> Any:
+    """A column's default value in JSON form (None when it has none)."""
+    default = row_model.model_fields[name].default
+    if default is PydanticUndefined or default is None:
+        return None
+    return to_json(default)
+
+
+class RowEditor:
+    """Edits one list-of-rows field of the wizard's plan; every change is saved at once."""
+
+    def __init__(self, wizard: PlanWizard, info: FieldInfo) -> None:
+        assert info.row is not None
+        self.wizard = wizard
+        self.prompter = wizard.prompter
+        self.info = info
+        self.row_model: type[PlanModel] = info.row
+        self.columns = row_fields(info.row)
+        self.title = label_of(info.path.rsplit(".", 1)[-1])
+
+    def rows(self) -> list[dict[str, Any]]:
+        """The rows the plan has now."""
+        return list(self.wizard.current(self.info.path) or [])
+
+    def run(self) -> None:
+        """Show the rows, then add, change or remove until done."""
+        path = self.info.path
+        self.prompter.note(f"{self.title}: {self.info.hint}")
+        rows = self.rows()
+        suggestion = get_path(self.wizard.suggested, path)
+        if not rows and suggestion:
+            self.show(suggestion)
+            if self.prompter.confirm("Use these rows from the answers recorded in the workshop?", True):
+                self.wizard.apply(path, suggestion)
+                rows = self.rows()
+        last = ""
+        while True:
+            self.show(rows)
+            options = [("add", "Add a row")]
+            if rows:
+                options += [("edit", "Change a row"), ("remove", "Remove a row")]
+            options.append(("done", "Done" if rows else "Skip (no rows)"))
+            # Right after adding a row, another one is the likelier next step.
+            default = "add" if not rows or last == "add" else "done"
+            action = self.prompter.select(f"{self.title}: what next?", options, default)
+            last = action
+            if action == "done":
+                if rows:
+                    self.wizard.after_field(path)
+                return
+            if action == "add":
+                rows.append(self.ask_row({}))
+            else:
+                which = self.pick(rows, action)
+                if which is None:
+                    continue
+                if action == "edit":
+                    rows[which] = self.ask_row(rows[which])
+                elif self.prompter.confirm(f"Remove row {which + 1}?", False):
+                    rows.pop(which)
+            self.wizard.apply(path, rows)
+            rows = self.rows()
+            line = self.wizard.running_total(path)
+            if line:
+                self.prompter.note(line)
+
+    def pick(self, rows: list[dict[str, Any]], action: str) -> int | None:
+        """Which row to change or remove (None: go back)."""
+        first = self.columns[0].path
+        options = [(str(i), f"{i + 1}. {as_text(row.get(first))}") for i, row in enumerate(rows)]
+        options.append(("back", "Go back"))
+        verb = "change" if action == "edit" else "remove"
+        chosen = self.prompter.select(f"Which row to {verb}?", options, "back")
+        return None if chosen == "back" else int(chosen)
+
+    def ask_row(self, current: dict[str, Any]) -> dict[str, Any]:
+        """Ask each column until the row is valid; the row in its stored form."""
+        while True:
+            row: dict[str, Any] = {}
+            for column in self.columns:
+                default = current.get(column.path, model_default(self.row_model, column.path))
+                check = functools.partial(check_cell, self.row_model, column)
+                ask = self.wizard.make_ask(column.path, column, default, check)
+                raw = self.prompter.ask(ask)
+                value = parse_cell(column, raw, default)
+                if value is not None:
+                    row[column.path] = value
+            try:
+                checked = self.row_model.model_validate(to_json(row))
+            except ValidationError as error:
+                self.prompter.note(f"This row does not fit yet: {plain_error(error)} Please enter it again.")
+                current = row
+                continue
+            return checked.model_dump(mode="json", exclude_defaults=True)
+
+    def show(self, rows: list[dict[str, Any]]) -> None:
+        """The rows as a numbered table (defaults filled in)."""
+        if not rows:
+            self.prompter.note(f"{self.title}: no rows yet.")
+            return
+        headers = ["#"] + [label_of(c.path) for c in self.columns]
+        body = [
+            [str(i + 1)]
+            + [as_text(row.get(c.path, model_default(self.row_model, c.path))) for c in self.columns]
+            for i, row in enumerate(rows)
+        ]
+        self.prompter.table(self.title, headers, body)

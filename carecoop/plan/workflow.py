@@ -1,0 +1,128 @@
+"""A group's plan in the store: which group, load, save, import from a file, export."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from pydantic import ValidationError
+
+from carecoop.errors import ContentError, UserError
+from carecoop.plan.countries import CountryProfile, load_profile, profile_codes
+from carecoop.plan.model import Plan
+
+if TYPE_CHECKING:
+    from carecoop.content.curriculum import Curriculum
+    from carecoop.store.db import Store
+
+
+def resolve_group(store: Store, workshop_id: str, group: str | None) -> str:
+    """The group a plan belongs to: the one named, or the workshop's only group."""
+    store.workshop(workshop_id)
+    groups = store.groups(workshop_id)
+    if group is not None:
+        for known in groups:
+            if known.casefold() == group.strip().casefold():
+                return known
+        listed = f"Groups: {', '.join(groups)}." if groups else "It has no groups yet."
+        raise UserError(f"Workshop '{workshop_id}' has no group '{group}'. {listed}")
+    if len(groups) == 1:
+        return groups[0]
+    if not groups:
+        raise UserError(
+            f"Workshop '{workshop_id}' has no groups yet. A plan belongs to a group: add its "
+            f"members with 'carecoop participants add {workshop_id} NAME... --group G'."
+        )
+    raise UserError(
+        f"Workshop '{workshop_id}' has several groups; choose one with --group: {', '.join(groups)}."
+    )
+
+
+def load_plan(store: Store, workshop_id: str, group: str) -> Plan:
+    """The group's current plan (an empty one when it has none yet)."""
+    data = store.plan(workshop_id, group)
+    if data is None:
+        return Plan()
+    try:
+        return Plan.model_validate(data)
+    except ValidationError as error:
+        raise UserError(
+            f"The stored plan of group '{group}' does not match this carecoop's plan model "
+            f"({error.error_count()} problems). Export it with an older carecoop or import a fixed copy."
+        ) from None
+
+
+def save_plan(store: Store, workshop_id: str, group: str, plan: Plan) -> None:
+    """Append the plan as the group's newest version."""
+    store.save_plan(workshop_id, group, plan_data(plan))
+
+
+def plan_data(plan: Plan) -> dict[str, Any]:
+    """The plan as JSON-ready data (Decimals as strings), the same shape a plan file has."""
+    return plan.model_dump(mode="json")
+
+
+def profile_for(store: Store, workshop_id: str, plan: Plan) -> CountryProfile:
+    """The plan's country profile, else the workshop's."""
+    return load_profile(plan.cooperative.country or store.workshop(workshop_id).country)
+
+
+def read_plan_file(path: Path) -> Plan:
+    """A plan from a YAML or JSON file; ContentError with `file:line: path: message` lines."""
+    from carecoop.content.messages import dotted, known_keys, validation_problems
+    from carecoop.content.yamlfile import LineFinder, display_path, read_yaml
+
+    data = read_yaml(path)
+    shown = display_path(path)
+    if not isinstance(data, dict):
+        raise ContentError([f"{shown}: must be a mapping of plan sections (is the file empty?)"])
+    problems: list[tuple[tuple[str | int, ...], str]] = []
+    plan: Plan | None = None
+    try:
+        plan = Plan.model_validate(data)
+    except ValidationError as error:
+        problems = validation_problems(error, known_keys([Plan]))
+    if plan is not None and plan.cooperative.country:
+        if plan.cooperative.country.lower() not in profile_codes():
+            problems.append(
+                (
+                    ("cooperative", "country"),
+                    f"no country profile '{plan.cooperative.country}' (known: {', '.join(profile_codes())})",
+                )
+            )
+    if problems:
+        finder = LineFinder(path)
+        lines = []
+        for location, message in problems:
+            line = finder.line(location)
+            where = f"{shown}:{line}" if line else shown
+            field = f" {dotted(location)}:" if location else ""
+            lines.append(f"{where}:{field} {message}")
+        raise ContentError(lines)
+    assert plan is not None
+    return plan
+
+
+def import_plan(store: Store, workshop_id: str, group: str, path: Path) -> Plan:
+    """Validate a plan file completely, then store it as the group's newest version."""
+    plan = read_plan_file(path)
+    save_plan(store, workshop_id, group, plan)
+    return plan
+
+
+def export_plan_json(plan: Plan, out: Path) -> None:
+    """Write the plan as JSON that `carecoop plan WS --from FILE` reads back."""
+    text = json.dumps(plan_data(plan), ensure_ascii=False, indent=2) + "\n"
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise UserError(f"Cannot write {out}: {error.strerror or error}") from None
+
+
+def suggestions(store: Store, workshop_id: str, group: str, curriculum: Curriculum) -> dict[str, Any]:
+    """Plan data from the answers the workshop recorded (defaults for the wizard)."""
+    from carecoop.plan.answers import plan_from_answers
+
+    return plan_from_answers(curriculum, store.answers(workshop_id), group)

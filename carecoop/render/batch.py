@@ -1,0 +1,50 @@
+"""Render many PDFs: in this process for a few, over a process pool across the cores for many."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from carecoop.render.engine import shared_renderer, write_file
+
+#: Below this many documents a pool costs more (starting workers, their font set-up) than it saves.
+POOL_THRESHOLD = 6
+
+
+@dataclass(frozen=True)
+class PdfJob:
+    """One document to render: its HTML and where the PDF goes."""
+
+    html: str
+    path: Path
+
+
+def available_cores() -> int:
+    """The cores this process may run on."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return max(1, os.cpu_count() or 1)
+
+
+def render_one(job: PdfJob) -> Path:
+    """Render and write one job with this process's renderer."""
+    return write_file(job.path, shared_renderer().pdf(job.html))
+
+
+def render_pdfs(jobs: Sequence[PdfJob], workers: int | None = None) -> list[Path]:
+    """Render every job; `workers` processes (default: the cores) when the batch is large."""
+    if not jobs:
+        return []
+    count = available_cores() if workers is None else max(1, workers)
+    count = min(count, len(jobs))
+    if count <= 1 or len(jobs) < POOL_THRESHOLD:
+        return [render_one(job) for job in jobs]
+    methods = multiprocessing.get_all_start_methods()
+    # fork: workers inherit the imported WeasyPrint instead of importing it again (~0.5 s).
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
+        return list(pool.map(render_one, jobs, chunksize=1))

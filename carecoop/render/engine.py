@@ -1,0 +1,224 @@
+"""Templates → HTML or Markdown, and HTML → PDF with WeasyPrint.
+
+The HTML environment autoescapes everything, and the Markdown environment escapes every
+value it prints, so text typed by a person can never become markup. WeasyPrint loads
+only through `HandoutsFetcher`. One `PdfRenderer` per process keeps WeasyPrint's font
+configuration and image cache alive across a batch; building those is most of the cost
+of a first document.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import re
+import unicodedata
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from carecoop.errors import UserError
+from carecoop.paths import handouts_dir
+
+if TYPE_CHECKING:
+    import jinja2
+    from markupsafe import Markup
+
+    from carecoop.render.fetcher import HandoutsFetcher
+
+#: The print stylesheet every document gets (parsed once per process, not linked from HTML).
+STYLESHEET = "print.css"
+
+Paper = Literal["a4", "letter"]
+PAPERS: tuple[Paper, ...] = ("a4", "letter")
+#: CSS page sizes of each paper, portrait and landscape.
+PAGE_SIZES: dict[tuple[Paper, bool], str] = {
+    ("a4", False): "A4",
+    ("a4", True): "A4 landscape",
+    ("letter", False): "letter",
+    ("letter", True): "letter landscape",
+}
+
+
+def page_size(paper: Paper, landscape: bool = False) -> str:
+    """The CSS `size` of a paper; a UserError for an unknown paper."""
+    try:
+        return PAGE_SIZES[(paper, landscape)]
+    except KeyError:
+        raise UserError(f"Unknown paper '{paper}'. Use one of: {', '.join(PAPERS)}.") from None
+
+
+@functools.cache
+def html_environment(root: Path | None = None) -> jinja2.Environment:
+    """The Jinja2 environment of the HTML templates: autoescaped, strict about undefined names."""
+    import jinja2
+
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(root or handouts_dir()),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    environment.filters["css_string"] = css_string
+    environment.filters["css_raw"] = css_raw
+    environment.filters["bidi"] = jinja2.pass_context(bidi)
+    return environment
+
+
+def text_direction_of(text: str) -> str | None:
+    """`ltr` or `rtl` after the first letter with a strong direction; None without one."""
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind == "L":
+            return "ltr"
+        if kind in ("R", "AL"):
+            return "rtl"
+    return None
+
+
+def bidi(context: Mapping[str, Any], value: Any) -> Markup:
+    """Escaped text, set apart in its own direction when it runs against the document's.
+
+    An English sentence in an Arabic document keeps its full stop at its end, and an
+    Arabic name in an English one reads right to left. (WeasyPrint has no `dir="auto"`.)
+    """
+    from markupsafe import Markup, escape
+
+    text = str(value)
+    meta = context.get("meta")
+    document = getattr(meta, "direction", "ltr")
+    direction = text_direction_of(text)
+    if direction is None or direction == document:
+        return escape(text)
+    return Markup('<span dir="{}">{}</span>').format(direction, text)
+
+
+def css_string(value: str) -> Markup:
+    """A quoted CSS string for a `<style>` block (which HTML escaping does not protect)."""
+    from markupsafe import Markup
+
+    escaped = "".join(ch if ch.isalnum() or ch in " .,:;-_/()'·" else f"\\{ord(ch):x} " for ch in str(value))
+    return Markup(f'"{escaped}"')
+
+
+def css_raw(value: str) -> Markup:
+    """A bare CSS value such as `A4 landscape`; letters, digits and spaces only."""
+    from markupsafe import Markup
+
+    if not re.fullmatch(r"[A-Za-z0-9 ]+", str(value)):
+        raise ValueError(f"not a plain CSS value: {value!r}")
+    return Markup(str(value))
+
+
+class MarkdownText(str):
+    """Markdown written by us (not escaped again when printed in a Markdown template)."""
+
+    __slots__ = ()
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]#|~<>{}])")
+_MD_LINE_START = re.compile(r"^(\s*\d*)([-+=.)])(?=\s|$)")
+
+
+def markdown_escape(value: Any) -> str:
+    """Text safe to put in Markdown: no markup, links, images, HTML or line breaks survive."""
+    if isinstance(value, MarkdownText):
+        return value
+    text = " ".join(str(value).split())
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    return _MD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+
+
+@functools.cache
+def markdown_environment(root: Path | None = None) -> jinja2.Environment:
+    """The Jinja2 environment of the Markdown templates: every printed value is escaped."""
+    import jinja2
+
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(root or handouts_dir()),
+        autoescape=False,
+        finalize=markdown_escape,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def render_html(template: str, context: Mapping[str, Any]) -> str:
+    """An HTML template of handouts/ filled with a context."""
+    return html_environment().get_template(template).render(context)
+
+
+def render_markdown(template: str, context: Mapping[str, Any]) -> str:
+    """A Markdown template of handouts/ filled with a context."""
+    text = markdown_environment().get_template(template).render(context)
+    # Templates leave blank-line runs where optional parts are missing.
+    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+
+
+class PdfRenderer:
+    """HTML → PDF bytes, sharing fonts and the image cache between documents."""
+
+    def __init__(self, root: Path | None = None) -> None:
+        from weasyprint.text.fonts import FontConfiguration
+
+        from carecoop.render.fetcher import HandoutsFetcher
+
+        _quiet_weasyprint()
+        self.root = (root or handouts_dir()).resolve()
+        self.base_url = self.root.as_uri() + "/"
+        self.font_config = FontConfiguration()
+        self.cache: dict[str, Any] = {}
+        self.fetcher: HandoutsFetcher = HandoutsFetcher(self.root)
+        self.stylesheets = [self.stylesheet(STYLESHEET)]
+
+    def stylesheet(self, name: str) -> Any:
+        """A stylesheet of handouts/, parsed once for every document of the batch."""
+        from weasyprint import CSS
+
+        return CSS(filename=self.root / name, url_fetcher=self.fetcher, font_config=self.font_config)
+
+    def pdf(self, html: str) -> bytes:
+        """One PDF from an HTML string, styled by print.css; relative URLs resolve in handouts/."""
+        from weasyprint import HTML
+
+        document = HTML(string=html, base_url=self.base_url, url_fetcher=self.fetcher)
+        data: bytes = document.write_pdf(
+            font_config=self.font_config, cache=self.cache, stylesheets=self.stylesheets
+        )
+        return data
+
+
+_renderer: PdfRenderer | None = None
+
+
+def shared_renderer() -> PdfRenderer:
+    """This process's renderer, made on first use."""
+    global _renderer
+    if _renderer is None:
+        _renderer = PdfRenderer()
+    return _renderer
+
+
+def _quiet_weasyprint() -> None:
+    """Keep WeasyPrint's warnings (a refused URL, a missing glyph) off the user's terminal."""
+    logger = logging.getLogger("weasyprint")
+    if not logger.handlers:
+        logger.addHandler(logging.NullHandler())
+        logger.propagate = False
+
+
+def write_file(path: Path, data: bytes | str) -> Path:
+    """Write a document, creating its folder; a UserError when the path cannot be written."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(data, str):
+            path.write_text(data, encoding="utf-8")
+        else:
+            path.write_bytes(data)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise UserError(f"Cannot write {path}: {reason}") from None
+    return path

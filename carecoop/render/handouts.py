@@ -1,0 +1,241 @@
+"""A participant's handout for one module: key messages with pictures and a worksheet.
+
+The module's own handout comes first; the handouts of its activities follow, without the
+worksheet items the module's worksheet already has (same question or same prompt).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from carecoop.content.models import Activity, Handout, Module, Question, WorksheetItem
+from carecoop.render.answers import AnswerBook, Filled, fill, normalised
+from carecoop.render.meta import DocMeta
+
+#: Finds the activity and question a worksheet item's `question` names.
+Owner = Callable[[str], tuple[Activity | None, Question | None]]
+
+#: Height of one handwriting line, in millimetres (generous: many write in large letters).
+LINE_MM = 12
+#: A box to draw in is at least this many lines high.
+MIN_BOX_LINES = 4
+
+
+@dataclass(frozen=True)
+class Person:
+    """Whose handout it is (both None: a blank handout)."""
+
+    name: str | None = None
+    group: str | None = None
+
+
+@dataclass(frozen=True)
+class ChoiceView:
+    """A checklist or scale option and whether the answer ticks it."""
+
+    label: str
+    ticked: bool
+
+
+@dataclass(frozen=True)
+class ItemView:
+    """A worksheet item ready to print."""
+
+    prompt: str
+    kind: str
+    #: Height of the writing or drawing area in millimetres.
+    height_mm: int
+    #: Empty ruled lines left after the written answer.
+    blank_lines: int
+    text: list[str]
+    choices: list[ChoiceView]
+    columns: list[str]
+    rows: list[list[str]]
+    note: str
+
+
+@dataclass(frozen=True)
+class SectionView:
+    """The module's handout or one activity's handout."""
+
+    title: str
+    intro: str
+    pictogram: str | None
+    messages: list[str]
+    #: Pictograms shown as a row under the title (2 cm each, recognisable on their own).
+    pictures: list[str]
+    items: list[ItemView]
+
+
+@dataclass(frozen=True)
+class HandoutView:
+    """Everything a handout template prints."""
+
+    meta: DocMeta
+    number: int
+    title: str
+    workshop_title: str
+    date_text: str
+    person: Person
+    sections: list[SectionView]
+
+
+def handout_view(
+    module: Module,
+    meta: DocMeta,
+    *,
+    person: Person = Person(),
+    book: AnswerBook | None = None,
+    workshop_title: str = "",
+    date_text: str = "",
+) -> HandoutView:
+    """The handout of a module for one person (blank without a person or answers)."""
+    labels = meta.labels
+    handout = module.handout
+    main = _section(
+        handout,
+        handout.title or module.title,
+        None,
+        handout.worksheet,
+        lambda qid: _owner(module, qid),
+        person,
+        book,
+        labels,
+    )
+    taken_questions = {item.question for item in handout.worksheet if item.question}
+    taken_prompts = {normalised(item.prompt) for item in handout.worksheet}
+    taken_tables = {_columns_key(item) for item in handout.worksheet if item.kind == "table"}
+    sections = [main]
+    for activity in module.activities:
+        if activity.handout is None:
+            continue
+        items = [
+            item
+            for item in activity.handout.worksheet
+            if item.question not in taken_questions
+            and normalised(item.prompt) not in taken_prompts
+            and not (item.kind == "table" and _columns_key(item) in taken_tables)
+        ]
+        section = _section(
+            activity.handout,
+            activity.handout.title or activity.title,
+            activity.pictogram,
+            items,
+            _activity_owner(activity),
+            person,
+            book,
+            labels,
+        )
+        if section.messages or section.items:
+            sections.append(section)
+    return HandoutView(
+        meta=meta,
+        number=module.number,
+        title=module.title,
+        workshop_title=workshop_title,
+        date_text=date_text,
+        person=person,
+        sections=sections,
+    )
+
+
+def _columns_key(item: WorksheetItem) -> tuple[str, ...]:
+    return tuple(normalised(column) for column in item.columns)
+
+
+def _activity_owner(activity: Activity) -> Owner:
+    return lambda question_id: (activity, activity.question(question_id))
+
+
+def _owner(module: Module, question_id: str) -> tuple[Activity | None, Question | None]:
+    """The first activity of a module that asks a question of that id."""
+    for activity in module.activities:
+        question = activity.question(question_id)
+        if question is not None:
+            return activity, question
+    return None, None
+
+
+def _section(
+    handout: Handout,
+    title: str,
+    pictogram: str | None,
+    items: list[WorksheetItem],
+    owner: Owner,
+    person: Person,
+    book: AnswerBook | None,
+    labels: Mapping[str, str],
+) -> SectionView:
+    # Pictures go in a row rather than beside single messages: module authors choose them
+    # for the section as a whole, and a picture beside the wrong sentence misleads.
+    return SectionView(
+        title=title,
+        intro=handout.intro or "",
+        pictogram=pictogram,
+        messages=list(handout.key_messages),
+        pictures=[str(picture) for picture in handout.pictures],
+        items=[_item(item, owner, person, book, labels) for item in items],
+    )
+
+
+def _item(
+    item: WorksheetItem,
+    owner: Owner,
+    person: Person,
+    book: AnswerBook | None,
+    labels: Mapping[str, str],
+) -> ItemView:
+    filled: Filled | None = None
+    if item.question and book is not None:
+        activity, question = owner(item.question)
+        if activity is not None:
+            answer = book.find(activity.id, item.question, person.name, person.group)
+            if answer is not None:
+                yes_no = {True: labels["yes"], False: labels["no"]}
+                filled = fill(answer, question, item.columns, yes_no)
+    text = filled.lines if filled else []
+    choices: list[ChoiceView] = []
+    if item.kind in ("checklist", "scale"):
+        options = item.items or (["1", "2", "3", "4", "5"] if item.kind == "scale" else [])
+        choices = [
+            ChoiceView(option, _ticks(filled, option, index, item.kind))
+            for index, option in enumerate(options)
+        ]
+        if any(choice.ticked for choice in choices):
+            text = []  # the ticks say it; unmatched answers still show as text
+    rows: list[list[str]] = []
+    if item.kind == "table":
+        filled_rows = filled.rows if filled else []
+        blank = max(item.rows - len(filled_rows), 1 if filled_rows else item.rows)
+        rows = filled_rows + [[""] * len(item.columns) for _ in range(blank)]
+        text = []
+    lines = max(item.lines, MIN_BOX_LINES) if item.kind == "box" else item.lines
+    return ItemView(
+        prompt=item.prompt,
+        kind=item.kind,
+        height_mm=lines * LINE_MM,
+        blank_lines=max(item.lines - len(text), 0) if item.kind == "lines" else 0,
+        text=text,
+        choices=choices,
+        columns=list(item.columns),
+        rows=rows,
+        note=_note(filled, labels),
+    )
+
+
+def _ticks(filled: Filled | None, option: str, index: int, kind: str) -> bool:
+    if filled is None:
+        return False
+    if normalised(option) in filled.keys:
+        return True
+    # A scale answered with a number ticks that position (1 = the first option).
+    return kind == "scale" and filled.number is not None and int(filled.number) == index + 1
+
+
+def _note(filled: Filled | None, labels: Mapping[str, str]) -> str:
+    if filled is None or filled.source == "participant":
+        return ""
+    if filled.source == "group":
+        return labels["answer_of_group"].format(group=filled.group)
+    return labels["answer_of_workshop"]

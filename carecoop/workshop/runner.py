@@ -1,0 +1,321 @@
+"""The facilitator's run: a state machine over a programme's activities.
+
+For each activity: attendance (once per module), the activity's card, its steps one at a
+time, the questions in their scope, then the key messages, a review where answers can be
+edited, an optional note. Every answer goes to the store the moment it is given, so an
+interrupted run loses nothing and the next run resumes at the first unanswered question.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Any
+
+from carecoop.content.curriculum import Curriculum
+from carecoop.content.models import Activity, Module, Question
+from carecoop.errors import UserError
+from carecoop.store.db import Store
+from carecoop.store.records import Answer, Workshop
+from carecoop.workshop.prompter import (
+    SKIPPED,
+    AgendaEntry,
+    AnswerRow,
+    AskRequest,
+    EndChoice,
+    Navigation,
+    Prompter,
+)
+from carecoop.workshop.schedule import build_agenda
+from carecoop.workshop.targets import Target, targets_for
+from carecoop.workshop.timer import Countdown, countdown_for, utc_now
+from carecoop.workshop.values import check_value, display
+
+AnswerKey = tuple[str, str | None, str | None]  # question id, participant name, group
+
+
+class RunOutcome(StrEnum):
+    """How a run ended."""
+
+    STOPPED = "stopped"  # the facilitator chose to stop; the rest is for another run
+    END = "end"  # the run went past the programme's last activity
+
+
+@dataclass(frozen=True)
+class RunResult:
+    """How a run ended, and which activities are still to do."""
+
+    outcome: RunOutcome
+    not_done: list[str] = field(default_factory=list)
+
+
+def programme_modules(curriculum: Curriculum, workshop: Workshop) -> tuple[list[Module], list[str]]:
+    """The workshop's modules in its language, and warnings about missing translations."""
+    modules = curriculum.modules_of(workshop.programme)
+    if not modules:
+        raise UserError(
+            f"The programme '{workshop.programme}' has no modules yet, so there is nothing to run."
+        )
+    localized: list[Module] = []
+    untranslated: list[str] = []
+    warnings: list[str] = []
+    for module in modules:
+        shown, notes = curriculum.localized(module, workshop.language)
+        localized.append(shown)
+        if shown is module and notes:
+            untranslated.append(module.id)
+        else:
+            warnings.extend(notes)
+    if untranslated:
+        warnings.insert(
+            0, f"No '{workshop.language}' translation of {', '.join(untranslated)}: shown in English."
+        )
+    return localized, warnings
+
+
+class Runner:
+    """Steps a facilitator through a workshop, recording answers as they come."""
+
+    def __init__(
+        self,
+        store: Store,
+        curriculum: Curriculum,
+        workshop: Workshop,
+        prompter: Prompter,
+        clock: Callable[[], datetime] = utc_now,
+    ) -> None:
+        self.store = store
+        self.workshop = workshop
+        self.prompter = prompter
+        self.clock = clock
+        modules, self.warnings = programme_modules(curriculum, workshop)
+        try:
+            first_date: date | None = date.fromisoformat(workshop.start_date)
+        except ValueError:
+            first_date = None
+        self.agenda = build_agenda(modules, workshop.day_start, first_date)
+        self._absent: dict[str, set[int]] = {}
+
+    @property
+    def ws(self) -> str:
+        """The workshop id."""
+        return self.workshop.id
+
+    # The agenda ------------------------------------------------------------------------
+
+    def entries(self) -> list[AgendaEntry]:
+        """The agenda with progress and answer counts."""
+        progress = self.store.progress(self.ws)
+        counts: dict[str, int] = {}
+        for answer in self.store.answers(self.ws):
+            counts[answer.activity_id] = counts.get(answer.activity_id, 0) + 1
+        return [
+            AgendaEntry(
+                index,
+                slot,
+                progress[slot.activity.id].status if slot.activity.id in progress else "",
+                counts.get(slot.activity.id, 0),
+            )
+            for index, slot in enumerate(self.agenda)
+        ]
+
+    def index_of(self, activity_id: str) -> int:
+        """The agenda position of an activity id; a UserError when the programme lacks it."""
+        for index, slot in enumerate(self.agenda):
+            if slot.activity.id == activity_id:
+                return index
+        raise UserError(
+            f"The programme '{self.workshop.programme}' has no activity '{activity_id}'. "
+            "See its activities with: carecoop modules list"
+        )
+
+    def resume_index(self) -> int | None:
+        """Where the workshop stopped: the last activity left unfinished, else the next one."""
+        progress = self.store.progress(self.ws)
+        position = {slot.activity.id: index for index, slot in enumerate(self.agenda)}
+        mine = {aid: p for aid, p in progress.items() if aid in position}
+        started = [p for p in mine.values() if p.status == "started"]
+        if started:
+            latest = max(started, key=lambda p: p.started_at or "")
+            return position[latest.activity_id]
+        done = [p for p in mine.values() if p.status == "done"]
+        after = position[max(done, key=lambda p: p.finished_at or "").activity_id] if done else -1
+        found = self.next_index(after)
+        return found if found is not None else self.next_index(-1)
+
+    def next_index(self, after: int) -> int | None:
+        """The first activity after a position that is not done yet."""
+        progress = self.store.progress(self.ws)
+        for index in range(after + 1, len(self.agenda)):
+            state = progress.get(self.agenda[index].activity.id)
+            if state is None or state.status != "done":
+                return index
+        return None
+
+    # The run ---------------------------------------------------------------------------
+
+    def run(self, start: str | None = None) -> RunResult:
+        """Run from an activity (or from the facilitator's choice) until they stop or all is done."""
+        for warning in self.warnings:
+            self.prompter.notice(warning)
+        index = self.index_of(start) if start else self._choose()
+        if index is None:
+            return self._result(RunOutcome.STOPPED)
+        while index is not None:
+            choice = self.run_activity(index)
+            if choice is EndChoice.STOP:
+                return self._result(RunOutcome.STOPPED)
+            if choice is EndChoice.AGENDA:
+                index = self._choose()
+                if index is None:
+                    return self._result(RunOutcome.STOPPED)
+            else:
+                index = self.next_index(index)
+        return self._result(RunOutcome.END)
+
+    def _choose(self) -> int | None:
+        return self.prompter.choose_start(self.entries(), self.resume_index())
+
+    def _result(self, outcome: RunOutcome) -> RunResult:
+        progress = self.store.progress(self.ws)
+        not_done = [
+            slot.activity.id
+            for slot in self.agenda
+            if slot.activity.id not in progress or progress[slot.activity.id].status != "done"
+        ]
+        return RunResult(outcome, not_done)
+
+    def run_activity(self, index: int) -> EndChoice:
+        """One activity from its card to the facilitator's choice of what comes next."""
+        slot = self.agenda[index]
+        activity = slot.activity
+        absent = self._attendance(slot.module)
+        progress = self.store.progress(self.ws).get(activity.id)
+        done = progress is not None and progress.status == "done"
+        countdown = countdown_for(
+            activity.duration, progress.started_at if progress else None, done, self.clock
+        )
+        if progress is None:
+            self.store.mark_progress(self.ws, activity.id, "started")
+        entries = self.entries()
+        self.prompter.show_activity(entries[index], len(entries))
+        recorded = self._current(activity)
+        if progress is not None and not done and recorded:
+            self.prompter.notice(
+                f"Going on where you stopped: {len(recorded)} "
+                f"answer{'s' if len(recorded) != 1 else ''} of this activity recorded already."
+            )
+        else:
+            self._steps(activity, countdown)
+        self._ask_pending(activity, absent, countdown)
+        return self._close(index, activity, countdown)
+
+    def _steps(self, activity: Activity, countdown: Countdown) -> None:
+        step = 0
+        while step < len(activity.steps):
+            move = self.prompter.show_step(activity, step, countdown)
+            step = max(0, step - 1) if move is Navigation.BACK else step + 1
+
+    def _attendance(self, module: Module) -> set[int]:
+        """Absent participants of a module, asking for attendance the first time."""
+        if module.id in self._absent:
+            return self._absent[module.id]
+        participants = self.store.participants(self.ws)
+        taken = self.store.attendance(self.ws).get(module.id)
+        if taken is None and participants:
+            present = self.prompter.take_attendance(module, participants)
+            taken = {p.id: p.id in present for p in participants}
+            self.store.set_attendance(self.ws, module.id, taken)
+        absent = {pid for pid, here in (taken or {}).items() if not here}
+        self._absent[module.id] = absent
+        return absent
+
+    def _current(self, activity: Activity) -> dict[AnswerKey, Answer]:
+        return {
+            (a.question_id, a.participant, a.group): a
+            for a in self.store.answers(self.ws)
+            if a.activity_id == activity.id
+        }
+
+    def _ask_pending(self, activity: Activity, absent: set[int], countdown: Countdown) -> None:
+        participants = self.store.participants(self.ws)
+        groups = self.store.groups(self.ws)
+        recorded = self._current(activity)
+        for question in activity.questions:
+            targets = targets_for(question, participants, groups, absent)
+            for position, target in enumerate(targets, start=1):
+                if _key(question, target) in recorded:
+                    continue
+                value = self.prompter.ask(AskRequest(question, target, position, len(targets), countdown))
+                self._record(activity, question, target, value)
+
+    def _record(self, activity: Activity, question: Question, target: Target, value: Any) -> None:
+        participant_id, group = target.key
+        if value is SKIPPED:
+            self.store.record_answer(
+                self.ws, activity.id, question.id, None,
+                participant_id=participant_id, group=group, skipped=True,
+            )
+            return
+        self.store.record_answer(
+            self.ws, activity.id, question.id, check_value(question, value),
+            participant_id=participant_id, group=group,
+        )
+
+    def rows(self, activity: Activity) -> list[AnswerRow]:
+        """The activity's current answers, question by question."""
+        people = self.store.participants(self.ws)
+        by_name = {p.name: p for p in people}
+        order = {p.name: index for index, p in enumerate(people)}
+        group_order = {g: index for index, g in enumerate(self.store.groups(self.ws))}
+        recorded = self._current(activity)
+        rows: list[AnswerRow] = []
+        for question in activity.questions:
+            mine = sorted(
+                (key for key in recorded if key[0] == question.id),
+                key=lambda key: (order.get(key[1] or "", -1), group_order.get(key[2] or "", -1)),
+            )
+            for key in mine:
+                answer = recorded[key]
+                target = Target(participant=by_name.get(key[1]) if key[1] else None, group=key[2])
+                text = "(skipped)" if answer.skipped else display(question, answer.value)
+                rows.append(AnswerRow(question, target, answer.value, answer.skipped, text))
+        return rows
+
+    def _close(self, index: int, activity: Activity, countdown: Countdown) -> EndChoice:
+        following = self.next_index(index)
+        next_title = self.agenda[following].activity.title if following is not None else None
+        again = False
+        while True:
+            rows = self.rows(activity)
+            self.prompter.show_closing(activity, rows, again)
+            again = True
+            choices = [EndChoice.NEXT]
+            if rows:
+                choices.append(EndChoice.EDIT)
+            choices += [EndChoice.NOTE, EndChoice.AGENDA, EndChoice.STOP]
+            choice = self.prompter.end_of_activity(choices, next_title, countdown)
+            if choice is EndChoice.EDIT:
+                row = self.prompter.pick_answer(rows)
+                if row is not None:
+                    value = self.prompter.ask(
+                        AskRequest(
+                            row.question, row.target, 1, 1, countdown, row.value, editing=True,
+                            current_text=row.text,
+                        )
+                    )
+                    self._record(activity, row.question, row.target, value)
+                continue
+            if choice is EndChoice.NOTE:
+                note = self.prompter.ask_note(activity, countdown)
+                if note and note.strip():
+                    self.store.add_note(self.ws, activity.id, note.strip())
+                continue
+            self.store.mark_progress(self.ws, activity.id, "done")
+            return choice
+
+
+def _key(question: Question, target: Target) -> AnswerKey:
+    return (question.id, target.participant.name if target.participant else None, target.group)

@@ -1,0 +1,194 @@
+"""Creating workshops, adding people, and where a workshop stands."""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from carecoop.content.models import PROGRAMME_IDS, Programme
+from carecoop.errors import ContentError, UserError
+from carecoop.store.db import Store
+from carecoop.store.records import Participant, Workshop
+
+_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Z]{2})?$")
+_CLOCK = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+
+
+def slugify(text: str) -> str:
+    """`Care day in Bogotá!` → `care-day-in-bogota` (empty when nothing Latin is left)."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:50].strip("-")
+
+
+def programme_info(programme_id: str) -> Programme | None:
+    """The bundled programme.yaml of a programme, or None when it cannot be read."""
+    from carecoop.content.loader import load_programme_file
+    from carecoop.paths import modules_dir
+
+    try:
+        return load_programme_file(modules_dir() / programme_id / "programme.yaml")
+    except ContentError:
+        return None
+
+
+def programme_title(programme_id: str) -> str:
+    """`Think.CareCoop`, or the id when the programme file cannot be read."""
+    info = programme_info(programme_id)
+    return info.title if info else programme_id
+
+
+def check_language(code: str) -> str:
+    """A language code like `en`, `ar` or `es-CO`; a UserError otherwise."""
+    if _LANGUAGE.match(code):
+        from babel import Locale, UnknownLocaleError
+
+        try:
+            Locale.parse(code.replace("-", "_"))
+            return code
+        except (UnknownLocaleError, ValueError):
+            pass
+    raise UserError(f"'{code}' is not a language code. Use a code like en, fr, es, ar or es-CO.")
+
+
+def check_date(value: str) -> date:
+    """A date written as 2025-03-14; a UserError otherwise."""
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            return date.fromisoformat(value)
+    except ValueError:
+        pass
+    raise UserError(f"'{value}' is not a date. Write it as year-month-day, like 2025-03-14.")
+
+
+def check_clock(value: str) -> str:
+    """A time of day written as 09:30; a UserError otherwise."""
+    if not _CLOCK.match(value):
+        raise UserError(f"'{value}' is not a time of day. Write it as hours:minutes, like 09:00.")
+    return value
+
+
+def new_workshop(
+    store: Store,
+    *,
+    programme: str,
+    title: str,
+    workshop_id: str | None = None,
+    start_date: str | None = None,
+    facilitator: str = "",
+    location: str = "",
+    language: str = "en",
+    country: str = "generic",
+    care_support: str = "",
+    day_start: str | None = None,
+    today: date | None = None,
+) -> Workshop:
+    """Check everything about a new workshop, then create it."""
+    if programme not in PROGRAMME_IDS:
+        raise UserError(f"Unknown programme '{programme}'. Use one of: {', '.join(PROGRAMME_IDS)}.")
+    title = " ".join(title.split())
+    if not title:
+        raise UserError("The title cannot be empty.")
+    first = check_date(start_date) if start_date else (today or date.today())
+    info = programme_info(programme)
+    start = check_clock(day_start) if day_start else (info.day_start if info else "09:00")
+    language = check_language(language)
+    days = math.ceil(info.days) if info else 1
+    end = (first + timedelta(days=days - 1)).isoformat() if days > 1 else None
+    def make(new_id: str) -> Workshop:
+        return Workshop(
+            id=new_id,
+            programme=programme,
+            title=title,
+            start_date=first.isoformat(),
+            end_date=end,
+            day_start=start,
+            facilitator=" ".join(facilitator.split()),
+            location=" ".join(location.split()),
+            language=language,
+            country=country.strip() or "generic",
+            care_support=care_support.strip(),
+        )
+
+    if workshop_id is not None:
+        if not _ID.match(workshop_id) or len(workshop_id) > 60:
+            raise UserError(
+                f"'{workshop_id}' cannot be a workshop id: use lowercase letters, digits and "
+                "hyphens, like harare-2025-03-14."
+            )
+        return store.create_workshop(make(workshop_id))
+    base = f"{slugify(title) or 'workshop'}-{first.isoformat()}"
+    taken = {w.id for w in store.workshops()}
+    candidate, number = base, 2
+    while candidate in taken:
+        candidate, number = f"{base}-{number}", number + 1
+    return store.create_workshop(make(candidate))
+
+
+def add_people(
+    store: Store, workshop_id: str, names: list[str], group: str | None
+) -> tuple[list[Participant], list[Participant]]:
+    """Add participants (to a group); return the new ones and those already there."""
+    # Names match whatever their case, as in the answers file: "amina" is Amina.
+    known = {p.name.casefold(): p.name for p in store.participants(workshop_id)}
+    if group is not None:
+        group = " ".join(group.split())
+        if not group:
+            raise UserError("A group's name cannot be empty.")
+        group = next((g for g in store.groups(workshop_id) if g.casefold() == group.casefold()), group)
+    cleaned = [" ".join(name.split()) for name in names]
+    people = store.add_participants(workshop_id, [known.get(n.casefold(), n) for n in cleaned], group)
+    unique = list({p.id: p for p in people}.values())
+    added = [p for p in unique if p.name.casefold() not in known]
+    existing = [p for p in unique if p.name.casefold() in known]
+    return added, existing
+
+
+@dataclass(frozen=True)
+class WorkshopStatus:
+    """A workshop with its people and how far it has got."""
+
+    workshop: Workshop
+    programme_title: str
+    participants: list[Participant]
+    groups: list[str]
+    activities_done: int
+    activities_total: int | None  # None when the curriculum cannot be loaded right now
+    answers: int
+    skipped: int
+    notes: int
+    next_activity: str | None = None
+    by_group: dict[str | None, list[str]] = field(default_factory=dict)
+
+
+def workshop_status(store: Store, workshop_id: str, activity_ids: list[str] | None) -> WorkshopStatus:
+    """Where a workshop stands; `activity_ids` is its programme's activities, in order, if known."""
+    workshop = store.workshop(workshop_id)
+    participants = store.participants(workshop_id)
+    groups = store.groups(workshop_id)
+    progress = store.progress(workshop_id)
+    answers = store.answers(workshop_id)
+    done = {aid for aid, p in progress.items() if p.status == "done"}
+    by_group: dict[str | None, list[str]] = {g: [] for g in groups}
+    for person in participants:
+        by_group.setdefault(person.group, []).append(person.name)
+    next_activity = None
+    if activity_ids is not None:
+        next_activity = next((aid for aid in activity_ids if aid not in done), None)
+        done &= set(activity_ids)
+    return WorkshopStatus(
+        workshop=workshop,
+        programme_title=programme_title(workshop.programme),
+        participants=participants,
+        groups=groups,
+        activities_done=len(done),
+        activities_total=len(activity_ids) if activity_ids is not None else None,
+        answers=sum(1 for a in answers if not a.skipped),
+        skipped=sum(1 for a in answers if a.skipped),
+        notes=sum(len(texts) for texts in store.notes(workshop_id).values()),
+        next_activity=next_activity,
+        by_group=by_group,
+    )

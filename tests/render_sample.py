@@ -1,0 +1,88 @@
+"""A sample Think.CareCoop workshop for the document tests and the render bench."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from carecoop.store.db import Store
+from carecoop.store.records import Workshop
+
+NAMES = [
+    "Amina Khalil", "Tendai Moyo", "Rania Odeh", "Lucía Pérez", "Grace Banda", "Nadia Haddad",
+    "Rudo Chikore", "María Gómez", "Fatima Saleh", "Chipo Dube", "Leila Nasser", "Ana Rojas",
+    "Ruth Phiri", "Salma Darwish", "Tariro Ncube", "Carmen Díaz", "Hiba Yassin", "Nyasha Sibanda",
+    "Paula Vargas", "Mona Aziz", "Esther Mutasa", "Yasmin Farah", "Sofía Castro", "Patience Zulu",
+    "Dina Mansour",
+]  # fmt: skip
+GROUPS = ["Sun", "Moon", "Star"]
+
+HOSTILE = (
+    '<img src="file:///etc/passwd"> <link rel=stylesheet href="http://example.com/x.css">'
+    " <style>body{background:url(file:///etc/hostname)}</style> <b>bold?</b>"
+)
+
+
+def make_workshop(
+    home: Path | None = None,
+    *,
+    workshop_id: str = "harare-2026",
+    people: int = 8,
+    language: str = "en",
+    attendance: bool = True,
+    hostile: bool = False,
+) -> Store:
+    """A workshop with people in three groups, attendance for tc-1 and tc-2, and answers."""
+    store = Store.open(home)
+    store.create_workshop(
+        Workshop(
+            id=workshop_id,
+            programme="think-carecoop",
+            title="Care cooperatives day" if language != "ar" else "يوم تعاونيات الرعاية",
+            start_date="2026-03-14",
+            facilitator="Joyce Mhlanga",
+            location="Mbare community hall, Harare",
+            language=language,
+            care_support=(
+                "A childminder (Mai Rudo) watches children in the side room from 08:45.\n"
+                "Transport money for two participants who use wheelchairs."
+            ),
+        )
+    )
+    for index, name in enumerate(NAMES[:people]):
+        store.add_participants(workshop_id, [name], group=GROUPS[index % len(GROUPS)])
+    participants = store.participants(workshop_id)
+    if not participants:
+        return store
+    if attendance:
+        # Everyone at module 1; the last person missed module 2.
+        store.set_attendance(workshop_id, "tc-1", {p.id: True for p in participants})
+        store.set_attendance(workshop_id, "tc-2", {p.id: p.id != participants[-1].id for p in participants})
+    first = participants[0]
+    hours_answer = f"6 {HOSTILE}" if hostile else 6
+    store.record_answer(
+        workshop_id, "tc1-who-cares", "unpaid-care-hours", hours_answer, participant_id=first.id
+    )
+    store.record_answer(workshop_id, "tc1-five-r", "most-important-r", "reward", participant_id=first.id)
+    store.record_answer(
+        workshop_id,
+        "tc1-care-needs-map",
+        "care-needs-map",
+        [
+            {"Who needs care": "Small children", "What care": "Watching during market hours",
+             "Who gives it now": "Grandmothers", "What is hard": "Grandmothers are tired"},
+            {"Who needs care": "Old people", "What care": "Washing and meals",
+             "Who gives it now": "Daughters", "What is hard": HOSTILE if hostile else "The clinic is far"},
+        ],
+        group="Sun",
+    )  # fmt: skip
+    store.record_answer(
+        workshop_id,
+        "tc2-what-we-could-do",
+        "together-ideas",
+        ["A shared childminder", "A savings box"],
+        group="Sun",
+    )
+    store.record_answer(
+        workshop_id, "tc2-fixing-it-together", "our-solution", "Take turns and write it down."
+    )
+    return store

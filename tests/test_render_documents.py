@@ -1,0 +1,247 @@
+"""The printed documents, rendered once per module through the CLI and read back with pypdf."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from render_sample import NAMES, make_workshop
+from typer.testing import CliRunner
+
+from carecoop.cli.app import app
+from carecoop.content.loader import load_curriculum
+
+runner = CliRunner()
+
+A4 = (595, 842)
+LETTER = (612, 792)
+WS = "harare-2026"
+PEOPLE = 3
+
+
+def export(home: Path, *args: str) -> str:
+    result = runner.invoke(app, ["--home", str(home), "export", *args])
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+@pytest.fixture(scope="module")
+def docs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Every document type of one sample workshop, on A4 and on Letter."""
+    home = tmp_path_factory.mktemp("home")
+    out = tmp_path_factory.mktemp("out")
+    make_workshop(home, people=PEOPLE).close()
+    export(home, "handouts", WS, "--out", str(out / "handouts"))
+    export(
+        home, "handouts", "--programme", "think-carecoop", "--paper", "letter", "--out", str(out / "blank")
+    )
+    export(home, "handouts", WS, "--format", "md", "--out", str(out / "handouts-md"))
+    for paper in ("a4", "letter"):
+        for kind in ("agenda", "attendance", "certificates"):
+            export(home, kind, WS, "--paper", paper, "--out", str(out / f"{kind}-{paper}.pdf"))
+    export(home, "agenda", WS, "--out", str(out / "agenda.md"))
+    return {
+        "handouts": out / "handouts",
+        "blank": out / "blank",
+        "handouts-md": out / "handouts-md",
+        "agenda.md": out / "agenda.md",
+        **{f"{kind}-{paper}": out / f"{kind}-{paper}.pdf"
+           for kind in ("agenda", "attendance", "certificates") for paper in ("a4", "letter")},
+    }  # fmt: skip
+
+
+def text_of(path: Path) -> str:
+    """All text of a PDF with runs of white space (line breaks in table cells) made one space."""
+    return " ".join(" ".join(page.extract_text() for page in PdfReader(path).pages).split())
+
+
+def size_of(path: Path, page: int = 0) -> tuple[int, int]:
+    box = PdfReader(path).pages[page].mediabox
+    return round(float(box.width)), round(float(box.height))
+
+
+def first_handout(docs: dict[str, Path]) -> Path:
+    return docs["handouts"] / "tc-1-01-amina-khalil.pdf"
+
+
+# Handouts ------------------------------------------------------------------------------
+
+
+def test_one_handout_per_present_participant_per_module(docs: dict[str, Path]) -> None:
+    names = sorted(p.name for p in docs["handouts"].iterdir())
+    assert "tc-1-01-amina-khalil.pdf" in names
+    assert "tc-1-03-rania-odeh.pdf" in names
+    # The last participant was absent from module 2; modules without attendance count everyone.
+    assert "tc-2-03-rania-odeh.pdf" not in names
+    assert "tc-2-02-tendai-moyo.pdf" in names
+    assert "tc-6-03-rania-odeh.pdf" in names
+    assert len(names) == 6 * PEOPLE - 1
+
+
+def test_handout_carries_name_answers_and_page_numbers(docs: dict[str, Path]) -> None:
+    path = first_handout(docs)
+    text = text_of(path)
+    pages = len(PdfReader(path).pages)
+    assert "Amina Khalil" in text
+    assert "Care in our lives" in text
+    assert f"Page 1 of {pages}" in text
+    assert f"Page {pages} of {pages}" in text
+    # The group's table answer, marked as the group's.
+    assert "Grandmothers are tired" in text
+    assert "Answer of group Sun" in text
+
+
+def test_handout_shows_only_the_right_persons_answers(docs: dict[str, Path]) -> None:
+    tendai = text_of(docs["handouts"] / "tc-1-02-tendai-moyo.pdf")
+    assert "Tendai Moyo" in tendai
+    assert "Amina Khalil" not in tendai
+    # Tendai is in group Moon: group Sun's care map is not on her handout.
+    assert "Grandmothers are tired" not in tendai
+    # A plenary answer shows on everyone's handout of that module.
+    assert "Take turns and write it down." in text_of(docs["handouts"] / "tc-2-02-tendai-moyo.pdf")
+
+
+def test_handout_metadata(docs: dict[str, Path]) -> None:
+    reader = PdfReader(first_handout(docs))
+    assert reader.metadata is not None
+    assert reader.metadata.title == "Module 1: Care in our lives — Amina Khalil"
+    assert reader.metadata.author == "Joyce Mhlanga"
+    assert reader.trailer["/Root"]["/Lang"] == "en"
+
+
+def test_handouts_on_a4_and_blank_on_letter(docs: dict[str, Path]) -> None:
+    assert size_of(first_handout(docs)) == A4
+    blank = sorted(docs["blank"].iterdir())
+    assert [p.name for p in blank] == [f"tc-{n}.pdf" for n in range(1, 7)]
+    for path in blank:
+        assert size_of(path) == LETTER
+    text = text_of(blank[0])
+    assert "Care in our lives" in text
+    assert "Amina" not in text
+
+
+def test_markdown_handouts_escape_what_people_typed(docs: dict[str, Path]) -> None:
+    text = (docs["handouts-md"] / "tc-1-01-amina-khalil.md").read_text(encoding="utf-8")
+    assert text.startswith("# Module 1: Care in our lives\n")
+    assert "**Name:** Amina Khalil" in text
+    assert "| Small children | Watching during market hours | Grandmothers | Grandmothers are tired |" in text
+
+
+# Agenda --------------------------------------------------------------------------------
+
+
+def test_agenda_lists_activities_times_materials_and_care(docs: dict[str, Path]) -> None:
+    path = docs["agenda-a4"]
+    text = text_of(path)
+    pages = len(PdfReader(path).pages)
+    assert "Agenda: Care cooperatives day" in text
+    assert "09:00" in text
+    first_activity = load_curriculum().module("tc-1").activities[0]
+    assert first_activity.title in text
+    assert "Materials checklist" in text
+    assert "A childminder (Mai Rudo) watches children" in text
+    assert f"Page 1 of {pages}" in text
+    reader = PdfReader(path)
+    assert reader.metadata is not None
+    assert reader.metadata.title == "Agenda: Care cooperatives day"
+
+
+def test_agenda_markdown(docs: dict[str, Path]) -> None:
+    text = docs["agenda.md"].read_text(encoding="utf-8")
+    assert text.startswith("# Agenda: Care cooperatives day\n")
+    assert "## Care support for participants" in text
+    assert "### Materials checklist · Day 1" in text
+    assert "- [ ] " in text
+
+
+# Attendance and certificates -------------------------------------------------------------
+
+
+def test_attendance_sheet_has_everyone_by_group(docs: dict[str, Path]) -> None:
+    text = text_of(docs["attendance-a4"])
+    for name in NAMES[:PEOPLE]:
+        assert name in text
+    assert "Signature · Day 1" in text
+    assert "Sun" in text and "Moon" in text
+    assert "New participants" in text
+
+
+def test_certificates_one_page_per_participant(docs: dict[str, Path]) -> None:
+    reader = PdfReader(docs["certificates-a4"])
+    assert len(reader.pages) == PEOPLE
+    pages = [" ".join(page.extract_text().split()) for page in reader.pages]
+    assert "Amina Khalil" in pages[0]
+    assert "Module 2: Stronger together" in pages[0]
+    # Rania missed module 2.
+    assert "Rania Odeh" in pages[2]
+    assert "Module 2: Stronger together" not in pages[2]
+    assert "Module 1: Care in our lives" in pages[2]
+
+
+@pytest.mark.parametrize("kind", ["agenda", "attendance", "certificates"])
+def test_paper_sizes(docs: dict[str, Path], kind: str) -> None:
+    a4, letter = size_of(docs[f"{kind}-a4"]), size_of(docs[f"{kind}-letter"])
+    if kind == "certificates":  # printed across the page
+        assert a4 == A4[::-1] and letter == LETTER[::-1]
+    else:
+        assert a4 == A4 and letter == LETTER
+
+
+def test_every_document_type_passes_qpdf_check(docs: dict[str, Path]) -> None:
+    paths = [
+        first_handout(docs),
+        docs["blank"] / "tc-3.pdf",
+        docs["agenda-a4"],
+        docs["attendance-letter"],
+        docs["certificates-a4"],
+    ]
+    for path in paths:
+        result = subprocess.run(["qpdf", "--check", str(path)], capture_output=True, text=True, check=False)
+        assert result.returncode == 0, f"{path.name}: {result.stdout}{result.stderr}"
+
+
+# A multi-day workshop and an Arabic one ----------------------------------------------------
+
+
+def test_attendance_of_a_multi_day_workshop_is_landscape(tmp_path: Path) -> None:
+    store = make_workshop(tmp_path / "home", people=2)
+    store.update_workshop(WS, end_date="2026-03-17")
+    store.close()
+    out = tmp_path / "sheet.pdf"
+    export(tmp_path / "home", "attendance", WS, "--out", str(out))
+    assert size_of(out) == A4[::-1]
+    text = text_of(out)
+    assert "Signature · Day 4" in text
+    assert "March 17, 2026" in text
+
+
+@pytest.fixture(scope="module")
+def arabic_agenda(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    home = tmp_path_factory.mktemp("home-ar")
+    make_workshop(home, people=2, language="ar").close()
+    out = tmp_path_factory.mktemp("out-ar") / "agenda.pdf"
+    export(home, "agenda", WS, "--out", str(out))
+    return out
+
+
+def test_arabic_agenda_reads_in_logical_order(arabic_agenda: Path) -> None:
+    reader = PdfReader(arabic_agenda)
+    assert reader.trailer["/Root"]["/Lang"] == "ar"
+    assert reader.metadata is not None
+    assert reader.metadata.title == "جدول الأعمال: يوم تعاونيات الرعاية"
+    text = reader.pages[0].extract_text()
+    # Headings come out as words in reading order, and in the order of the page.
+    positions = [text.index(heading) for heading in ("جدول الأعمال", "التاريخ", "دعم الرعاية للمشاركين")]
+    assert positions == sorted(positions)
+    assert "المواد" in text and "التحضير" in text
+    assert "قائمة المواد" in "".join(page.extract_text() for page in reader.pages)
+    # Module text with an Arabic translation is in Arabic, in reading order.
+    curriculum = load_curriculum()
+    module, _ = curriculum.localized(curriculum.module("tc-1"), "ar")
+    assert module.activities[0].title in text
+    assert "يوم تعاونيات الرعاية" in text
+    # English text (no translation yet) keeps its own order inside the Arabic page.
+    assert "A childminder (Mai Rudo) watches children in the side room from 08:45." in text
+    assert "صفحة" in text  # "Page" of the Arabic footer

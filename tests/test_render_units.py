@@ -1,0 +1,233 @@
+"""Pieces of the document engine that need no PDF: pictograms, answers, attendance rules, CLI errors."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from render_sample import make_workshop
+from typer.testing import CliRunner
+
+from carecoop.cli.app import app
+from carecoop.content.loader import load_curriculum
+from carecoop.content.models import KIND_PICTOGRAM, PICTOGRAMS, Question
+from carecoop.paths import handouts_dir
+from carecoop.render.agenda import unique_materials
+from carecoop.render.answers import AnswerBook, fill
+from carecoop.render.engine import render_html
+from carecoop.render.exports import choose_format
+from carecoop.render.handouts import Person, handout_view
+from carecoop.render.labels import LABELS, labels_for, text_direction
+from carecoop.render.meta import doc_meta
+from carecoop.render.people import modules_attended
+from carecoop.store.records import Answer, Participant, Progress
+
+runner = CliRunner()
+SVG = "{http://www.w3.org/2000/svg}"
+YES_NO = {True: "Yes", False: "No"}
+
+
+# Pictograms ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", PICTOGRAMS)
+def test_every_pictogram_is_a_black_line_drawing(name: str) -> None:
+    root = ET.parse(handouts_dir() / "icons" / f"{name}.svg").getroot()
+    assert root.tag == f"{SVG}svg"
+    assert root.get("viewBox") == "0 0 64 64"
+    assert root.get("fill") == "none"
+    assert root.get("stroke") == "#000"
+    assert root.get("stroke-linecap") == "round"
+    for element in root.iter():
+        assert element.get("fill") in (None, "none"), f"{name}: filled {element.tag}"
+        assert element.get("stroke") in (None, "#000"), f"{name}: coloured {element.tag}"
+        assert not element.tag.endswith(("image", "use", "text", "style", "script")), name
+    assert root.find(f"{SVG}title") is not None
+
+
+def test_every_activity_kind_has_a_pictogram() -> None:
+    assert set(KIND_PICTOGRAM.values()) <= set(PICTOGRAMS)
+    assert sorted(p.stem for p in (handouts_dir() / "icons").glob("*.svg")) == sorted(PICTOGRAMS)
+
+
+# Answers on worksheets ------------------------------------------------------------------------
+
+
+def answer(value: object, participant: str | None = None, group: str | None = None, qid: str = "q") -> Answer:
+    return Answer(1, "ws", "act", qid, participant, group, value, False, "2026-01-01")
+
+
+def test_answer_book_prefers_own_then_group_then_plenary() -> None:
+    book = AnswerBook(
+        [answer("plenary"), answer("group", group="Sun"), answer("own", participant="Amina Khalil")]
+    )
+    found = book.find("act", "q", "amina khalil", "Sun")
+    assert found is not None and found.value == "own"
+    found = book.find("act", "q", "Tendai", "Sun")
+    assert found is not None and found.value == "group"
+    found = book.find("act", "q", "Tendai", "Moon")
+    assert found is not None and found.value == "plenary"
+    assert book.find("act", "other", "Tendai", "Moon") is None
+
+
+def test_skipped_answers_are_not_printed() -> None:
+    skipped = Answer(1, "ws", "act", "q", "Amina", None, "x", True, "")
+    assert AnswerBook([skipped]).find("act", "q", "Amina", None) is None
+
+
+def test_choice_answers_tick_checklist_items_by_label() -> None:
+    question = Question.model_validate(
+        {
+            "id": "r",
+            "prompt": "Which R?",
+            "kind": "choice",
+            "choices": [
+                {"id": "recognize", "label": "Recognize - care is real work"},
+                {"id": "reward", "label": "Reward - fair pay"},
+            ],
+        }
+    )
+    filled = fill(answer("reward"), question, [], YES_NO)
+    assert filled.lines == ["Reward - fair pay"]
+    assert "reward" in filled.keys
+
+
+def test_table_answers_become_rows_in_column_order() -> None:
+    columns = ["Who", "What", "When"]
+    value = [{"When": "Monday", "Who": "Ana"}, ["Leila", "Cooking"], "Just a note"]
+    filled = fill(answer(value, group="Sun"), None, columns, YES_NO)
+    assert filled.rows == [["Ana", "", "Monday"], ["Leila", "Cooking", ""], ["Just a note", "", ""]]
+    assert filled.source == "group"
+
+
+def test_values_print_in_plain_words() -> None:
+    assert fill(answer(True), None, [], YES_NO).lines == ["Yes"]
+    assert fill(answer(6.0), None, [], YES_NO).lines == ["6"]
+    assert fill(answer(["a", "b"]), None, [], YES_NO).lines == ["a", "b"]
+    assert fill(answer({"amount": "12.50", "currency": "USD"}), None, [], YES_NO).lines == ["12.50 USD"]
+    assert fill(answer("one\n\ntwo"), None, [], YES_NO).lines == ["one", "two"]
+
+
+def test_handout_drops_activity_items_the_module_worksheet_has() -> None:
+    module = load_curriculum().module("tc-1")
+    meta = doc_meta(
+        kind="handout", title="t", language="en", author="a", paper="a4", head_start="w", head_end="m"
+    )
+    view = handout_view(module, meta, person=Person("Amina", "Sun"))
+    main, *activities = view.sections
+    module_questions = {item.question for item in module.handout.worksheet if item.question}
+    for section in activities:
+        assert section.messages or section.items
+    shown = [item.prompt for section in activities for item in section.items]
+    for activity in module.activities:
+        for item in activity.handout.worksheet if activity.handout else []:
+            if item.question in module_questions:
+                assert item.prompt not in shown or item.prompt in [i.prompt for i in main.items]
+    html = render_html("handout.html", {"meta": meta, "handout": view})
+    assert html.count('class="item ') == sum(len(s.items) for s in view.sections)
+
+
+def test_materials_are_listed_once() -> None:
+    assert unique_materials(["Markers", "markers.", "Tape", " Markers ", "Paper"]) == [
+        "Markers",
+        "Tape",
+        "Paper",
+    ]
+
+
+# Who attended ---------------------------------------------------------------------------------
+
+
+def test_modules_attended_follow_the_attendance_rules() -> None:
+    modules = load_curriculum().modules_of("think-carecoop")[:3]
+    a, b, c = (m.id for m in modules)
+    amina, tendai, late = (Participant(i, "ws", name, None) for i, name in ((1, "A"), (2, "T"), (3, "L")))
+    # No attendance at all: everyone attended every module.
+    assert modules_attended(late, modules, {}, {}) == modules
+    attendance = {a: {1: True, 2: True}, b: {1: True, 2: False}}
+    # Present where marked; a module nobody took attendance for counts (no progress recorded).
+    assert modules_attended(amina, modules, attendance, {}) == modules
+    assert [m.id for m in modules_attended(tendai, modules, attendance, {})] == [a, c]
+    # Someone with no attendance at all, when it was taken, did not attend.
+    assert modules_attended(late, modules, attendance, {}) == []
+    # With progress recorded, a module without attendance counts only if it ran.
+    progress = {modules[0].activities[0].id: Progress(modules[0].activities[0].id, "done", None, None)}
+    assert [m.id for m in modules_attended(amina, modules, attendance, progress)] == [a, b]
+
+
+# Labels -----------------------------------------------------------------------------------------
+
+
+def test_labels_cover_four_languages_and_fall_back_to_english() -> None:
+    for language in ("en", "ar", "es", "fr"):
+        assert set(LABELS[language]) == set(LABELS["en"]), language
+    assert labels_for("ar-PS")["agenda"] == "جدول الأعمال"
+    assert labels_for("sw")["agenda"] == "Agenda"
+    assert text_direction("ar") == "rtl" and text_direction("es-CO") == "ltr"
+
+
+# Formats and the command line -----------------------------------------------------------------------
+
+
+def test_format_comes_from_option_then_suffix() -> None:
+    assert choose_format(Path("a.md"), None) == "md"
+    assert choose_format(Path("a.pdf"), None) == "pdf"
+    assert choose_format(Path("a"), None) == "pdf"
+    assert choose_format(Path("a.pdf"), "md") == "md"
+
+
+BOTH = "Error: Give a workshop, or --programme P for blank handouts (not both)."
+EXPORT_ERRORS = [
+    (["agenda", "nope", "--out", "x.pdf"], "Error: No workshop 'nope'."),
+    (
+        ["agenda", "harare-2026", "--out", "x.pdf", "--paper", "a5"],
+        "Error: Unknown paper 'a5'. Use one of: a4, letter.",
+    ),
+    (["agenda", "harare-2026", "--out", "x.pdf", "--format", "docx"], "Error: Unknown format 'docx'."),
+    (
+        ["attendance", "harare-2026", "--out", "x.md"],
+        "Error: This document is available as PDF only (asked for md).",
+    ),
+    (["handouts", "--out", "d"], BOTH),
+    (["handouts", "harare-2026", "--programme", "think-carecoop", "--out", "d"], BOTH),
+    (["handouts", "--programme", "nope", "--out", "d"], "Error: Unknown programme 'nope'."),
+]
+
+
+@pytest.mark.parametrize(("args", "message"), EXPORT_ERRORS)
+def test_export_errors_are_one_clear_line(carecoop_home: Path, args: list[str], message: str) -> None:
+    make_workshop(carecoop_home, people=1).close()
+    result = runner.invoke(app, ["export", *args])
+    assert result.exit_code == 1
+    assert message in result.output
+    assert "Traceback" not in result.output
+
+
+def test_unwritable_output_is_a_clear_error(carecoop_home: Path, tmp_path: Path) -> None:
+    make_workshop(carecoop_home, people=1).close()
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    result = runner.invoke(app, ["export", "attendance", "harare-2026", "--out", str(blocker / "sheet.pdf")])
+    assert result.exit_code == 1
+    assert result.output.startswith(f"Error: Cannot write {blocker / 'sheet.pdf'}:")
+
+
+def test_certificates_need_participants(carecoop_home: Path, tmp_path: Path) -> None:
+    make_workshop(carecoop_home, people=0).close()
+    result = runner.invoke(app, ["export", "certificates", "harare-2026", "--out", str(tmp_path / "c.pdf")])
+    assert result.exit_code == 1
+    assert "has no participants" in result.output
+
+
+def test_export_prints_what_it_wrote(carecoop_home: Path, tmp_path: Path) -> None:
+    make_workshop(carecoop_home, people=1).close()
+    out = tmp_path / "agenda.md"
+    result = runner.invoke(app, ["export", "agenda", "harare-2026", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert result.output == f"Wrote agenda: {out}\n"
+    result = runner.invoke(
+        app, ["export", "handouts", "harare-2026", "--format", "md", "--out", str(tmp_path / "h")]
+    )
+    assert result.exit_code == 0, result.output
+    assert result.output == f"Wrote 5 handouts to {tmp_path / 'h'}\n"
