@@ -3,4 +3,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-.venv/bin/carecoop modules list
+.venv/bin/carecoop demo --out "${1:-carecoop-demo}"

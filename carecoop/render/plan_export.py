@@ -46,6 +46,10 @@ def current_plan(store: Store, curriculum: Curriculum, workshop_id: str, group: 
     if store.plan(workshop_id, chosen) is not None:
         return PlanSource(load_plan(store, workshop_id, chosen), chosen, from_answers=False)
     data = suggestions(store, workshop_id, chosen, curriculum)
+    # No activity asks for the country: the workshop's country is the plan's unless said.
+    cooperative = data.setdefault("cooperative", {})
+    if isinstance(cooperative, dict) and not cooperative.get("country"):
+        cooperative["country"] = store.workshop(workshop_id).country
     try:
         plan = Plan.model_validate(data)
     except ValueError as error:

@@ -1,0 +1,145 @@
+"""`carecoop demo`: a complete fictional Start.CareCoop workshop, from set-up to documents.
+
+Everything happens in a temporary store, so the demo never touches a facilitator's
+workshops; only the documents are written, into the folder asked for.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from carecoop.errors import UserError
+
+
+@dataclass(frozen=True)
+class WrittenFile:
+    """One document the demo wrote."""
+
+    document: str
+    path: Path
+    pages: int | None
+
+
+@dataclass(frozen=True)
+class DemoStep:
+    """One piece of work of the demo, named for the progress bar."""
+
+    label: str
+    run: Callable[[], list[WrittenFile]]
+
+
+def _setup_data() -> dict[str, Any]:
+    from carecoop.content.yamlfile import read_yaml
+    from carecoop.demo_data import DEMO_DIR
+
+    data = read_yaml(DEMO_DIR / "start-workshop.yaml")
+    if not isinstance(data, dict) or "workshop" not in data or "groups" not in data:
+        raise UserError("The bundled demo workshop file is damaged; reinstall carecoop.")
+    return data
+
+
+def _pages(path: Path) -> int | None:
+    if path.suffix != ".pdf":
+        return None
+    from pypdf import PdfReader
+
+    return len(PdfReader(path).pages)
+
+
+def demo_steps(out: Path, home: Path) -> list[DemoStep]:
+    """The demo as steps: set up and record the workshop, then export every document."""
+    from carecoop.content.loader import load_curriculum
+    from carecoop.demo_data import DEMO_DIR
+    from carecoop.plan.workflow import save_plan
+    from carecoop.render import exports
+    from carecoop.render.plan_export import current_plan, export_bylaws, export_plan
+    from carecoop.store.db import Store
+    from carecoop.store.records import Workshop
+    from carecoop.workshop.answers_file import record_answers_file
+
+    setup = _setup_data()
+    store = Store.open(home)
+    curriculum = load_curriculum()
+    workshop = Workshop(**setup["workshop"])
+    ws = workshop.id
+    groups: dict[str, list[str]] = setup["groups"]
+
+    def record() -> list[WrittenFile]:
+        store.create_workshop(workshop)
+        for group, names in groups.items():
+            store.add_participants(ws, names, group=group)
+        present = {p.id: True for p in store.participants(ws)}
+        for module in curriculum.modules_of(workshop.programme):
+            store.set_attendance(ws, module.id, present)
+        record_answers_file(DEMO_DIR / "start-carecoop-answers.yaml", store, curriculum, store.workshop(ws))
+        for group in groups:
+            # The group's plan as its answers made it, stored as the wizard would.
+            save_plan(store, ws, group, current_plan(store, curriculum, ws, group).plan)
+        return []
+
+    def written(document: str, paths: list[Path]) -> list[WrittenFile]:
+        return [WrittenFile(document, path, _pages(path)) for path in paths]
+
+    def handouts() -> list[WrittenFile]:
+        result = exports.export_handouts(store, curriculum, ws, out / "handouts")
+        return written("Handout", result.paths)
+
+    def agenda() -> list[WrittenFile]:
+        paths = exports.export_agenda(store, curriculum, ws, out / "agenda.pdf").paths
+        paths += exports.export_agenda(store, curriculum, ws, out / "agenda.md", fmt="md").paths
+        return written("Agenda", paths)
+
+    def attendance() -> list[WrittenFile]:
+        return written("Attendance sheet",
+                       exports.export_attendance(store, curriculum, ws, out / "attendance.pdf").paths)
+
+    def certificates() -> list[WrittenFile]:
+        return written("Certificates",
+                       exports.export_certificates(store, curriculum, ws, out / "certificates.pdf").paths)
+
+    def group_documents(group: str) -> Callable[[], list[WrittenFile]]:
+        slug = "-".join(group.lower().split())
+
+        def run() -> list[WrittenFile]:
+            files: list[WrittenFile] = []
+            for fmt in ("pdf", "docx", "md", "json"):
+                path = out / f"business-plan-{slug}.{fmt}"
+                export_plan(store, curriculum, ws, path, group=group, fmt=fmt)
+                files += written("Business plan", [path])
+            for fmt in ("pdf", "docx", "md"):
+                path = out / f"bylaws-{slug}.{fmt}"
+                export_bylaws(store, curriculum, ws, path, group=group, fmt=fmt)
+                files += written("Draft bylaws", [path])
+            return files
+
+        return run
+
+    steps = [
+        DemoStep("Recording the workshop's answers", record),
+        DemoStep("Handouts for every participant", handouts),
+        DemoStep("Agenda", agenda),
+        DemoStep("Attendance sheet", attendance),
+        DemoStep("Certificates", certificates),
+    ]
+    steps += [DemoStep(f"Business plan and bylaws of {group}", group_documents(group)) for group in groups]
+    return steps
+
+
+def run_demo(out: Path, on_step: Callable[[str, int, int], None] | None = None) -> list[WrittenFile]:
+    """Build the demo workshop in a temporary store and write every document into `out`."""
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise UserError(f"Cannot create the folder {out}: {error.strerror or error}") from None
+    files: list[WrittenFile] = []
+    with tempfile.TemporaryDirectory(prefix="carecoop-demo-") as home:
+        steps = demo_steps(out, Path(home))
+        for number, step in enumerate(steps, start=1):
+            if on_step is not None:
+                on_step(step.label, number, len(steps))
+            files += step.run()
+    return files

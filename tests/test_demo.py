@@ -1,0 +1,61 @@
+"""`carecoop demo` builds a whole workshop and writes every document type."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from typer.testing import CliRunner
+
+from carecoop.cli.app import app
+
+
+@pytest.fixture(scope="module")
+def demo_out(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    out = tmp_path_factory.mktemp("demo") / "carecoop-demo"
+    result = CliRunner().invoke(app, ["demo", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    return out, result.output
+
+
+def test_demo_writes_every_document_type(demo_out: tuple[Path, str]) -> None:
+    out, output = demo_out
+    for name in ("agenda.pdf", "agenda.md", "attendance.pdf", "certificates.pdf"):
+        assert (out / name).is_file(), name
+    for group in ("tiri-pamwe", "sisonke-home-care"):
+        for fmt in ("pdf", "docx", "md", "json"):
+            assert (out / f"business-plan-{group}.{fmt}").is_file()
+        for fmt in ("pdf", "docx", "md"):
+            assert (out / f"bylaws-{group}.{fmt}").is_file()
+    handouts = sorted((out / "handouts").glob("*.pdf"))
+    assert len(handouts) == 11 * 4  # eleven participants, four modules
+    assert "carecoop demo wrote" in output and "Done in" in output
+
+
+def test_demo_documents_are_valid_and_readable(demo_out: tuple[Path, str]) -> None:
+    out, _ = demo_out
+    pdfs = [out / "agenda.pdf", out / "attendance.pdf", out / "certificates.pdf",
+            out / "business-plan-tiri-pamwe.pdf", out / "bylaws-tiri-pamwe.pdf",
+            next((out / "handouts").glob("sc-1-01-*.pdf"))]
+    for pdf in pdfs:
+        check = subprocess.run(["qpdf", "--check", str(pdf)], capture_output=True, text=True, check=False)
+        assert check.returncode == 0, f"{pdf.name}: {check.stdout}{check.stderr}"
+    certificates = PdfReader(out / "certificates.pdf")
+    assert len(certificates.pages) == 11
+    plan_text = "\n".join(p.extract_text() for p in PdfReader(out / "business-plan-tiri-pamwe.pdf").pages)
+    assert "Tiri Pamwe" in plan_text and "The cash plan" in plan_text
+    from docx import Document
+
+    headings = [p.text for p in Document(str(out / "bylaws-tiri-pamwe.docx")).paragraphs
+                if p.style.name.startswith("Heading")]
+    assert headings[0].startswith("Article 1.")
+
+
+def test_demo_into_an_unwritable_place_is_a_clear_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    result = CliRunner().invoke(app, ["demo", "--out", str(blocker / "sub")])
+    assert result.exit_code == 1
+    assert "Cannot create the folder" in result.output
