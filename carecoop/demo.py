@@ -54,9 +54,9 @@ def demo_steps(out: Path, home: Path) -> list[DemoStep]:
     """The demo as steps: set up and record the workshop, then export every document."""
     from carecoop.content.loader import load_curriculum
     from carecoop.demo_data import DEMO_DIR
-    from carecoop.plan.workflow import save_plan
+    from carecoop.plan.workflow import current_plan, save_plan
     from carecoop.render import exports
-    from carecoop.render.plan_export import current_plan, export_bylaws, export_plan
+    from carecoop.render.plan_export import export_bylaws, export_plan
     from carecoop.store.db import Store
     from carecoop.store.records import Workshop
     from carecoop.workshop.answers_file import record_answers_file

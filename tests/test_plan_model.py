@@ -299,3 +299,30 @@ def test_unknown_profile() -> None:
 
 def test_money_in_another_currency() -> None:
     assert format_money(Decimal("-12"), load_profile("lb"), "USD").endswith("US$")
+
+
+def test_curriculum_table_columns_map_onto_row_keys() -> None:
+    from carecoop.content.loader import load_curriculum
+    from carecoop.errors import ContentError
+    from carecoop.plan.answers import COLUMN_SYNONYMS
+    from carecoop.plan.fields import field_info, row_fields
+
+    try:
+        curriculum = load_curriculum()
+    except ContentError as error:  # someone's module is half-written
+        pytest.skip(f"curriculum does not load: {error.problems[0]}")
+    for module in curriculum.modules:
+        for activity in module.activities:
+            for question in activity.questions:
+                if not question.plan_field or question.kind.value != "table":
+                    continue
+                info = field_info(question.plan_field)
+                assert info.row is not None, question.plan_field
+                keys = {f.path for f in row_fields(info.row)}
+                mapped = {
+                    slugify(c) if slugify(c) in keys else COLUMN_SYNONYMS.get(slugify(c))
+                    for c in question.columns
+                }
+                required = {f.path for f in row_fields(info.row) if f.required}
+                where = f"{activity.id}/{question.id}"
+                assert required <= mapped, f"{where}: no column for {sorted(required - mapped)}"

@@ -324,3 +324,11 @@ def test_wizard_in_a_terminal_saves_and_resumes(carecoop_home: Path) -> None:
             "response": "a solidarity fund",
         }
     ]
+
+
+def test_a_new_row_is_cancelled_by_leaving_its_first_column_empty() -> None:
+    script = Script({"Risks: what next?": ["add", "done"], "Risk": [""]})
+    wiz, saved = wizard(script)
+    wiz.run("risks", only=True)
+    assert wiz.plan.risks == []
+    assert saved == []

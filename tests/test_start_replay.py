@@ -20,8 +20,7 @@ from carecoop.plan import finance
 from carecoop.plan.answers import get_path
 from carecoop.plan.checks import Report, check_plan, minimum_wage
 from carecoop.plan.model import Plan, plan_sections
-from carecoop.plan.workflow import export_plan_json, profile_for
-from carecoop.render.plan_export import current_plan
+from carecoop.plan.workflow import current_plan, export_plan_json, profile_for
 from carecoop.store.db import Store
 from carecoop.store.records import Workshop
 from carecoop.workshop.values import check_value

@@ -145,9 +145,11 @@ def certificates(
     _report(result, "certificates")
 
 
-# The business plan ------------------------------------------------------------------------
+# The business plan and the draft bylaws --------------------------------------------------
 
-_PLAN_FORMATS = ("pdf", "md", "docx", "json")
+GroupOption = Annotated[
+    str | None, typer.Option("--group", "-g", help="The group (default: the workshop's only group).")
+]
 
 
 @export_app.command("plan")
@@ -155,29 +157,56 @@ _PLAN_FORMATS = ("pdf", "md", "docx", "json")
 def plan(
     workshop_id: Annotated[str, typer.Argument(metavar="WS", help="The workshop's id.")],
     out: Annotated[Path, typer.Option("--out", metavar="FILE", help="The file to write.")],
-    group: Annotated[
-        str | None, typer.Option("--group", "-g", help="The group (default: the workshop's only group).")
-    ] = None,
+    group: GroupOption = None,
     fmt: Annotated[
         str | None,
-        typer.Option("--format", help="pdf, md, docx or json (default: from the --out suffix, else json)."),
+        typer.Option("--format", help="pdf, md, docx or json (default: from the --out suffix, else pdf)."),
     ] = None,
+    paper: PaperOption = "a4",
 ) -> None:
     """A group's business plan; json writes a plan file that `carecoop plan WS --from FILE` reads."""
-    from carecoop.errors import UserError
-    from carecoop.plan import workflow
+    from carecoop.render.plan_export import choose_plan_format, export_plan
 
-    chosen = (fmt or out.suffix.lstrip(".") or "json").casefold()
-    if fmt is None and chosen not in _PLAN_FORMATS:
-        chosen = "json"
-    if chosen not in _PLAN_FORMATS:
-        raise UserError(f"Unknown format '{fmt}'. Use one of: {', '.join(_PLAN_FORMATS)}.")
-    if chosen != "json":
-        raise UserError(f"The plan cannot be exported as {chosen} yet; use --format json.")
+    chosen = choose_plan_format(out, fmt)
     store = open_store()
     try:
-        group_name = workflow.resolve_group(store, workshop_id, group)
-        workflow.export_plan_json(workflow.load_plan(store, workshop_id, group_name), out)
+        source = export_plan(store, load_curriculum(), workshop_id, out, group=group, fmt=chosen,
+                             paper=_paper(paper))
     finally:
         store.close()
-    console.print(f"Wrote the plan of group {group_name}: {out}", markup=False, soft_wrap=True)
+    _note_source(source.from_answers, source.group)
+    console.print(f"Wrote the plan of group {source.group}: {out}", markup=False, soft_wrap=True)
+
+
+@export_app.command("bylaws")
+@handle_errors
+def bylaws(
+    workshop_id: Annotated[str, typer.Argument(metavar="WS", help="The workshop's id.")],
+    out: Annotated[Path, typer.Option("--out", metavar="FILE", help="The file to write.")],
+    group: GroupOption = None,
+    fmt: Annotated[
+        str | None,
+        typer.Option("--format", help="pdf, md or docx (default: from the --out suffix, else pdf)."),
+    ] = None,
+    paper: PaperOption = "a4",
+) -> None:
+    """A group's draft bylaws, with every point not yet decided marked as such."""
+    from carecoop.render.plan_export import choose_plan_format, export_bylaws
+
+    chosen = choose_plan_format(out, fmt, allowed=("pdf", "md", "docx"))
+    store = open_store()
+    try:
+        source = export_bylaws(store, load_curriculum(), workshop_id, out, group=group, fmt=chosen,
+                               paper=_paper(paper))
+    finally:
+        store.close()
+    _note_source(source.from_answers, source.group)
+    console.print(f"Wrote the draft bylaws of group {source.group}: {out}", markup=False, soft_wrap=True)
+
+
+def _note_source(from_answers: bool, group: str) -> None:
+    if from_answers:
+        err_console.print(
+            f"Note: group {group} has no saved plan yet; this is the plan its workshop answers make.",
+            markup=False,
+        )

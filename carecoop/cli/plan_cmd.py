@@ -137,8 +137,14 @@ def check(
     from carecoop.plan.summary import report_json
 
     store = open_store()
-    chosen = workflow.resolve_group(store, workshop, group)
-    plan = workflow.load_plan(store, workshop, chosen)
+    source = workflow.current_plan(store, load_curriculum(), workshop, group)
+    chosen, plan = source.group, source.plan
+    if source.from_answers and not as_json:
+        err_console.print(
+            f"Group {chosen} has no saved plan yet: this is the plan its workshop answers make. "
+            f"Save and complete it with: carecoop plan {workshop} --group {chosen}",
+            markup=False,
+        )
     profile = workflow.profile_for(store, workshop, plan)
     report = check_plan(plan, profile)
     if as_json:

@@ -374,8 +374,8 @@ class Plan(PlanModel):
     governance: Governance = Field(default_factory=Governance)
     decent_work: DecentWork = Field(default_factory=DecentWork)
     financial: Financial = Field(default_factory=Financial)
-    risks: list[Risk] = _many("Risks: what could go wrong, likelihood, impact, what we do.")
-    action_plan: list[Action] = _many("Next steps: what, who, when.")
+    risks: list[Risk] = _many("What could go wrong, how likely, how bad, and what we do about it.")
+    action_plan: list[Action] = _many("The next steps: what, who, by when.")
     bylaws: Bylaws = Field(default_factory=Bylaws)
 
 

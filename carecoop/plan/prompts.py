@@ -25,6 +25,7 @@ SEPARATOR = ";"
 #: Labels where the field name does not read well.
 LABELS: dict[str, str] = {
     "startup_costs": "Start-up costs",
+    "items": "Services",
     "other_funding": "Other funding",
     "can_pay": "What a family can pay",
     "max_clients_per_carer": "Most clients per carer allowed",

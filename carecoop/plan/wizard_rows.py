@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
@@ -68,13 +69,17 @@ class RowEditor:
                     self.wizard.after_field(path)
                 return
             if action == "add":
-                rows.append(self.ask_row({}))
+                added = self.ask_row({})
+                if added is None:
+                    last = ""
+                    continue
+                rows.append(added)
             else:
                 which = self.pick(rows, action)
                 if which is None:
                     continue
                 if action == "edit":
-                    rows[which] = self.ask_row(rows[which])
+                    rows[which] = self.ask_row(rows[which]) or rows[which]
                 elif self.prompter.confirm(f"Remove row {which + 1}?", False):
                     rows.pop(which)
             self.wizard.apply(path, rows)
@@ -92,16 +97,30 @@ class RowEditor:
         chosen = self.prompter.select(f"Which row to {verb}?", options, "back")
         return None if chosen == "back" else int(chosen)
 
-    def ask_row(self, current: dict[str, Any]) -> dict[str, Any]:
-        """Ask each column until the row is valid; the row in its stored form."""
+    def ask_row(self, current: dict[str, Any]) -> dict[str, Any] | None:
+        """Ask each column until the row is valid; the row in its stored form.
+
+        A new row whose first column is left empty is cancelled (None).
+        """
         while True:
             row: dict[str, Any] = {}
-            for column in self.columns:
+            for number, column in enumerate(self.columns):
                 default = current.get(column.path, model_default(self.row_model, column.path))
                 check = functools.partial(check_cell, self.row_model, column)
-                ask = self.wizard.make_ask(column.path, column, default, check)
+                if column.path in current or column.kind in ("choice", "bool") or default is None:
+                    ask = self.wizard.make_ask(column.path, column, default, check)
+                else:
+                    # A model default is not typed into the box (typing would add to it): Enter takes it.
+                    ask = self.wizard.make_ask(column.path, column, None, check)
+                    ask = replace(ask, hint=f"{ask.hint} Enter: {as_text(default)}.".strip())
+                cancel = number == 0 and not current
+                if cancel:
+                    hint = f"{ask.hint} Leave it empty to cancel this row.".strip()
+                    ask = replace(ask, required=False, hint=hint)
                 raw = self.prompter.ask(ask)
                 value = parse_cell(column, raw, default)
+                if cancel and value is None:
+                    return None
                 if value is not None:
                     row[column.path] = value
             try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -126,3 +127,32 @@ def suggestions(store: Store, workshop_id: str, group: str, curriculum: Curricul
     from carecoop.plan.answers import plan_from_answers
 
     return plan_from_answers(curriculum, store.answers(workshop_id), group)
+
+
+@dataclass(frozen=True)
+class PlanSource:
+    """A group's plan and where it came from."""
+
+    plan: Plan
+    group: str
+    from_answers: bool
+
+
+def current_plan(store: Store, curriculum: Curriculum, workshop_id: str, group: str | None) -> PlanSource:
+    """The group's stored plan; without one, the plan its recorded answers make."""
+    chosen = resolve_group(store, workshop_id, group)
+    if store.plan(workshop_id, chosen) is not None:
+        return PlanSource(load_plan(store, workshop_id, chosen), chosen, from_answers=False)
+    data = suggestions(store, workshop_id, chosen, curriculum)
+    # No activity asks for the country: the workshop's country is the plan's unless said.
+    cooperative = data.setdefault("cooperative", {})
+    if isinstance(cooperative, dict) and not cooperative.get("country"):
+        cooperative["country"] = store.workshop(workshop_id).country
+    try:
+        plan = Plan.model_validate(data)
+    except ValueError as error:
+        raise UserError(
+            f"The answers recorded for group '{chosen}' do not make a valid plan yet: {error}. "
+            f"Fix them with 'carecoop plan {workshop_id} --group {chosen}'."
+        ) from None
+    return PlanSource(plan, chosen, from_answers=True)

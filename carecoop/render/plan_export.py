@@ -2,30 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from carecoop.errors import UserError
-from carecoop.plan.model import Plan
 
 if TYPE_CHECKING:
     from carecoop.content.curriculum import Curriculum
+    from carecoop.plan.workflow import PlanSource
     from carecoop.render.document import Document
     from carecoop.render.engine import Paper
     from carecoop.store.db import Store
 
 PlanFormat = Literal["pdf", "md", "docx", "json"]
 PLAN_FORMATS: tuple[PlanFormat, ...] = ("pdf", "md", "docx", "json")
-
-
-@dataclass(frozen=True)
-class PlanSource:
-    """A group's plan and where it came from."""
-
-    plan: Plan
-    group: str
-    from_answers: bool
 
 
 def choose_plan_format(out: Path, requested: str | None, allowed: tuple[str, ...] = PLAN_FORMATS) -> str:
@@ -36,28 +26,6 @@ def choose_plan_format(out: Path, requested: str | None, allowed: tuple[str, ...
     if value not in allowed:
         raise UserError(f"Unknown format '{value}'. Use one of: {', '.join(allowed)}.")
     return value
-
-
-def current_plan(store: Store, curriculum: Curriculum, workshop_id: str, group: str | None) -> PlanSource:
-    """The group's stored plan; without one, the plan its recorded answers make."""
-    from carecoop.plan.workflow import load_plan, resolve_group, suggestions
-
-    chosen = resolve_group(store, workshop_id, group)
-    if store.plan(workshop_id, chosen) is not None:
-        return PlanSource(load_plan(store, workshop_id, chosen), chosen, from_answers=False)
-    data = suggestions(store, workshop_id, chosen, curriculum)
-    # No activity asks for the country: the workshop's country is the plan's unless said.
-    cooperative = data.setdefault("cooperative", {})
-    if isinstance(cooperative, dict) and not cooperative.get("country"):
-        cooperative["country"] = store.workshop(workshop_id).country
-    try:
-        plan = Plan.model_validate(data)
-    except ValueError as error:
-        raise UserError(
-            f"The answers recorded for group '{chosen}' do not make a valid plan yet: {error}. "
-            f"Fix them with 'carecoop plan {workshop_id} --group {chosen}'."
-        ) from None
-    return PlanSource(plan, chosen, from_answers=True)
 
 
 def _today_text(language: str) -> str:
@@ -100,7 +68,7 @@ def export_plan(
 ) -> PlanSource:
     """Write a group's business plan in one format."""
     from carecoop.plan.checks import check_plan
-    from carecoop.plan.workflow import export_plan_json, profile_for
+    from carecoop.plan.workflow import current_plan, export_plan_json, profile_for
     from carecoop.render.plan_doc import build_plan_document
 
     source = current_plan(store, curriculum, workshop_id, group)
@@ -129,7 +97,7 @@ def export_bylaws(
 ) -> PlanSource:
     """Write a group's draft bylaws in one format (pdf, md or docx)."""
     from carecoop.plan.checks import plan_currency
-    from carecoop.plan.workflow import profile_for
+    from carecoop.plan.workflow import current_plan, profile_for
     from carecoop.render.bylaws import build_bylaws
     from carecoop.render.plan_doc import money_formatter
 
