@@ -121,6 +121,13 @@ def activity_view(module: Module, activity: Activity) -> Group:
                     (0, 0, 0, 2),
                 )
             )
+            # Choices are shown so that a facilitator can print or copy them for the group.
+            for letter, choice in zip("abcdefghijklmnopqrstuvwxyz", question.choices, strict=False):
+                right = question.correct == choice.id or (
+                    isinstance(question.correct, list) and choice.id in question.correct
+                )
+                mark = "  ← right answer" if right else ""
+                parts.append(Padding(Text(f"{letter}) {choice.label}{mark}"), (0, 0, 0, 5)))
         parts.append(Text(""))
     parts += _bullets("Adapting it to your place", activity.adaptation)
     return Group(*parts)
