@@ -7,22 +7,38 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, ParamSpec, TypeVar, cast
 
 import typer
-from rich.console import Console
 
 from carecoop.errors import ContentError, UserError
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from carecoop.content.curriculum import Curriculum
     from carecoop.store.db import Store
 
 P = ParamSpec("P")
 R = TypeVar("R")
 
-console = Console(highlight=False, soft_wrap=False)
-err_console = Console(stderr=True, highlight=False, soft_wrap=True)
+class _LazyConsole:
+    """A rich Console made on first use: importing rich costs more than `--help` itself."""
+
+    def __init__(self, **options: bool) -> None:
+        self._options = options
+        self._console: Console | None = None
+
+    def __getattr__(self, name: str) -> object:
+        if self._console is None:
+            from rich.console import Console
+
+            self._console = Console(**self._options)  # type: ignore[arg-type]
+        return getattr(self._console, name)
+
+
+console = cast("Console", _LazyConsole(highlight=False, soft_wrap=False))
+err_console = cast("Console", _LazyConsole(stderr=True, highlight=False, soft_wrap=True))
 
 
 @dataclass
@@ -34,6 +50,20 @@ class Settings:
 
 
 settings = Settings()
+
+
+def echo_json(data: object) -> None:
+    """Print data as indented JSON (json is imported only when asked for)."""
+    import json
+
+    typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+
+
+def escape(text: str) -> str:
+    """Escape rich markup in text a person typed (rich is imported only when printing)."""
+    from rich.markup import escape as rich_escape
+
+    return rich_escape(text)
 
 
 def open_store() -> Store:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from carecoop.cli.common import console, fail, handle_errors, load_curriculum
+from carecoop.cli.common import console, echo_json, fail, handle_errors, load_curriculum
 
 modules_app = typer.Typer(help="Browse and check the curriculum.", no_args_is_help=True)
 
@@ -37,7 +36,7 @@ def list_modules(
         raise fail(f"Error: unknown programme '{programme}'. Use one of: {', '.join(PROGRAMME_IDS)}")
     summary = curriculum_summary(load_curriculum(), programme)
     if as_json:
-        console.print_json(json.dumps(summary))
+        echo_json(summary)
         return
     from carecoop.cli.views import programme_table
 
@@ -96,4 +95,4 @@ def schema() -> None:
     """Print the JSON Schema of a module file, for editors that check as you type."""
     from carecoop.content.models import Module
 
-    typer.echo(json.dumps(Module.model_json_schema(), indent=2, ensure_ascii=False))
+    echo_json(Module.model_json_schema())

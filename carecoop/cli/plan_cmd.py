@@ -6,7 +6,6 @@ first argument that names no subcommand is routed to the hidden `wizard` command
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Annotated, Any
@@ -14,7 +13,7 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from carecoop.cli.common import console, err_console, handle_errors, load_curriculum, open_store
+from carecoop.cli.common import console, echo_json, err_console, handle_errors, load_curriculum, open_store
 from carecoop.errors import ContentError, NoTerminalError, UserError
 
 
@@ -148,7 +147,7 @@ def check(
     profile = workflow.profile_for(store, workshop, plan)
     report = check_plan(plan, profile)
     if as_json:
-        typer.echo(json.dumps(report_json(report, workshop, chosen), ensure_ascii=False, indent=2))
+        echo_json(report_json(report, workshop, chosen))
         return
     from carecoop.cli.plan_views import check_view
 
@@ -163,4 +162,4 @@ def schema() -> None:
     """The JSON Schema of a plan file."""
     from carecoop.plan.model import Plan
 
-    typer.echo(json.dumps(Plan.model_json_schema(), ensure_ascii=False, indent=2))
+    echo_json(Plan.model_json_schema())

@@ -8,9 +8,8 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.markup import escape
 
-from carecoop.cli.common import console, fail, handle_errors, load_curriculum, open_store
+from carecoop.cli.common import console, escape, fail, handle_errors, load_curriculum, open_store
 from carecoop.cli.workshop_cmd import command_prefix, say
 
 

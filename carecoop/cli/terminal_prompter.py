@@ -22,7 +22,7 @@ from carecoop.content.models import Activity, Module, Question, QuestionKind
 from carecoop.store.records import Participant, Workshop
 from carecoop.workshop.prompter import SKIPPED, AgendaEntry, AnswerRow, AskRequest, EndChoice, Navigation
 from carecoop.workshop.timer import Countdown, Urgency
-from carecoop.workshop.values import ValueProblem, check_value, parse_text, scale_bounds
+from carecoop.workshop.values import ValueProblem, check_value, expectation, parse_text, scale_bounds
 
 _SKIP = "__skip__"
 _URGENCY_STYLE = {
@@ -192,15 +192,13 @@ class TerminalPrompter:
         return self._ask_typed(question, message, request)
 
     def _ask_typed(self, question: Question, message: str, request: AskRequest) -> Any:
-        optional = not question.required
-        hint = " (Enter to skip)" if optional else " (- to skip)"
-
+        # Skipping takes a "-": an Enter pressed once too often must not skip someone.
         def validate(text: str) -> bool | str:
             typed = text.strip()
-            if typed == "-" or (not typed and optional):
+            if typed == "-":
                 return True
             if not typed:
-                return "Type an answer, or - to skip"
+                return f"{expectation(question).hint}, or - to skip"
             try:
                 parse_text(question, typed)
             except ValueProblem as problem:
@@ -208,10 +206,8 @@ class TerminalPrompter:
             return True
 
         current = "" if request.current is None else str(request.current)
-        typed = self._text(message, default=current, validate=validate, instruction=hint).strip()
-        if typed == "-" or not typed:
-            return SKIPPED
-        return parse_text(question, typed)
+        typed = self._text(message, default=current, validate=validate, instruction="(- to skip)").strip()
+        return SKIPPED if typed == "-" else parse_text(question, typed)
 
     def _skip_choice(self) -> list[questionary.Choice]:
         return [questionary.Choice("(skip)", _SKIP)]
@@ -235,8 +231,10 @@ class TerminalPrompter:
         choices = [questionary.Choice(c.label, c.id, checked=c.id in current) for c in question.choices]
 
         def validate(picked: list[str]) -> bool | str:
+            if _SKIP in picked:
+                return True if len(picked) == 1 else "Tick (skip) alone, or untick it"
             if not picked:
-                return True  # nothing ticked: skipped
+                return "Tick at least one with Space, or tick (skip)"
             try:
                 check_value(question, picked)
             except ValueProblem as problem:
@@ -244,13 +242,13 @@ class TerminalPrompter:
             return True
 
         picked = self._checkbox(
-            message, choices, validate=validate,
-            instruction="(Space to tick, Enter when done; nothing ticked skips)",
+            message, choices + self._skip_choice(), validate=validate,
+            instruction="(Space to tick, Enter when done)",
         )
-        return check_value(question, picked) if picked else SKIPPED
+        return SKIPPED if picked == [_SKIP] else check_value(question, picked)
 
     def _ask_list(self, question: Question, message: str, request: AskRequest) -> Any:
-        self.console.print(f"{message} one item at a time; Enter on an empty line when done, - to skip.")
+        self.console.print(f"{message} type one item a line; an empty line ends the list, - skips it.")
         if request.editing:
             self.console.print("Typing nothing for the first item keeps the list as it is.")
         items: list[str] = []
@@ -275,8 +273,8 @@ class TerminalPrompter:
     def _ask_table(self, question: Question, message: str, request: AskRequest) -> Any:
         columns = question.columns
         self.console.print(
-            f"{message} row by row ({', '.join(columns)}). "
-            f"Enter on an empty '{columns[0]}' when done, - to skip."
+            f"{message} type the table row by row ({', '.join(columns)}); "
+            f"an empty '{columns[0]}' ends it, - skips it."
         )
         if request.editing:
             self.console.print("Typing nothing in the first row keeps the table as it is.")
@@ -285,6 +283,9 @@ class TerminalPrompter:
             first = self._text(f"Row {len(rows) + 1} · {columns[0]}:", qmark="  ").strip()
             if first == "-" and not rows:
                 return SKIPPED
+            if not first and not rows and not request.editing:
+                self.notice("Type at least one row, or - to skip.")
+                continue
             if not first:
                 break
             row = {columns[0]: first}

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
-import json
-import shlex
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.markup import escape
 
-from carecoop.cli.common import console, handle_errors, load_curriculum, open_store, settings
+from carecoop.cli.common import (
+    console,
+    echo_json,
+    escape,
+    handle_errors,
+    load_curriculum,
+    open_store,
+    settings,
+)
 from carecoop.errors import ContentError
 
 if TYPE_CHECKING:
@@ -42,6 +47,8 @@ def command_prefix() -> str:
         parts += ["--home", str(settings.home)]
     for folder in settings.module_dirs:
         parts += ["--modules", str(folder)]
+    import shlex
+
     return shlex.join(parts)
 
 
@@ -119,6 +126,8 @@ def new(
         if value:
             say(f"  {label:<13}{escape(value)}")
     prefix = command_prefix()
+    import shlex
+
     ws = shlex.quote(workshop.id)
     say("Next, add the participants, group by group:")
     say(f'  {escape(prefix)} participants add {escape(ws)} "Name One" "Name Two" --group "Group A"')
@@ -151,7 +160,7 @@ def list_workshops(as_json: AsJson = False) -> None:
             }
             for s in statuses
         ]
-        typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        echo_json(data)
         return
     if not statuses:
         say(
@@ -253,7 +262,7 @@ def list_participants(workshop_id: WorkshopId, as_json: AsJson = False) -> None:
     people = store.participants(workshop_id)
     if as_json:
         data = [{"name": p.name, "group": p.group} for p in people]
-        typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        echo_json(data)
         return
     if not people:
         say(
@@ -287,7 +296,7 @@ def answers(
     lines = answer_lines(store, load_curriculum(), workshop, history=history)
     if as_json:
         document: dict[str, Any] = answers_document(lines, history=history)
-        typer.echo(json.dumps(document, indent=2, ensure_ascii=False))
+        echo_json(document)
         return
     if not lines:
         say(
