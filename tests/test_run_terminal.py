@@ -107,7 +107,8 @@ def test_a_module_from_start_to_end(home: Path) -> None:
     run.answer("Tendai (2 of 3)", "-\r")
     run.answer("Rania (3 of 3)", "Salam\r")
     run.expect("Hello is a good start.")
-    run.answer("What next?", "\r")
+    run.expect("What next?")
+    run.answer("Timer: ", "\r")  # the countdown under the prompt
     # The quiz: choices by arrow keys.
     run.answer("Step 1 of 1", "\r")
     run.answer("Amina (1 of 3)", "\r")
@@ -134,6 +135,9 @@ def test_a_module_from_start_to_end(home: Path) -> None:
     run.answer("Row 1 · Who:", "Elders\r")
     run.answer("Row 1 · What:", "\r")
     run.answer("Row 2 · Who:", "\r")
+    run.answer("1 (least)", DOWN * 3 + "\r")  # the scale: 4
+    run.expect("Who helps with care?")
+    run.answer("Space to tick", " " + DOWN * 2 + " \r")  # Mothers and Neighbours
     run.expect("Recorded in this activity")
     run.answer("What next?", DOWN * 4 + "\r")
     run.expect("Stopped for now. Everything is saved.")
@@ -153,6 +157,8 @@ def test_a_module_from_start_to_end(home: Path) -> None:
         ("ready", "group Moon", False),
         ("map", "group Sun", [{"Who": "Children", "What": "Meals"}]),
         ("map", "group Moon", [{"Who": "Elders", "What": ""}]),
+        ("feeling", "plenary", 4),
+        ("helpers", "plenary", ["mothers", "neighbours"]),
     ]
     store = Store.open(home)
     assert {aid: p.status for aid, p in store.progress("ws").items()} == {

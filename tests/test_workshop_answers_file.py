@@ -97,7 +97,7 @@ def test_a_wrong_file_lists_every_problem_and_records_nothing(workshop: str, tmp
         f"{f}:5: answers.0.value: expected a number between 0 and 20, got 'twenty'",
         f"{f}:6: answers.1.activity: no activity 'tiny-nope' in think-carecoop",
         f"{f}:10: answers.2.question: activity 'tiny-needs' has no question 'nope' "
-        "(its questions: hours, wage, needs, ready, map)",
+        "(its questions: hours, wage, needs, ready, map, feeling, helpers)",
         f"{f}:12: answers.3: question 'hours' is answered by each group: add 'group: NAME'",
         f"{f}:17: answers.4.group: no group 'Stars' in workshop 'ws' (its groups: Sun, Moon)",
         f"{f}:15: answers.4: question 'wage' is answered once for the whole workshop: remove 'group'",

@@ -130,6 +130,8 @@ TINY_ANSWERS = [
     False,  # ready, each group
     [{"Who": "Children", "What": "Meals"}],
     [{"Who": "Elders", "What": ""}],  # map, each group
+    4,  # feeling, plenary
+    ["mothers", "neighbours"],  # helpers, plenary
 ]
 
 
@@ -157,6 +159,8 @@ def test_a_module_from_start_to_end(store: Store, curriculum: Curriculum) -> Non
         ("tiny-needs", "ready", None, "Moon", False),
         ("tiny-needs", "map", None, "Sun", [{"Who": "Children", "What": "Meals"}]),
         ("tiny-needs", "map", None, "Moon", [{"Who": "Elders", "What": ""}]),
+        ("tiny-needs", "feeling", None, None, 4),
+        ("tiny-needs", "helpers", None, None, ["mothers", "neighbours"]),
     ]
     assert [a.skipped for a in store.answers("ws")][:3] == [False, True, False]
     progress = store.progress("ws")
@@ -221,11 +225,16 @@ def test_without_people_each_question_is_asked_once(curriculum: Curriculum, care
     bare = Store.open(carecoop_home)
     bare.create_workshop(Workshop(id="ws", programme="think-carecoop", title="T", start_date="2025-03-14"))
     script = Script(
-        ["Hello all", "one-owner", 5, "10", ["a"], True, [{"Who": "x"}]],
+        ["Hello all", "one-owner", 5, "10", ["a"], True, [{"Who": "x"}], 1, ["mothers"]],
         ends=[EndChoice.NEXT, EndChoice.NEXT, EndChoice.STOP],
     )
     Runner(bare, curriculum, bare.workshop("ws"), script).run("tiny-welcome")
-    assert [label for _, label in asked(script)] == ["plenary"] * 7
+    assert [label for _, label in asked(script)] == ["plenary"] * 9
+    assert script.log[0] == (
+        "notice",
+        "No participants yet: questions for each participant are recorded once for the whole room. "
+        "Add people with: carecoop participants add ws NAME... --group G",
+    )
     assert "attendance" not in [entry[0] for entry in script.log]
 
 
@@ -241,7 +250,7 @@ def test_steps_go_back_and_forth(store: Store, curriculum: Curriculum) -> None:
 
 def test_start_at_an_activity_and_go_on_in_order(store: Store, curriculum: Curriculum) -> None:
     script = Script(["one-owner"] * 3, ends=[EndChoice.NEXT, EndChoice.STOP])
-    script.answers += [4, 6, "10", ["x"], True, True, [{"Who": "a"}], [{"Who": "b"}]]
+    script.answers += [4, 6, "10", ["x"], True, True, [{"Who": "a"}], [{"Who": "b"}], 3, ["fathers"]]
     run(store, curriculum, script, start="tc1-knowledge-before")
     activities = [entry[1] for entry in script.log if entry[0] == "activity"]
     assert activities == ["tc1-knowledge-before", "tiny-needs"]

@@ -175,5 +175,8 @@ def test_display() -> None:
     assert display(q("scale"), 4) == "4 of 5"
     table = q("table", columns=["Who", "What care"])
     assert display(table, [{"Who": "Children", "What care": "Meals"}]) == "Who: Children | What care: Meals"
+    assert display(table, [{"Who": "Children", "What care": ""}, {"Who": "Elders", "What care": "Food"}]) == (
+        "• Who: Children\n• Who: Elders | What care: Food"
+    )
     assert display(q("money"), "1250.50") == "1250.50"
     assert display(None, {"x": 1}) == '{"x": 1}'

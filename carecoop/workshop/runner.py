@@ -66,8 +66,15 @@ def programme_modules(curriculum: Curriculum, workshop: Workshop) -> tuple[list[
         localized.append(shown)
         if shown is module and notes:
             untranslated.append(module.id)
-        else:
-            warnings.extend(notes)
+            continue
+        # Keys matching nothing are the translator's business; the facilitator gets a count.
+        stale = [note for note in notes if note.startswith("Translation ")]
+        warnings.extend(note for note in notes if not note.startswith("Translation "))
+        if stale:
+            warnings.append(
+                f"The '{workshop.language}' translation of {module.id} has {len(stale)} texts that fit "
+                f"nothing in the module (see: carecoop modules show {module.id} --lang {workshop.language})."
+            )
     if untranslated:
         warnings.insert(
             0, f"No '{workshop.language}' translation of {', '.join(untranslated)}: shown in English."
@@ -160,6 +167,16 @@ class Runner:
         """Run from an activity (or from the facilitator's choice) until they stop or all is done."""
         for warning in self.warnings:
             self.prompter.notice(warning)
+        if not self.store.participants(self.ws):
+            self.prompter.notice(
+                "No participants yet: questions for each participant are recorded once for the whole room. "
+                f"Add people with: carecoop participants add {self.ws} NAME... --group G"
+            )
+        elif not self.store.groups(self.ws):
+            self.prompter.notice(
+                "No groups yet: group questions are recorded once for the whole room. "
+                f"Put people in groups with: carecoop participants add {self.ws} NAME... --group G"
+            )
         index = self.index_of(start) if start else self._choose()
         if index is None:
             return self._result(RunOutcome.STOPPED)

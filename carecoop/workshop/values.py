@@ -344,11 +344,12 @@ def display(question: Question | None, value: Any) -> str:
     if kind is QuestionKind.LIST and isinstance(value, list):
         return "\n".join(f"• {item}" for item in value)
     if kind is QuestionKind.TABLE and isinstance(value, list):
-        return "\n".join(
+        rows = [
             " | ".join(f"{column}: {row.get(column, '')}" for column in question.columns if row.get(column))
             for row in value
             if isinstance(row, dict)
-        )
+        ]
+        return rows[0] if len(rows) == 1 else "\n".join(f"• {row}" for row in rows)
     if kind is QuestionKind.SCALE:
         low, high = scale_bounds(question)
         return f"{value} of {high}" if low == 1 else f"{value} ({low} to {high})"
