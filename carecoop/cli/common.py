@@ -29,16 +29,25 @@ class _LazyConsole:
         self._options = options
         self._console: Console | None = None
 
-    def __getattr__(self, name: str) -> object:
+    def real(self) -> Console:
+        """The Console itself, for rich APIs that need the real object."""
         if self._console is None:
             from rich.console import Console
 
             self._console = Console(**self._options)  # type: ignore[arg-type]
-        return getattr(self._console, name)
+        return self._console
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.real(), name)
 
 
 console = cast("Console", _LazyConsole(highlight=False, soft_wrap=False))
 err_console = cast("Console", _LazyConsole(stderr=True, highlight=False, soft_wrap=True))
+
+
+def real_console(lazy: Console) -> Console:
+    """The Console behind one of the lazy consoles above (rich's Progress needs the real one)."""
+    return lazy.real() if isinstance(lazy, _LazyConsole) else lazy
 
 
 @dataclass

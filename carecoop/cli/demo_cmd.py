@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from carecoop.cli.common import console, handle_errors
+from carecoop.cli.common import console, handle_errors, real_console
 
 
 def register(app: typer.Typer) -> None:
@@ -34,7 +34,7 @@ def demo(
         BarColumn(),
         TextColumn("{task.completed}/{task.total}"),
         TimeElapsedColumn(),
-        console=console,
+        console=real_console(console),
         transient=True,
     ) as progress:
         task = progress.add_task("Starting", total=None)

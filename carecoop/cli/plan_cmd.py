@@ -13,7 +13,15 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from carecoop.cli.common import console, echo_json, err_console, handle_errors, load_curriculum, open_store
+from carecoop.cli.common import (
+    console,
+    echo_json,
+    err_console,
+    handle_errors,
+    load_curriculum,
+    open_store,
+    real_console,
+)
 from carecoop.errors import ContentError, NoTerminalError, UserError
 
 
@@ -97,7 +105,7 @@ def _run_wizard(store: Any, workshop: str, group: str, section: str | None) -> N
             markup=False,
         )
     wizard = PlanWizard(
-        TerminalPlanPrompter(console),
+        TerminalPlanPrompter(real_console(console)),
         workflow.load_plan(store, workshop, group),
         lambda plan: workflow.save_plan(store, workshop, group, plan),
         fallback_country=store.workshop(workshop).country,

@@ -9,7 +9,15 @@ from typing import Annotated
 
 import typer
 
-from carecoop.cli.common import console, escape, fail, handle_errors, load_curriculum, open_store
+from carecoop.cli.common import (
+    console,
+    escape,
+    fail,
+    handle_errors,
+    load_curriculum,
+    open_store,
+    real_console,
+)
 from carecoop.cli.workshop_cmd import command_prefix, say
 
 
@@ -50,7 +58,7 @@ def run(
     # The one place an interruption is handled: every answer is already committed.
     try:
         with store.workshop_lock(workshop.id):
-            runner = Runner(store, curriculum, workshop, TerminalPrompter(console, workshop))
+            runner = Runner(store, curriculum, workshop, TerminalPrompter(real_console(console), workshop))
             result = runner.run(activity)
     except (KeyboardInterrupt, EOFError):
         console.print()
