@@ -129,3 +129,18 @@ def test_qpdf_accepts_the_documents(exported: dict[str, Path]) -> None:
         result = subprocess.run(["qpdf", "--check", str(exported[name])], capture_output=True, text=True,
                                 check=False)
         assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_agenda_starts_a_new_day_where_an_activity_says_so() -> None:
+    from carecoop.content.models import Module
+    from carecoop.workshop.schedule import build_agenda
+
+    activity = {"kind": "discussion", "objectives": ["x"], "steps": ["Talk."], "key_messages": ["y"]}
+    module = Module.model_validate({
+        "id": "tc-9", "programme": "think-carecoop", "number": 9, "title": "T", "summary": "S",
+        "objectives": ["o"], "handout": {},
+        "activities": [{**activity, "id": "tc9-a", "title": "A", "duration": 60},
+                       {**activity, "id": "tc9-b", "title": "B", "duration": 30, "new_day": True}],
+    })
+    slots = build_agenda([module])
+    assert [(s.day, s.start) for s in slots] == [(1, "09:00"), (2, "09:00")]

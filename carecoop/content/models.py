@@ -250,6 +250,8 @@ class Activity(Model):
     questions_from: Identifier | None = None
     adaptation: list[Text] = Field(default_factory=list)
     handout: Handout | None = None
+    #: Start a new workshop day with this activity (the agenda otherwise fills each day).
+    new_day: bool = False
 
     @model_validator(mode="after")
     def _check_complete(self) -> Activity:

@@ -38,6 +38,14 @@ Money = Annotated[Decimal, Field(ge=0, allow_inf_nan=False), Unit("money")]
 Percent = Annotated[Decimal, Field(ge=0, le=100, allow_inf_nan=False), Unit("percent")]
 
 
+def _upper(value: Any) -> Any:
+    """'usd ' → 'USD': a typed currency code need not be in capitals."""
+    return value.strip().upper() if isinstance(value, str) else value
+
+
+CurrencyCode = Annotated[str, BeforeValidator(_upper), StringConstraints(pattern=r"^[A-Z]{3}$")]
+
+
 def _choice_id(value: Any) -> Any:
     """'Public contract' → 'public-contract', so typed and table answers match choice ids."""
     if isinstance(value, str):
@@ -313,6 +321,10 @@ class DecentWork(PlanModel):
     social_protection: list[Text] = _many("Social protection.", ["NSSA pension contributions"])
     training: list[Text] = _many("Training planned.", ["first aid", "early childhood development"])
     health_safety: list[Text] = _many("Health and safety measures.", ["hand washing station"])
+    voice: Text | None = _hint(
+        "How carers have a say in their work and can raise a problem without fear.",
+        "a carers' meeting every month; carers elect two board members",
+    )
 
 
 class Financial(PlanModel):
@@ -333,7 +345,7 @@ class Financial(PlanModel):
     minimum_wage_source: Text | None = _hint("Where that figure comes from, and its date.")
     assumptions: list[Text] = _many("Assumptions in words.", ["families pay on time"])
     horizon_months: int = Field(default=24, ge=12, le=36, description="Months the budget covers (12-36).")
-    currency: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")] | None = _hint(
+    currency: CurrencyCode | None = _hint(
         "ISO currency code; default from the country profile.", "USD"
     )
 
@@ -359,6 +371,10 @@ class Bylaws(PlanModel):
     board_size: int | None = Field(default=None, ge=1, le=50, description="Members of the board.")
     board_term_years: int | None = Field(default=None, ge=1, le=10, description="Years on the board.")
     surplus_use: Text | None = _hint("How a surplus is shared.", "30% reserve, 5% education fund")
+    share_refund: Text | None = _hint(
+        "How and when a member who leaves gets the share back.",
+        "within 12 months, less any losses of that year",
+    )
     dissolution: Text | None = _hint("What happens to assets if the cooperative closes.")
 
 

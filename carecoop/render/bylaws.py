@@ -116,7 +116,10 @@ def build_bylaws(plan: Plan, money: Callable[[Decimal], str], date: str) -> Docu
         document.add(_open("the value of one member share."))
     if len(plan.members.categories) > 1:
         document.add(Bullets([f"{c.category}: share of {money(c.share)}" for c in plan.members.categories]))
-    document.add(_open("how and when a share is paid back to a member who leaves."))
+    if laws.share_refund:
+        document.add(Paragraph(f"A member who leaves gets the share back: {laws.share_refund}"))
+    else:
+        document.add(_open("how and when a share is paid back to a member who leaves."))
 
     article("Rights and duties of members")
     if plan.members.rights:

@@ -222,7 +222,8 @@ def _governance_work(b: _Builder, doc: Document) -> None:
     ]))
     doc.add(*_bullets_or_open("Committees", list(governance.committees)))
     doc.add(b.chapter("decent_work"))
-    doc.add(_facts([("How wages are set", work.wage_policy), ("Working hours", work.hours)]))
+    doc.add(_facts([("How wages are set", work.wage_policy), ("Working hours", work.hours),
+                    ("Carers' voice", work.voice)]))
     staff = b.plan.financial.staff
     if staff:
         wage = b.plan.financial.minimum_wage

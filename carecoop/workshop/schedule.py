@@ -55,7 +55,7 @@ def build_agenda(
     slots: list[Slot] = []
     for module in modules:
         for activity in module.activities:
-            if used and used + activity.duration > day_minutes:
+            if used and (activity.new_day or used + activity.duration > day_minutes):
                 day, used = day + 1, 0
             slots.append(
                 Slot(
