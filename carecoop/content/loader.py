@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from carecoop.content.curriculum import Curriculum, SourcedModule
-from carecoop.content.messages import dotted, known_keys, validation_problems
+from carecoop.content.messages import known_keys, validation_problems
 from carecoop.content.models import (
     Activity,
     Module,
@@ -22,7 +22,7 @@ from carecoop.content.models import (
     QuestionKind,
     Translation,
 )
-from carecoop.content.yamlfile import LineFinder, display_path, read_yaml
+from carecoop.content.yamlfile import display_path, located_lines, read_yaml
 from carecoop.errors import ContentError
 
 Location = tuple[str | int, ...]
@@ -34,23 +34,21 @@ _TRANSLATION_NAME = re.compile(r"^.+\.([a-z]{2,3}(?:-[A-Z]{2})?)\.ya?ml$")
 
 
 class _Problems:
-    """Collects a file's problems and locates them on demand."""
+    """Collects a file's problems; lines are located only when there are any."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.lines: list[str] = []
-        self._finder: LineFinder | None = None
+        self.found: list[tuple[Location, str]] = []
 
     def add(self, location: Location, message: str) -> None:
-        if self._finder is None:
-            self._finder = LineFinder(self.path)
-        line = self._finder.line(location)
-        where = f"{display_path(self.path)}:{line}" if line else display_path(self.path)
-        field = f" {dotted(location)}:" if location else ""
-        self.lines.append(f"{where}:{field} {message}")
+        self.found.append((location, message))
+
+    @property
+    def lines(self) -> list[str]:
+        return located_lines(self.path, self.found) if self.found else []
 
     def raise_if_any(self) -> None:
-        if self.lines:
+        if self.found:
             raise ContentError(self.lines)
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from enum import StrEnum
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
@@ -20,26 +20,6 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 PROGRAMME_IDS = ("think-carecoop", "start-carecoop")
 ProgrammeId = Literal["think-carecoop", "start-carecoop"]
 
-#: Pictograms the documents can draw; one SVG each in handouts/icons/.
-PICTOGRAMS = (
-    "talk",
-    "group",
-    "game",
-    "role-play",
-    "story",
-    "write",
-    "think",
-    "quiz",
-    "break",
-    "clock",
-    "child",
-    "older-person",
-    "disability",
-    "home",
-    "coins",
-    "vote",
-    "handshake",
-)
 Pictogram = Literal[
     "talk",
     "group",
@@ -59,6 +39,8 @@ Pictogram = Literal[
     "vote",
     "handshake",
 ]
+#: Pictograms the documents can draw; one SVG each in handouts/icons/.
+PICTOGRAMS: tuple[str, ...] = get_args(Pictogram)
 
 
 class Model(BaseModel):

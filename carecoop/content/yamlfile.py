@@ -84,3 +84,16 @@ class LineFinder:
             else:
                 return line
         return line
+
+
+def located_lines(path: Path, problems: list[tuple[tuple[str | int, ...], str]]) -> list[str]:
+    """Problems as `file:line: dotted.path: message` lines, the one format of every file error."""
+    finder = LineFinder(path)
+    shown = display_path(path)
+    lines = []
+    for location, message in problems:
+        line = finder.line(location)
+        where = f"{shown}:{line}" if line else shown
+        field = f" {'.'.join(str(part) for part in location)}:" if location else ""
+        lines.append(f"{where}:{field} {message}")
+    return lines

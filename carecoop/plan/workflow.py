@@ -71,8 +71,8 @@ def profile_for(store: Store, workshop_id: str, plan: Plan) -> CountryProfile:
 
 def read_plan_file(path: Path) -> Plan:
     """A plan from a YAML or JSON file; ContentError with `file:line: path: message` lines."""
-    from carecoop.content.messages import dotted, known_keys, validation_problems
-    from carecoop.content.yamlfile import LineFinder, display_path, read_yaml
+    from carecoop.content.messages import known_keys, validation_problems
+    from carecoop.content.yamlfile import display_path, located_lines, read_yaml
 
     data = read_yaml(path)
     shown = display_path(path)
@@ -93,14 +93,7 @@ def read_plan_file(path: Path) -> Plan:
                 )
             )
     if problems:
-        finder = LineFinder(path)
-        lines = []
-        for location, message in problems:
-            line = finder.line(location)
-            where = f"{shown}:{line}" if line else shown
-            field = f" {dotted(location)}:" if location else ""
-            lines.append(f"{where}:{field} {message}")
-        raise ContentError(lines)
+        raise ContentError(located_lines(path, problems))
     assert plan is not None
     return plan
 

@@ -42,10 +42,21 @@ def _export(figure: Any, caption: str) -> Chart:
     return Chart(svg=svg.getvalue(), png=png.getvalue(), caption=caption)
 
 
-def _axis_money(axes: Any, label: Callable[[Decimal], str]) -> None:
+def _finish(axes: Any, months: list[Month], break_even: int | None, money: Callable[[Decimal], str],
+            labels: dict[str, str]) -> None:
+    """What both charts share: break-even line, month axis, money axis, legend below."""
     from matplotlib.ticker import FuncFormatter
 
-    axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _pos: label(Decimal(str(value)))))
+    numbers = [m.number for m in months]
+    if break_even is not None:
+        axes.axvline(break_even, color="#2e7d32", linestyle="--", linewidth=1.5,
+                     label=labels["break_even"].format(month=break_even))
+    axes.set_xlabel(labels["month"])
+    axes.set_xticks(numbers[:: max(1, len(numbers) // 12)])
+    axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _pos: money(Decimal(str(value)))))
+    # Below the plot, so that the legend never hides a bar or a line.
+    axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=3, frameon=False, fontsize=9)
+    axes.grid(axis="y", alpha=0.3)
 
 
 def cash_chart(
@@ -61,15 +72,7 @@ def cash_chart(
                       interpolate=True, label=labels["below_zero"])
     axes.plot(numbers, cash, color="#1f5f8b", linewidth=2.5, marker="o", markersize=3,
               label=labels["cash"])
-    if break_even is not None:
-        axes.axvline(break_even, color="#2e7d32", linestyle="--", linewidth=1.5,
-                     label=labels["break_even"].format(month=break_even))
-    axes.set_xlabel(labels["month"])
-    axes.set_xticks(numbers[:: max(1, len(numbers) // 12)])
-    _axis_money(axes, money)
-    # Below the plot, so that the legend never hides a bar or a line.
-    axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=3, frameon=False, fontsize=9)
-    axes.grid(axis="y", alpha=0.3)
+    _finish(axes, months, break_even, money, labels)
     return _export(figure, labels["cash_caption"])
 
 
@@ -83,13 +86,5 @@ def income_costs_chart(
     axes.bar(numbers, [float(m.revenue) for m in months], color="#8fbc8f", label=labels["income"])
     axes.plot(numbers, [float(m.cash_out) for m in months], color="#b22222", linewidth=2.5,
               label=labels["costs"])
-    if break_even is not None:
-        axes.axvline(break_even, color="#2e7d32", linestyle="--", linewidth=1.5,
-                     label=labels["break_even"].format(month=break_even))
-    axes.set_xlabel(labels["month"])
-    axes.set_xticks(numbers[:: max(1, len(numbers) // 12)])
-    _axis_money(axes, money)
-    # Below the plot, so that the legend never hides a bar or a line.
-    axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=3, frameon=False, fontsize=9)
-    axes.grid(axis="y", alpha=0.3)
+    _finish(axes, months, break_even, money, labels)
     return _export(figure, labels["income_caption"])

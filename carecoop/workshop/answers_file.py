@@ -22,7 +22,7 @@ from typing import Any
 
 from carecoop.content.curriculum import Curriculum
 from carecoop.content.models import Activity, Question, Scope
-from carecoop.content.yamlfile import LineFinder, display_path, read_yaml
+from carecoop.content.yamlfile import located_lines, read_yaml
 from carecoop.errors import AnswersFileError
 from carecoop.store.db import Store
 from carecoop.store.records import Participant, Workshop
@@ -222,14 +222,7 @@ def load_answers_file(
     data = read_yaml(path)
     checked, problems = check_answers(data, store, curriculum, workshop)
     if problems:
-        finder = LineFinder(path)
-        shown = display_path(path)
-        lines = []
-        for location, message in problems:
-            line = finder.line(location)
-            where = f"{shown}:{line}" if line else shown
-            field = f" {'.'.join(str(part) for part in location)}:" if location else ""
-            lines.append(f"{where}:{field} {message}")
+        lines = located_lines(path, problems)
         count = len(problems)
         plural = "s" if count != 1 else ""
         lines.append(f"Nothing was recorded: fix the {count} problem{plural} above and run again.")
