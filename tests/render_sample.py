@@ -18,7 +18,8 @@ GROUPS = ["Sun", "Moon", "Star"]
 
 HOSTILE = (
     '<img src="file:///etc/passwd"> <link rel=stylesheet href="http://example.com/x.css">'
-    " <style>body{background:url(file:///etc/hostname)}</style> <b>bold?</b>"
+    " <style>body{background:url(file:///etc/hostname)}</style> <b>bold?</b> "
+    + "Averyveryverylongwordwithoutanyspace" * 4
 )
 
 

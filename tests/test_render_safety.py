@@ -10,6 +10,7 @@ import pytest
 import yaml
 from pypdf import PdfReader
 from render_sample import HOSTILE, make_workshop
+from test_render_documents import words_outside_margins
 
 from carecoop.content.loader import load_curriculum
 from carecoop.paths import handouts_dir
@@ -126,6 +127,8 @@ def test_hostile_answers_are_printed_as_text(tmp_path: Path) -> None:
     store.close()
     text = text_of(tmp_path / "out" / "tc-1-01-amina-khalil.pdf")
     assert squeeze(HOSTILE) in text  # the group's care map, "What is hard"
+    # The long word wraps inside its table cell instead of running off the page.
+    assert words_outside_margins(tmp_path / "out" / "tc-1-01-amina-khalil.pdf", margin=14) == []
     assert "root:x:0" not in text
     assert len(renderer.fetcher.refused) == refused_before  # escaped: nothing was even asked for
     assert_fetched_only_handouts(renderer.fetcher)

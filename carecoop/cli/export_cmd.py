@@ -55,7 +55,7 @@ def _report(result: ExportResult, what: str) -> None:
 def handouts(
     out: Annotated[Path, typer.Option("--out", metavar="DIR", help="Folder for the handouts.")],
     workshop_id: Annotated[
-        str | None, typer.Argument(metavar="[WS]", help="The workshop (omit with --programme).")
+        str | None, typer.Argument(metavar="WS", help="The workshop (omit it with --programme).")
     ] = None,
     programme: Annotated[
         str | None, typer.Option("--programme", help="Blank handouts of a programme; no workshop needed.")

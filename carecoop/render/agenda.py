@@ -21,7 +21,8 @@ class AgendaRow:
     minutes: int
     pictogram: str
     title: str
-    module: str
+    module_number: int
+    module_title: str
     is_break: bool
     materials: list[str]
     preparation: list[str]
@@ -69,7 +70,8 @@ def agenda_days(
                 minutes=slot.activity.duration,
                 pictogram=slot.activity.pictogram,
                 title=slot.activity.title,
-                module=f"{slot.module.number}. {slot.module.title}",
+                module_number=slot.module.number,
+                module_title=slot.module.title,
                 is_break=slot.activity.kind is ActivityKind.BREAK,
                 materials=list(slot.activity.materials),
                 preparation=list(slot.activity.preparation),

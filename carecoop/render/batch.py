@@ -44,7 +44,9 @@ def render_pdfs(jobs: Sequence[PdfJob], workers: int | None = None) -> list[Path
     if count <= 1 or len(jobs) < POOL_THRESHOLD:
         return [render_one(job) for job in jobs]
     methods = multiprocessing.get_all_start_methods()
-    # fork: workers inherit the imported WeasyPrint instead of importing it again (~0.5 s).
+    if "fork" in methods:
+        # Forked workers inherit the imported WeasyPrint instead of each importing it (~0.5 s).
+        import weasyprint  # noqa: F401
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
         return list(pool.map(render_one, jobs, chunksize=1))

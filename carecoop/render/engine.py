@@ -4,7 +4,8 @@ The HTML environment autoescapes everything, and the Markdown environment escape
 value it prints, so text typed by a person can never become markup. WeasyPrint loads
 only through `HandoutsFetcher`. One `PdfRenderer` per process keeps WeasyPrint's font
 configuration and image cache alive across a batch; building those is most of the cost
-of a first document.
+of a first document, and it parses print.css once: the stylesheet is given to WeasyPrint
+as a user stylesheet, so a template's own `<style>` (author) rules win over it.
 """
 
 from __future__ import annotations

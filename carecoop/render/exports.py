@@ -29,7 +29,7 @@ from carecoop.render.engine import (
 from carecoop.render.handouts import HandoutView, Person, handout_view
 from carecoop.render.labels import labels_for
 from carecoop.render.meta import DocMeta, date_span, doc_meta, format_day, workshop_days
-from carecoop.render.people import Certificate, attendance_view, modules_attended
+from carecoop.render.people import Certificate, ModuleLine, attendance_view, modules_attended
 from carecoop.render.people import CertificatesView as _CertificatesView
 from carecoop.store.db import Store
 from carecoop.store.records import Workshop
@@ -304,8 +304,8 @@ def certificates_html(store: Store, curriculum: Curriculum, workshop_id: str, *,
     for participant in participants:
         attended = modules_attended(participant, ctx.modules, attendance, progress)
         if attended:
-            names = [f"{labels['module']} {m.number}: {m.title}" for m in attended]
-            people.append(Certificate(participant.name, names))
+            lines = [ModuleLine(m.number, m.title) for m in attended]
+            people.append(Certificate(participant.name, lines))
     if not people:
         raise UserError(
             f"Nobody is marked present in workshop '{workshop_id}', so there are no certificates."

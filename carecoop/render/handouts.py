@@ -1,13 +1,14 @@
 """A participant's handout for one module: key messages with pictures and a worksheet.
 
 The module's own handout comes first; the handouts of its activities follow, without the
-worksheet items the module's worksheet already has (same question or same prompt).
+key messages and worksheet items the module's page already has (same text, same
+question, same prompt, or a table with the same columns), so nothing is printed twice.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from carecoop.content.models import Activity, Handout, Module, Question, WorksheetItem
 from carecoop.render.answers import AnswerBook, Filled, fill, normalised
@@ -106,6 +107,7 @@ def handout_view(
     taken_questions = {item.question for item in handout.worksheet if item.question}
     taken_prompts = {normalised(item.prompt) for item in handout.worksheet}
     taken_tables = {_columns_key(item) for item in handout.worksheet if item.kind == "table"}
+    taken_messages = {normalised(message) for message in handout.key_messages}
     sections = [main]
     for activity in module.activities:
         if activity.handout is None:
@@ -127,8 +129,10 @@ def handout_view(
             book,
             labels,
         )
-        if section.messages or section.items:
-            sections.append(section)
+        # A message the module's own page already says is not printed twice.
+        messages = [m for m in section.messages if normalised(m) not in taken_messages]
+        if messages or section.items:
+            sections.append(replace(section, messages=messages))
     return HandoutView(
         meta=meta,
         number=module.number,

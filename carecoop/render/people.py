@@ -84,11 +84,19 @@ def attendance_view(
 
 
 @dataclass(frozen=True)
+class ModuleLine:
+    """A module as listed on a certificate."""
+
+    number: int
+    title: str
+
+
+@dataclass(frozen=True)
 class Certificate:
     """One participant's certificate."""
 
     name: str
-    modules: list[str]
+    modules: list[ModuleLine]
 
 
 @dataclass(frozen=True)
