@@ -176,3 +176,22 @@ def test_translation_falls_back_to_english_with_a_warning(tmp_path: Path) -> Non
 def test_the_bundled_curriculum_is_valid() -> None:
     curriculum = load_curriculum()
     assert curriculum.modules_of("think-carecoop")
+
+
+def test_parse_cache_sees_every_change(tmp_path: Path, carecoop_home: Path) -> None:
+    path = write(tmp_path, "09.yaml", MINIMAL.format(module_id="tc-9", activity_id="tc9-a"))
+    assert load_curriculum([tmp_path]).module("tc-9").title == "Test module"
+    assert any((carecoop_home / "cache" / "yaml").glob("*.json"))
+    path.write_text(path.read_text().replace("Test module", "Changed title"), encoding="utf-8")
+    assert load_curriculum([tmp_path]).module("tc-9").title == "Changed title"
+    path.write_text(path.read_text().replace("duration: 10", "duration: -1"), encoding="utf-8")
+    with pytest.raises(ContentError):
+        load_curriculum([tmp_path])
+
+
+def test_a_broken_cache_is_ignored(tmp_path: Path, carecoop_home: Path) -> None:
+    write(tmp_path, "09.yaml", MINIMAL.format(module_id="tc-9", activity_id="tc9-a"))
+    load_curriculum([tmp_path])
+    for cached in (carecoop_home / "cache" / "yaml").glob("*.json"):
+        cached.write_text("{not json", encoding="utf-8")
+    assert load_curriculum([tmp_path]).module("tc-9").title == "Test module"

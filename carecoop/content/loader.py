@@ -22,7 +22,7 @@ from carecoop.content.models import (
     QuestionKind,
     Translation,
 )
-from carecoop.content.yamlfile import display_path, located_lines, read_yaml
+from carecoop.content.yamlfile import display_path, located_lines, read_yaml, read_yaml_cached
 from carecoop.errors import ContentError
 
 Location = tuple[str | int, ...]
@@ -129,10 +129,12 @@ def _plan_field_checker() -> Callable[[str], bool]:
     return checker
 
 
-def load_module_file(path: Path, plan_field_ok: Callable[[str], bool] | None = None) -> Module:
+def load_module_file(
+    path: Path, plan_field_ok: Callable[[str], bool] | None = None, *, cached: bool = False
+) -> Module:
     """Read and validate one module file; raise ContentError listing every problem."""
     problems = _Problems(path)
-    data = read_yaml(path)
+    data = read_yaml_cached(path) if cached else read_yaml(path)
     checker = plan_field_ok or _plan_field_checker()
     module = _validate(path, Module, data, problems)
     if module is not None:
@@ -160,10 +162,11 @@ def load_programme_file(path: Path) -> Programme:
     return programme
 
 
-def load_translation_file(path: Path) -> Translation:
+def load_translation_file(path: Path, *, cached: bool = False) -> Translation:
     """Read and validate a translation file."""
     problems = _Problems(path)
-    translation = _validate(path, Translation, read_yaml(path), problems)
+    data = read_yaml_cached(path) if cached else read_yaml(path)
+    translation = _validate(path, Translation, data, problems)
     problems.raise_if_any()
     assert translation is not None
     return translation
@@ -241,10 +244,10 @@ def load_curriculum(extra_dirs: Iterable[Path] = ()) -> Curriculum:
                     programme = load_programme_file(file)
                     programmes[programme.id] = programme
                 elif is_translation(file):
-                    translation = load_translation_file(file)
+                    translation = load_translation_file(file, cached=True)
                     translations[(translation.translation_of, translation.language)] = translation
                 else:
-                    found.append(SourcedModule(load_module_file(file, plan_field_ok), file))
+                    found.append(SourcedModule(load_module_file(file, plan_field_ok, cached=True), file))
             except ContentError as error:
                 problems.extend(error.problems)
         problems.extend(_duplicate_ids(found))

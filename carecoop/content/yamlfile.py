@@ -6,6 +6,7 @@ composed again into a node tree to find the line of each problem.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +48,42 @@ def read_yaml(path: Path) -> Any:
         raise ContentError([f"{shown}{line}: YAML syntax error: {problem}"]) from None
     except yaml.YAMLError as error:
         raise ContentError([f"{shown}: YAML syntax error: {error}"]) from None
+
+
+def read_yaml_cached(path: Path) -> Any:
+    """Like read_yaml, but reuses the parse of an unchanged file from the store's cache folder.
+
+    Parsing YAML is most of the cost of loading the curriculum; a JSON copy of the parsed
+    data, keyed by the file's path, size and modification time, loads several times faster.
+    Validation still runs on every load. Any problem with the cache falls back to parsing.
+    """
+    import hashlib
+    import json
+
+    from carecoop.paths import home_dir
+
+    try:
+        stat = path.stat()
+    except OSError:
+        return read_yaml(path)  # reports the missing or unreadable file
+    key = hashlib.sha1(str(path.resolve()).encode()).hexdigest()
+    cache = home_dir() / "cache" / "yaml" / f"{key}.json"
+    stamp = [stat.st_size, stat.st_mtime_ns]
+    try:
+        cached = json.loads(cache.read_text(encoding="utf-8"))
+        if cached["stamp"] == stamp:
+            return cached["data"]
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    data = read_yaml(path)
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        temporary = cache.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_text(json.dumps({"stamp": stamp, "data": data}), encoding="utf-8")
+        temporary.replace(cache)  # atomic: a reader never sees half a file
+    except (OSError, TypeError, ValueError):
+        pass  # not writable, or data JSON cannot hold: parse every time
+    return data
 
 
 class LineFinder:
