@@ -180,7 +180,16 @@ def test_tiri_pamwe_plan_dips_then_breaks_even(replayed: Store, curriculum: Curr
     assert figures.break_even_month is not None
     assert figures.break_even_month <= plan.financial.horizon_months
     wage = minimum_wage(plan, profile_for(replayed, WS, plan))
-    assert wage is not None and all(row.monthly_wage >= wage[0] for row in plan.financial.staff)
+    assert wage is not None
+    full_time = plan.decent_work.full_time_hours
+    assert full_time is not None
+    for row in plan.financial.staff:  # part-time rows earn at least the minimum for their hours
+        hours = min(row.hours_per_week or full_time, full_time)
+        assert row.monthly_wage >= wage[0] * hours / full_time, row.role
+        assert row.employer_contributions > 0, row.role
+    # Six carers in two shifts: three with the children at every hour, ten children each.
+    assert sum(row.count for row in plan.financial.staff if row.carer) == 6
+    assert [(s.capacity, s.carers) for s in plan.services.items] == [(30, 3)]
     assert report.findings == []
     assert report.viability == {
         "funding": 10, "cash": 15, "break_even": 10, "wages": 10, "ratios": 5, "price": 5, "reserve": 5
