@@ -21,7 +21,7 @@ from decimal import Decimal
 from carecoop.plan import finance
 from carecoop.plan.answers import get_path
 from carecoop.plan.countries import CountryProfile
-from carecoop.plan.model import SECTION_TITLES, Plan
+from carecoop.plan.model import SECTION_TITLES, Plan, StaffRow
 from carecoop.plan.money import format_money, format_number
 
 #: The fields whose being filled counts for completeness, per section.
@@ -104,6 +104,14 @@ def minimum_wage(plan: Plan, profile: CountryProfile) -> tuple[Decimal, str] | N
     if figure and figure.period == "month" and figure.currency == plan_currency(plan, profile):
         return figure.amount, f"minimum wage, {figure.source}, {figure.date.isoformat()}"
     return None
+
+
+def wage_floor(plan: Plan, row: StaffRow, floor: Decimal) -> Decimal:
+    """The least a role may earn a month: the floor, pro rata for part-time hours."""
+    full_time = plan.decent_work.full_time_hours
+    if row.hours_per_week is not None and full_time is not None and row.hours_per_week < full_time:
+        return floor * row.hours_per_week / full_time
+    return floor
 
 
 class _Checker:
@@ -189,12 +197,9 @@ class _Checker:
             self.passed["wages"] = False
             return
         floor, source = wage
-        full_time = self.plan.decent_work.full_time_hours
         below = False
         for row in fin.staff:
-            needed = floor
-            if row.hours_per_week is not None and full_time is not None and row.hours_per_week < full_time:
-                needed = floor * row.hours_per_week / full_time
+            needed = wage_floor(self.plan, row, floor)
             if row.monthly_wage < needed:
                 below = True
                 part = " for its hours" if needed != floor else ""

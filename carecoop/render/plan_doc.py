@@ -10,7 +10,7 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from carecoop.plan import finance
-from carecoop.plan.checks import Report
+from carecoop.plan.checks import Report, minimum_wage, wage_floor
 from carecoop.plan.countries import CountryProfile
 from carecoop.plan.model import SECTION_TITLES, Plan
 from carecoop.plan.money import format_money, format_number, format_percent
@@ -38,7 +38,7 @@ def _text(value: object) -> str:
     if value is None or value == "" or value == []:
         return NOT_YET
     if isinstance(value, list):
-        return ", ".join(str(item) for item in value)
+        return ", ".join(_text(item) for item in value)
     return str(value).replace("-", " ") if str(value).islower() and " " not in str(value) else str(value)
 
 
@@ -226,21 +226,25 @@ def _governance_work(b: _Builder, doc: Document) -> None:
                     ("Carers' voice", work.voice)]))
     staff = b.plan.financial.staff
     if staff:
-        wage = b.plan.financial.minimum_wage
+        wage = minimum_wage(b.plan, b.profile)
         rows = []
         for row in staff:
             compared = ""
-            if wage:
-                compared = "at or above" if row.monthly_wage >= wage else "BELOW"
+            if wage is not None:
+                # Part-time roles are compared with the floor for their hours, as the check does.
+                needed = wage_floor(b.plan, row, wage[0])
+                word = "at or above" if row.monthly_wage >= needed else "BELOW"
+                compared = f"{word} {b.money(needed)}"
             rows.append([row.role, _opt(row.count), b.money(row.monthly_wage),
                          _opt(row.hours_per_week), compared])
         title = f"compared with the {b.plan.financial.minimum_wage_kind} wage"
         doc.add(Table(["Role", "People", "Monthly wage", "Hours a week", title], rows,
                       numeric=[False, True, True, True, False]))
-        if wage:
-            source = b.plan.financial.minimum_wage_source or "source not stated"
-            doc.add(Paragraph(f"The {b.plan.financial.minimum_wage_kind} wage we compare with is "
-                              f"{b.money(wage)} a month ({source}).", kind="note"))
+        if wage is not None:
+            full_time = b.plan.decent_work.full_time_hours
+            hours = f" for {_opt(full_time)} hours a week" if full_time else ""
+            doc.add(Paragraph(f"The wage we compare with is {b.money(wage[0])} a month{hours} "
+                              f"({wage[1]}); part-time roles are compared pro rata.", kind="note"))
     doc.add(*_bullets_or_open("Social protection", list(work.social_protection)))
     doc.add(*_bullets_or_open("Training", list(work.training)))
     doc.add(*_bullets_or_open("Health and safety", list(work.health_safety)))
@@ -336,8 +340,9 @@ def _honesty(b: _Builder, doc: Document) -> None:
     else:
         doc.add(Paragraph("The plan check found nothing to warn about."))
     doc.add(Heading("How the score was made", 2))
-    doc.add(Facts(score_rows(b.report)))
+    # The total first: alone at the end, it can be pushed onto a page of its own.
     doc.add(Paragraph(f"Score: {b.report.score} out of 100.", kind="note"))
+    doc.add(Facts(score_rows(b.report)))
 
 
 def money_formatter(profile: CountryProfile, currency: str) -> Callable[[Decimal], str]:
