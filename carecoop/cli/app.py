@@ -1,6 +1,5 @@
 """The `carecoop` command: global options and the command groups."""
 
-from __future__ import annotations
 
 from pathlib import Path
 from typing import Annotated
@@ -46,7 +45,9 @@ def main_options(
     settings.module_dirs = list(modules or [])
 
 
-#: Each command group lives in its own file with a `register(app)` function.
+#: Each command group lives in its own file with a `register(app)` function. These files
+#: do not use `from __future__ import annotations`: typer would then evaluate every
+#: annotation string again when it builds the commands, which slows `carecoop --help`.
 COMMAND_MODULES = ("modules_cmd", "workshop_cmd", "run_cmd", "plan_cmd", "export_cmd", "demo_cmd")
 
 
@@ -54,13 +55,7 @@ def _register() -> None:
     import importlib
 
     for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(f"carecoop.cli.{name}")
-        except ModuleNotFoundError as error:
-            if error.name != f"carecoop.cli.{name}":
-                raise
-            continue  # TODO(lead): make every group required once all have landed
-        module.register(app)
+        importlib.import_module(f"carecoop.cli.{name}").register(app)
 
 
 _register()

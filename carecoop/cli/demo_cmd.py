@@ -1,6 +1,5 @@
 """`carecoop demo`: a complete sample workshop ending in every document, no prompts."""
 
-from __future__ import annotations
 
 import time
 from pathlib import Path

@@ -1,6 +1,5 @@
 """`carecoop export …`: printable documents (handouts, agenda, attendance, certificates, plan)."""
 
-from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -30,7 +29,7 @@ FormatOption = Annotated[
 ]
 
 
-def _paper(value: str) -> Paper:
+def _paper(value: str) -> "Paper":
     from carecoop.errors import UserError
     from carecoop.render.engine import PAPERS
 
@@ -40,7 +39,7 @@ def _paper(value: str) -> Paper:
     raise UserError(f"Unknown paper '{value}'. Use one of: {', '.join(PAPERS)}.")
 
 
-def _report(result: ExportResult, what: str) -> None:
+def _report(result: "ExportResult", what: str) -> None:
     for warning in result.warnings:
         err_console.print(f"Note: {warning}", markup=False, style="yellow")
     if len(result.paths) == 1:

@@ -1,6 +1,5 @@
 """`carecoop modules …`: browse, show and check the curriculum."""
 
-from __future__ import annotations
 
 from pathlib import Path
 from typing import Annotated

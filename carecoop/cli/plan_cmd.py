@@ -4,7 +4,6 @@
 first argument that names no subcommand is routed to the hidden `wizard` command.
 """
 
-from __future__ import annotations
 
 import sys
 from pathlib import Path

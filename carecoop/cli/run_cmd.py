@@ -1,6 +1,5 @@
 """`carecoop run WS`: the facilitator's screen, or recording an answers file."""
 
-from __future__ import annotations
 
 import shlex
 import sys

@@ -1,6 +1,5 @@
 """`carecoop workshop …`, `carecoop participants …` and `carecoop answers`."""
 
-from __future__ import annotations
 
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -59,14 +58,14 @@ def _activity_ids(programme: str) -> list[str] | None:
         return None
 
 
-def _status(store: Store, workshop_id: str) -> WorkshopStatus:
+def _status(store: "Store", workshop_id: str) -> "WorkshopStatus":
     from carecoop.workshop.workshops import workshop_status
 
     workshop = store.workshop(workshop_id)
     return workshop_status(store, workshop_id, _activity_ids(workshop.programme))
 
 
-def _progress(status: WorkshopStatus) -> str:
+def _progress(status: "WorkshopStatus") -> str:
     if status.activities_total is None:
         return f"{status.activities_done} done"
     return f"{status.activities_done}/{status.activities_total}"
