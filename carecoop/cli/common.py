@@ -68,6 +68,13 @@ def echo_json(data: object) -> None:
     typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
 
 
+def quoted(word: str) -> str:
+    """A word quoted for the shell where it needs it (`Tiri Pamwe` → `'Tiri Pamwe'`)."""
+    import shlex
+
+    return shlex.quote(word)
+
+
 def escape(text: str) -> str:
     """Escape rich markup in text a person typed (rich is imported only when printing)."""
     from rich.markup import escape as rich_escape

@@ -19,6 +19,7 @@ from carecoop.cli.common import (
     handle_errors,
     load_curriculum,
     open_store,
+    quoted,
     real_console,
 )
 from carecoop.errors import ContentError, NoTerminalError, UserError
@@ -77,7 +78,7 @@ def wizard(
         name = plan.cooperative.name or "the plan"
         console.print(
             f"Imported {name} for group {chosen} of workshop {workshop}. "
-            f"Check it with: carecoop plan check {workshop} --group {chosen}",
+            f"Check it with: carecoop plan check {quoted(workshop)} --group {quoted(chosen)}",
             markup=False,
             soft_wrap=True,
         )
@@ -120,11 +121,12 @@ def _run_wizard(store: Any, workshop: str, group: str, section: str | None) -> N
         wizard.run(section)
     except (KeyboardInterrupt, EOFError) as stop:
         where = wizard.current_section or section
-        resume = f"carecoop plan {workshop} --group {group}" + (f" --section {where}" if where else "")
+        resume = f"carecoop plan {quoted(workshop)} --group {quoted(group)}"
+        resume += f" --section {where}" if where else ""
         err_console.print(f"\nStopped. Every answer so far is saved. Resume with: {resume}", markup=False)
         raise typer.Exit(130 if isinstance(stop, KeyboardInterrupt) else 1) from None
     console.print(
-        f"\nSaved. See the full check with: carecoop plan check {workshop} --group {group}",
+        f"\nSaved. See the full check with: carecoop plan check {quoted(workshop)} --group {quoted(group)}",
         markup=False,
         soft_wrap=True,
     )
@@ -148,7 +150,7 @@ def check(
     if source.from_answers and not as_json:
         err_console.print(
             f"Group {chosen} has no saved plan yet: this is the plan its workshop answers make. "
-            f"Save and complete it with: carecoop plan {workshop} --group {chosen}",
+            f"Save and complete it with: carecoop plan {quoted(workshop)} --group {quoted(chosen)}",
             markup=False,
         )
     profile = workflow.profile_for(store, workshop, plan)

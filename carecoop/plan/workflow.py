@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shlex
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -146,6 +147,6 @@ def current_plan(store: Store, curriculum: Curriculum, workshop_id: str, group: 
     except ValueError as error:
         raise UserError(
             f"The answers recorded for group '{chosen}' do not make a valid plan yet: {error}. "
-            f"Fix them with 'carecoop plan {workshop_id} --group {chosen}'."
+            f"Fix them with: carecoop plan {shlex.quote(workshop_id)} --group {shlex.quote(chosen)}"
         ) from None
     return PlanSource(plan, chosen, from_answers=True)
