@@ -195,3 +195,22 @@ def test_a_broken_cache_is_ignored(tmp_path: Path, carecoop_home: Path) -> None:
     for cached in (carecoop_home / "cache" / "yaml").glob("*.json"):
         cached.write_text("{not json", encoding="utf-8")
     assert load_curriculum([tmp_path]).module("tc-9").title == "Test module"
+
+
+def test_translation_warning_counts_the_texts_really_missing(tmp_path: Path) -> None:
+    from carecoop.content.curriculum import text_paths
+
+    write(tmp_path, "09.yaml", MINIMAL.format(module_id="tc-9", activity_id="tc9-a"))
+    module = load_curriculum([tmp_path]).module("tc-9")
+    paths = sorted(text_paths(module.model_dump(mode="json")))
+    assert "activities.tc9-a.steps.0.text" in paths and "objectives.0" in paths
+    texts = {path: "x" for path in paths if path != "summary"}
+    texts["activities.tc9-a.nothing"] = "extra keys do not make up for a missing text"
+    lines = "\n".join(f"  {key}: {value}" for key, value in texts.items())
+    write(tmp_path, "09.fr.yaml", f"translation_of: tc-9\nlanguage: fr\ntexts:\n{lines}\n")
+    curriculum = load_curriculum([tmp_path])
+    _, warnings = curriculum.localized(curriculum.module("tc-9"), "fr")
+    assert warnings == [
+        "Translation tc-9.fr: no text at 'activities.tc9-a.nothing'",
+        f"Module tc-9: 1 of {len(paths)} texts have no 'fr' translation and are shown in English.",
+    ]

@@ -113,15 +113,27 @@ class Curriculum:
         for key, text in translation.texts.items():
             if not _set_text(data, key.split("."), text):
                 warnings.append(f"Translation {module.id}.{language}: no text at '{key}'")
-        total = _count_texts(module.model_dump(mode="json"))
-        missing = total - len(translation.texts)
-        if missing > 0:
+        # Questions copied from another activity are translated there, not here.
+        wanted = text_paths(module.model_dump(mode="json", exclude=_copied_questions(module)))
+        missing = wanted - set(translation.texts)
+        if missing:
             warnings.append(
-                f"Module {module.id}: {missing} of {total} texts have no '{language}' "
+                f"Module {module.id}: {len(missing)} of {len(wanted)} texts have no '{language}' "
                 "translation and are shown in English."
             )
         data["language"] = language
         return Module.model_validate(data), warnings
+
+
+def _copied_questions(module: Module) -> dict[str, Any]:
+    """Pydantic `exclude` for the questions of activities that copy them from elsewhere."""
+    return {
+        "activities": {
+            index: {"questions"}
+            for index, activity in enumerate(module.activities)
+            if activity.questions_from is not None
+        }
+    }
 
 
 def _programme_order(programme: str) -> int:
@@ -160,20 +172,33 @@ def _set_text(data: Any, parts: list[str], text: str) -> bool:
 
 
 _TEXT_KEYS = {"title", "summary", "text", "note", "prompt", "help", "label", "intro"}
-_TEXT_LISTS = {"objectives", "materials", "preparation", "key_messages", "adaptation", "roles"}
+_TEXT_LISTS = {
+    "objectives", "materials", "preparation", "key_messages", "adaptation", "roles", "items", "columns",
+}
 
 
-def _count_texts(data: Any) -> int:
+def text_paths(data: Any, prefix: str = "") -> set[str]:
+    """Every translatable text of a module, as the dotted keys a translation uses.
+
+    List items with an `id` are named by it, other items by their index. Lists of only
+    numbers written as text (hour circles "1" … "24") are left out: they need no translation.
+    """
+    paths: set[str] = set()
     if isinstance(data, dict):
-        count = 0
         for key, value in data.items():
+            here = f"{prefix}{key}"
             if key in _TEXT_KEYS and isinstance(value, str):
-                count += 1
+                paths.add(here)
             elif key in _TEXT_LISTS and isinstance(value, list):
-                count += len(value)
+                paths.update(
+                    f"{here}.{index}"
+                    for index, item in enumerate(value)
+                    if isinstance(item, str) and not item.strip().isdigit()
+                )
             else:
-                count += _count_texts(value)
-        return count
-    if isinstance(data, list):
-        return sum(_count_texts(item) for item in data)
-    return 0
+                paths.update(text_paths(value, f"{here}."))
+    elif isinstance(data, list):
+        for index, item in enumerate(data):
+            name = item.get("id") if isinstance(item, dict) and item.get("id") else index
+            paths.update(text_paths(item, f"{prefix}{name}."))
+    return paths
