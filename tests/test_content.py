@@ -129,3 +129,13 @@ def test_no_placeholder_text(curriculum: Curriculum) -> None:
     for module in curriculum.modules:
         text = module_text(module)
         assert not re.search(r"\b(todo|tbd|lorem|xxx|placeholder)\b", text), module.id
+
+
+def test_every_translation_key_points_at_a_text(curriculum: Curriculum) -> None:
+    """An edit of the English that moves a text must move its translations too."""
+    stale = []
+    for (module_id, language), _translation in curriculum.translations.items():
+        _, warnings = curriculum.localized(curriculum.module(module_id), language)
+        stale += [w for w in warnings if "no text at" in w]
+    assert stale == []
+    assert ("tc-1", "ar") in curriculum.translations
