@@ -1,6 +1,7 @@
 """`carecoop export …`: printable documents (handouts, agenda, attendance, certificates, plan)."""
 
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -114,15 +115,9 @@ def attendance(
     paper: PaperOption = "a4",
 ) -> None:
     """The sign-in sheet: participants by group, a signature box per workshop day."""
-    from carecoop.render.exports import choose_format, export_attendance
+    from carecoop.render.exports import export_attendance
 
-    choose_format(out, None, ("pdf",))
-    store = open_store()
-    try:
-        result = export_attendance(store, load_curriculum(), workshop_id, out, paper=_paper(paper))
-    finally:
-        store.close()
-    _report(result, "attendance sheet")
+    _pdf_only(export_attendance, workshop_id, out, paper, "attendance sheet")
 
 
 @export_app.command("certificates")
@@ -133,15 +128,23 @@ def certificates(
     paper: PaperOption = "a4",
 ) -> None:
     """Certificates of participation, one page per participant who attended."""
-    from carecoop.render.exports import choose_format, export_certificates
+    from carecoop.render.exports import export_certificates
+
+    _pdf_only(export_certificates, workshop_id, out, paper, "certificates")
+
+
+def _pdf_only(exporter: Callable[..., "ExportResult"], workshop_id: str, out: Path, paper: str,
+              what: str) -> None:
+    """Run an export that only writes PDF, and report what it wrote."""
+    from carecoop.render.exports import choose_format
 
     choose_format(out, None, ("pdf",))
     store = open_store()
     try:
-        result = export_certificates(store, load_curriculum(), workshop_id, out, paper=_paper(paper))
+        result = exporter(store, load_curriculum(), workshop_id, out, paper=_paper(paper))
     finally:
         store.close()
-    _report(result, "certificates")
+    _report(result, what)
 
 
 # The business plan and the draft bylaws --------------------------------------------------
