@@ -18,6 +18,7 @@ from carecoop.errors import ContentError
 
 if TYPE_CHECKING:
     from carecoop.store.db import Store
+    from carecoop.store.records import Workshop
     from carecoop.workshop.workshops import WorkshopStatus
 
 workshop_app = typer.Typer(help="Create workshops and see where they stand.", no_args_is_help=True)
@@ -56,6 +57,22 @@ def _activity_ids(programme: str) -> list[str] | None:
         return [a.id for _, a in load_curriculum().activities_of(programme)]
     except ContentError:  # someone's module file is broken; show what the store knows
         return None
+
+
+def _say_details(workshop: "Workshop", programme_title: str) -> None:
+    """The workshop's facts, one per line, leaving out those not given."""
+    dates = workshop.start_date + (f" to {workshop.end_date}" if workshop.end_date else "")
+    for label, value in [
+        ("Programme", f"{programme_title} ({workshop.programme})"),
+        ("Date", f"{dates}, starting {workshop.day_start}"),
+        ("Facilitator", workshop.facilitator),
+        ("Location", workshop.location),
+        ("Language", workshop.language),
+        ("Country", workshop.country if workshop.country != "generic" else ""),
+        ("Care support", workshop.care_support),
+    ]:
+        if value:
+            say(f"  {label:<13}{escape(value)}")
 
 
 def _status(store: "Store", workshop_id: str) -> "WorkshopStatus":
@@ -110,20 +127,8 @@ def new(
         care_support=care_support,
         day_start=day_start,
     )
-    dates = workshop.start_date + (f" to {workshop.end_date}" if workshop.end_date else "")
     say(f"Created workshop [bold]{escape(workshop.id)}[/]: {escape(workshop.title)}")
-    details = [
-        ("Programme", f"{programme_title(workshop.programme)} ({workshop.programme})"),
-        ("Date", f"{dates}, starting {workshop.day_start}"),
-        ("Facilitator", workshop.facilitator),
-        ("Location", workshop.location),
-        ("Language", workshop.language),
-        ("Country", workshop.country if workshop.country != "generic" else ""),
-        ("Care support", workshop.care_support),
-    ]
-    for label, value in details:
-        if value:
-            say(f"  {label:<13}{escape(value)}")
+    _say_details(workshop, programme_title(workshop.programme))
     prefix = command_prefix()
     import shlex
 
@@ -195,18 +200,7 @@ def show(workshop_id: WorkshopId) -> None:
     s = _status(store, workshop_id)
     w = s.workshop
     say(f"[bold]{escape(w.title)}[/]  {escape(f'[{w.id}]')}")
-    dates = w.start_date + (f" to {w.end_date}" if w.end_date else "")
-    for label, value in [
-        ("Programme", f"{s.programme_title} ({w.programme})"),
-        ("Date", f"{dates}, starting {w.day_start}"),
-        ("Facilitator", w.facilitator),
-        ("Location", w.location),
-        ("Language", w.language),
-        ("Country", w.country if w.country != "generic" else ""),
-        ("Care support", w.care_support),
-    ]:
-        if value:
-            say(f"  {label:<13}{escape(value)}")
+    _say_details(w, s.programme_title)
     say(f"[bold]Participants[/] ({len(s.participants)})")
     if not s.participants:
         prefix = escape(command_prefix())
