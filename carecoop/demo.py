@@ -102,7 +102,7 @@ def demo_steps(out: Path, home: Path) -> list[DemoStep]:
                        exports.export_certificates(store, curriculum, ws, out / "certificates.pdf").paths)
 
     def group_documents(group: str) -> Callable[[], list[WrittenFile]]:
-        slug = "-".join(group.lower().split())
+        slug = exports.file_slug(group)
 
         def run() -> list[WrittenFile]:
             files: list[WrittenFile] = []

@@ -94,7 +94,8 @@ def _context(store: Store, curriculum: Curriculum, workshop_id: str) -> _Context
     return _Context(workshop, title, localized, warnings)
 
 
-def _slug(name: str) -> str:
+def file_slug(name: str) -> str:
+    """A name made safe for a file name, keeping letters of any script: `Rania Odeh` → `rania-odeh`."""
     return re.sub(r"[^\w]+", "-", name.casefold()).strip("-")[:40] or "participant"
 
 
@@ -175,7 +176,7 @@ def export_handouts(
                 workshop_title=workshop.title,
                 date_text=date_text,
             )
-            views.append((view, out_dir / f"{module.id}-{index:02d}-{_slug(person.name)}.{fmt}"))
+            views.append((view, out_dir / f"{module.id}-{index:02d}-{file_slug(person.name)}.{fmt}"))
     return ExportResult(_write_handouts(views, fmt, workers), ctx.warnings)
 
 
