@@ -214,3 +214,16 @@ def test_translation_warning_counts_the_texts_really_missing(tmp_path: Path) -> 
         "Translation tc-9.fr: no text at 'activities.tc9-a.nothing'",
         f"Module tc-9: 1 of {len(paths)} texts have no 'fr' translation and are shown in English.",
     ]
+
+
+def test_a_duplicate_activity_in_an_extra_folder_is_reported_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, "a.yaml", MINIMAL.format(module_id="tc-8", activity_id="tc8-same"))
+    write(tmp_path, "b.yaml", MINIMAL.format(module_id="tc-9", activity_id="tc8-same"))
+    with pytest.raises(ContentError) as caught:
+        load_curriculum([tmp_path])
+    assert caught.value.problems == [
+        "b.yaml:8: activities.0.id: activity id 'tc8-same' is also used in a.yaml"
+    ]

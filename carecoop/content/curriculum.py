@@ -38,20 +38,14 @@ class Curriculum:
         return [s.module for s in self.sourced]
 
     def link(self) -> list[str]:
-        """Resolve references between modules; return problems as located lines."""
+        """Resolve references between modules; return problems as located lines.
+
+        Duplicate ids are the loader's to report, with their lines.
+        """
         problems: list[str] = []
         for programme_id in {s.module.programme for s in self.sourced}:
             if programme_id not in self.programmes:
                 problems.append(f"modules/{programme_id}/programme.yaml: is missing")
-        owners: dict[str, str] = {}
-        for sourced in self.sourced:
-            for activity in sourced.module.activities:
-                if activity.id in owners and owners[activity.id] != sourced.module.id:
-                    problems.append(
-                        f"{display_path(sourced.path)}: activity id '{activity.id}' "
-                        f"is also used in module {owners[activity.id]}"
-                    )
-                owners.setdefault(activity.id, sourced.module.id)
         for sourced in self.sourced:
             for index, activity in enumerate(sourced.module.activities):
                 if activity.questions_from is None:

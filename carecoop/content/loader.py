@@ -201,17 +201,19 @@ def validate_paths(paths: Iterable[Path]) -> list[str]:
     return problems
 
 
-def _duplicate_ids(modules: list[SourcedModule]) -> list[str]:
+def _duplicate_ids(
+    modules: list[SourcedModule], *, module_ids: bool = True, activity_ids: bool = True
+) -> list[str]:
     """Module and activity ids used in more than one file."""
     problems: list[str] = []
     owners: dict[str, str] = {}
     for sourced in modules:
         here = _Problems(sourced.path)
         where = display_path(sourced.path)
-        if sourced.module.id in owners:
+        if module_ids and sourced.module.id in owners:
             here.add(("id",), f"module id '{sourced.module.id}' is also used in {owners[sourced.module.id]}")
         owners.setdefault(sourced.module.id, where)
-        for index, activity in enumerate(sourced.module.activities):
+        for index, activity in enumerate(sourced.module.activities if activity_ids else []):
             key = f"activity:{activity.id}"
             if key in owners and owners[key] != where:
                 here.add(
@@ -250,9 +252,12 @@ def load_curriculum(extra_dirs: Iterable[Path] = ()) -> Curriculum:
                     found.append(SourcedModule(load_module_file(file, plan_field_ok, cached=True), file))
             except ContentError as error:
                 problems.extend(error.problems)
-        problems.extend(_duplicate_ids(found))
+        # Within one folder a module id may appear once; across folders it overrides.
+        problems.extend(_duplicate_ids(found, activity_ids=False))
         for sourced in found:
             modules[sourced.module.id] = sourced  # a later folder overrides by id
+    # Activity ids must be unique among the modules that remain after the overrides.
+    problems.extend(_duplicate_ids(list(modules.values()), module_ids=False))
     curriculum = Curriculum(programmes, list(modules.values()), translations)
     problems.extend(curriculum.link())
     if problems:
