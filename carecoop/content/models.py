@@ -17,8 +17,8 @@ Identifier = Annotated[
 ]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
-PROGRAMME_IDS = ("think-carecoop", "start-carecoop")
 ProgrammeId = Literal["think-carecoop", "start-carecoop"]
+PROGRAMME_IDS: tuple[str, ...] = get_args(ProgrammeId)
 
 Pictogram = Literal[
     "talk",
