@@ -332,3 +332,39 @@ def test_a_new_row_is_cancelled_by_leaving_its_first_column_empty() -> None:
     wiz.run("risks", only=True)
     assert wiz.plan.risks == []
     assert saved == []
+
+
+def test_the_first_wizard_answer_keeps_the_plan_the_workshop_answers_made(carecoop_home: Path) -> None:
+    import pexpect
+
+    from carecoop.content.loader import load_curriculum
+    from carecoop.plan.workflow import current_plan
+    from carecoop.store.db import Store
+    from carecoop.store.records import Workshop
+
+    store = Store.open(carecoop_home)
+    store.create_workshop(
+        Workshop(id="hre", programme="start-carecoop", title="Harare", start_date="2026-11-25", country="zw")
+    )
+    store.add_participants("hre", ["Rudo"], group="vendors")
+    store.record_answer("hre", "sc1-name-and-values", "working-name", "Tiri Pamwe", group="vendors")
+    store.record_answer("hre", "sc2-place-and-equipment", "premises", "Two rooms", group="vendors")
+    from_answers = current_plan(store, load_curriculum(), "hre", "vendors").plan
+    assert from_answers.operations.premises == "Two rooms"
+    carecoop = str(Path(sys.executable).parent / "carecoop")
+    env = {**os.environ, "CARECOOP_HOME": str(carecoop_home), "COLUMNS": "100", "TERM": "xterm"}
+    child = pexpect.spawn(
+        carecoop, ["plan", "hre", "--section", "cooperative"], env=env, encoding="utf-8", timeout=20,
+        dimensions=(40, 100),
+    )
+    child.expect("Name")
+    child.send("\x15Tiri Pamwe Care\r")  # Ctrl-U clears the name offered, then a new one
+    child.expect("Care services")
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    saved = store.plan("hre", "vendors")
+    assert saved is not None
+    assert saved["cooperative"]["name"] == "Tiri Pamwe Care"
+    assert saved["operations"]["premises"] == "Two rooms"  # a section the wizard never reached

@@ -96,17 +96,24 @@ def _run_wizard(store: Any, workshop: str, group: str, section: str | None) -> N
     from carecoop.plan.wizard import PlanWizard
 
     suggested: dict[str, Any] = {}
+    # A group's first plan starts from what its workshop answers make, so that the first
+    # answer saved keeps the rest of them (plan check and the exports read the same plan).
+    start = workflow.load_plan(store, workshop, group)
     try:
-        suggested = workflow.suggestions(store, workshop, group, load_curriculum())
+        curriculum = load_curriculum()
+        suggested = workflow.suggestions(store, workshop, group, curriculum)
+        start = workflow.current_plan(store, curriculum, workshop, group).plan
     except ContentError:
         err_console.print(
             "The curriculum has problems (see 'carecoop modules validate'); answers recorded in the "
             "workshop are not offered as defaults.",
             markup=False,
         )
+    except UserError as error:
+        err_console.print(f"Note: {error}", markup=False)
     wizard = PlanWizard(
         TerminalPlanPrompter(real_console(console)),
-        workflow.load_plan(store, workshop, group),
+        start,
         lambda plan: workflow.save_plan(store, workshop, group, plan),
         fallback_country=store.workshop(workshop).country,
         suggested=suggested,
