@@ -36,7 +36,7 @@ def timed(action: Callable[[], object]) -> float:
 
 
 def overhead(runs: int) -> None:
-    from render_sample import make_workshop
+    from helpers import make_workshop
     from weasyprint import CSS, HTML
 
     from carecoop.content.loader import load_curriculum
@@ -98,7 +98,7 @@ def overhead(runs: int) -> None:
 
 
 def batch_speedup(people: int) -> None:
-    from render_sample import make_workshop
+    from helpers import make_workshop
 
     from carecoop.content.loader import load_curriculum
     from carecoop.render import exports

@@ -30,13 +30,14 @@ if ((${#missing[@]})); then
 fi
 
 PYTHON=${PYTHON:-python3}
+# uv installs exactly what uv.lock pins; uv itself is pinned here and in pyproject.toml.
+UV_VERSION=0.13.9
 if [[ ! -x .venv/bin/python ]]; then
   "$PYTHON" -m venv .venv
 fi
-# Re-install only when the project description changed since the last set-up.
-stamp=.venv/.carecoop-installed
-if [[ ! -f $stamp || pyproject.toml -nt $stamp ]]; then
-  .venv/bin/python -m pip install -q --upgrade pip
-  .venv/bin/python -m pip install -q -e ".[test,dev]"
-  touch "$stamp"
+if ! .venv/bin/uv --version 2>/dev/null | grep -qx "uv $UV_VERSION.*"; then
+  .venv/bin/python -m pip install -q --disable-pip-version-check "uv==$UV_VERSION"
 fi
+# --locked: refuse to run if pyproject.toml and uv.lock disagree (refresh the lock instead);
+# --inexact: keep uv and pip, which the lock does not list, in the environment.
+.venv/bin/uv sync --quiet --locked --inexact --python .venv/bin/python

@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 
 from carecoop.cli.app import app
 
+pytestmark = pytest.mark.slow
 
 @pytest.fixture(scope="module")
 def demo_out(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:

@@ -7,8 +7,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from helpers import NAMES, make_workshop
 from pypdf import PdfReader
-from render_sample import NAMES, make_workshop
 from typer.testing import CliRunner
 
 from carecoop.cli.app import app

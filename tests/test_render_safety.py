@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 import yaml
+from helpers import HOSTILE, make_workshop
 from pypdf import PdfReader
-from render_sample import HOSTILE, make_workshop
 from test_render_documents import words_outside_margins
 
 from carecoop.content.loader import load_curriculum

@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from render_sample import make_workshop
+from helpers import make_workshop
 from typer.testing import CliRunner
 
 from carecoop.cli.app import app

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -17,12 +18,19 @@ import pytest
 from carecoop.store.db import Store
 from carecoop.store.records import Workshop
 
-CARECOOP = Path(__file__).resolve().parents[1] / ".venv" / "bin" / "carecoop"
+#: The `carecoop` installed beside the Python that runs the tests, wherever its venv is.
+CARECOOP = Path(sys.executable).parent / "carecoop"
 TINY = Path(__file__).parent / "fixtures" / "run-module"
 DOWN = "\x1b[B"
 TIMEOUT = 20
 
-pytestmark = pytest.mark.skipif(not CARECOOP.exists(), reason="needs the project's virtual environment")
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _carecoop_is_installed() -> None:
+    # A missing command is a broken set-up, not a reason to skip: fail loudly.
+    assert CARECOOP.exists(), f"{CARECOOP} not found: run `bash scripts/setup.sh` first"
 
 
 @pytest.fixture

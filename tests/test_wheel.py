@@ -1,9 +1,15 @@
-"""The built wheel carries the curriculum and the document templates and runs on its own."""
+"""The built wheel carries the curriculum and the document templates and runs on its own.
+
+Built and installed offline: the build backend is the locked hatchling in the project's
+venv, and the fresh venv takes carecoop's dependencies from that venv too, so the test
+needs no package index.
+"""
 
 from __future__ import annotations
 
 import subprocess
 import sys
+import sysconfig
 import zipfile
 from pathlib import Path
 
@@ -11,12 +17,15 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("dist")
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(out), str(ROOT)],
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--no-index",
+         "-q", "-w", str(out), str(ROOT)],
         check=True,
     )
     (found,) = out.glob("carecoop-*.whl")
@@ -33,9 +42,18 @@ def test_wheel_contains_modules_and_handouts(wheel: Path) -> None:
 def test_wheel_runs_in_a_fresh_venv(wheel: Path, tmp_path: Path) -> None:
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    python = venv / "bin" / "python"
     subprocess.run(
-        [str(venv / "bin" / "python"), "-m", "pip", "install", "-q", str(wheel)], check=True
+        [str(python), "-m", "pip", "install", "--no-index", "--no-deps", "-q", str(wheel)], check=True
     )
+    # The dependencies come from the project's venv, appended after the fresh venv's own
+    # site-packages: the wheel's carecoop is found first, and the editable install's finder
+    # there is never activated (.pth files are read only in site directories).
+    site = Path(subprocess.run(
+        [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        capture_output=True, text=True, check=True,
+    ).stdout.strip())
+    (site / "project-deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
     result = subprocess.run(
         [str(venv / "bin" / "carecoop"), "modules", "list", "--programme", "think-carecoop"],
         capture_output=True,
@@ -46,3 +64,8 @@ def test_wheel_runs_in_a_fresh_venv(wheel: Path, tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "tc-1" in result.stdout
     assert "Care in our lives" in result.stdout
+    where = subprocess.run(
+        [str(python), "-c", "import carecoop; print(carecoop.__file__)"],
+        capture_output=True, text=True, cwd=tmp_path, check=True,
+    ).stdout
+    assert where.startswith(str(venv)), where

@@ -22,7 +22,7 @@ from carecoop.plan import finance
 from carecoop.plan.answers import get_path
 from carecoop.plan.countries import CountryProfile
 from carecoop.plan.model import SECTION_TITLES, Plan, StaffRow
-from carecoop.plan.money import format_money, format_number
+from carecoop.plan.money import currency_digits, format_money, format_number
 
 #: The fields whose being filled counts for completeness, per section.
 KEY_FIELDS: dict[str, list[str]] = {
@@ -73,6 +73,8 @@ class Report:
     viability: dict[str, int]
     score: int
     currency: str
+    #: Decimals of `currency` as shown (see `money.currency_digits`).
+    currency_digits: int
 
 
 def _filled(value: object) -> bool:
@@ -285,4 +287,5 @@ def check_plan(plan: Plan, profile: CountryProfile) -> Report:
     total = sum(t for _, t in parts.values())
     viability = {name: points if checker.passed.get(name) else 0 for name, points in VIABILITY_POINTS.items()}
     score = round(COMPLETENESS_POINTS * filled / total) + sum(viability.values())
-    return Report(checker.figures, checker.findings, parts, viability, score, checker.currency)
+    digits = currency_digits(profile, checker.currency)
+    return Report(checker.figures, checker.findings, parts, viability, score, checker.currency, digits)

@@ -49,6 +49,9 @@ class CountryProfile(_Model):
     code: Annotated[str, StringConstraints(pattern=r"^[a-z]+$")]
     name: Text
     currency: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
+    #: Decimals shown for the currency, as people there write amounts. Our data, not the
+    #: locale library's, so that a new release of its locale data cannot change a plan.
+    currency_digits: int = Field(ge=0, le=3)
     locale: Text
     language: Text
     #: Digits for numbers: Latin (0-9) unless a profile asks for the locale's own.

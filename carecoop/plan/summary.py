@@ -9,7 +9,7 @@ from carecoop.plan import finance
 from carecoop.plan.checks import COMPLETENESS_POINTS, VIABILITY_POINTS, Report
 from carecoop.plan.countries import CountryProfile
 from carecoop.plan.model import SECTION_TITLES, Plan
-from carecoop.plan.money import format_money, format_number
+from carecoop.plan.money import format_money, format_number, round_money
 
 CASH_HEADERS = ["Month", "Opening cash", "Revenue", "Costs", "Loan principal", "Surplus", "Closing cash"]
 
@@ -110,13 +110,11 @@ def score_rows(report: Report) -> list[tuple[str, str]]:
 
 
 def report_json(report: Report, workshop: str, group: str) -> dict[str, Any]:
-    """The whole check as JSON-ready data; amounts are decimal strings in minor units."""
-    from babel.numbers import get_currency_precision
-
-    step = Decimal(1).scaleb(-get_currency_precision(report.currency))
+    """The whole check as JSON-ready data; amounts are decimal strings rounded as shown."""
+    digits = report.currency_digits
 
     def _number(value: Decimal | None) -> str | None:
-        return None if value is None else str(value.quantize(step))
+        return None if value is None else str(round_money(value, digits))
 
     figures = report.figures
     allocation = figures.first_year
