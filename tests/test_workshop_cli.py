@@ -128,20 +128,34 @@ def test_participants_add_and_list(ws: str) -> None:
     assert ok("participants", "add", ws, "Rania") == "Already in ws (nothing changed): Rania\n"
     assert error("participants", "add", ws, " ") == "Error: A participant's name cannot be empty.\n"
     assert error("participants", "add", "nope", "X") == ("Error: No workshop 'nope'. Known workshops: ws.\n")
+    assert ok(
+        "participants", "add", ws, "Amina", "--sex", "F", "--age-band", "31", "--role", "care worker",
+        "--disability", "no", "--consent",
+    ) == "Already in ws (profile updated): Amina\n"  # fmt: skip
+    assert ok("participants", "add", ws, "Rania", "--sex", "prefer not to say", "--age-band", "65+") == (
+        "Already in ws (profile updated): Rania\n"
+    )
+    assert error("participants", "add", ws, "Zodwa", "--sex", "q") == (
+        "Error: 'q' is not a sex. Use one of: female, male, other, prefer-not-to-say.\n"
+    )
     assert ok("participants", "list", ws) == (
         "Participants of ws\n"
-        "┏━━━┳━━━━━━━━━━━━━┳━━━━━━━┓\n"
-        "┃ # ┃ Name        ┃ Group ┃\n"
-        "┡━━━╇━━━━━━━━━━━━━╇━━━━━━━┩\n"
-        "│ 1 │ Amina       │ Moon  │\n"
-        "│ 2 │ Tendai Moyo │ Sun   │\n"
-        "│ 3 │ Rania       │ Moon  │\n"
-        "└───┴─────────────┴───────┘\n"
+        "                                                                \n"
+        " #   Name          Group   Sex   Age     Role    Dis.   Consent \n"
+        " ────────────────────────────────────────────────────────────── \n"
+        " 1   Amina         Moon    F     25-34   carer   no     yes     \n"
+        " 2   Tendai Moyo   Sun                                  no      \n"
+        " 3   Rania         Moon    n/s   65+                    no      \n"
+        "                                                                \n"
+        "1 of 3 consent to be counted in reports.\n"
+        "F female, M male, n/s prefer not to say, Dis. disability (Washington Group short set).\n"
     )
+    blank = {"sex": None, "age_band": None, "role": None, "disability": None, "consent": False}
     assert json.loads(ok("participants", "list", ws, "--json")) == [
-        {"name": "Amina", "group": "Moon"},
-        {"name": "Tendai Moyo", "group": "Sun"},
-        {"name": "Rania", "group": "Moon"},
+        {"name": "Amina", "group": "Moon", "sex": "female", "age_band": "25-34", "role": "care-worker",
+         "disability": "no", "consent": True},
+        {"name": "Tendai Moyo", "group": "Sun", **blank},
+        {"name": "Rania", "group": "Moon", **blank, "sex": "prefer-not-to-say", "age_band": "65-plus"},
     ]
 
 

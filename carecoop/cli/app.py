@@ -48,7 +48,9 @@ def main_options(
 #: Each command group lives in its own file with a `register(app)` function. These files
 #: do not use `from __future__ import annotations`: typer would then evaluate every
 #: annotation string again when it builds the commands, which slows `carecoop --help`.
-COMMAND_MODULES = ("modules_cmd", "workshop_cmd", "run_cmd", "plan_cmd", "export_cmd", "demo_cmd")
+COMMAND_MODULES = (
+    "modules_cmd", "workshop_cmd", "run_cmd", "plan_cmd", "export_cmd", "pilot_cmd", "demo_cmd",
+)
 
 
 def _register() -> None:

@@ -225,14 +225,38 @@ def show(workshop_id: WorkshopId) -> None:
 @handle_errors
 def add(
     workshop_id: WorkshopId,
-    names: Annotated[list[str], typer.Argument(metavar="NAME...", help="Names (quote names with spaces).")],
+    names: Annotated[
+        list[str], typer.Argument(metavar="NAME...", help="Names or nicknames (quote names with spaces).")
+    ],
     group: Annotated[str | None, typer.Option("--group", help="Put them in this group.")] = None,
+    sex: Annotated[
+        str | None, typer.Option("--sex", help="female, male, other or prefer-not-to-say.")
+    ] = None,
+    age_band: Annotated[
+        str | None, typer.Option("--age-band", metavar="BAND", help="Like 25-34, or an age in years.")
+    ] = None,
+    role: Annotated[
+        str | None, typer.Option("--role", help="care-worker, family, community or other.")
+    ] = None,
+    disability: Annotated[
+        str | None,
+        typer.Option("--disability", help="Washington Group short set: yes, no or prefer-not-to-say."),
+    ] = None,
+    consent: Annotated[
+        bool | None,
+        typer.Option("--consent/--no-consent", help="Counted in reports by profile (default: no)."),
+    ] = None,
 ) -> None:
-    """Add participants to a workshop, maybe in a group."""
+    """Add participants to a workshop, maybe in a group, with an optional profile."""
+    from carecoop.pilot.people import set_profiles, updated_profile
+    from carecoop.store.records import Profile
     from carecoop.workshop.workshops import add_people
 
+    profile = {"sex": sex, "age_band": age_band, "role": role, "disability": disability, "consent": consent}
+    updated_profile(Profile(), **profile)  # a bad value stops here, before anyone is added
     store = open_store()
     added, existing = add_people(store, workshop_id, names, group)
+    set_profiles(store, workshop_id, added + existing, **profile)
     where = f" in group {group.strip()}" if group else ""
     if added:
         plural = "s" if len(added) != 1 else ""
@@ -241,7 +265,8 @@ def add(
             f"{escape(', '.join(p.name for p in added))}"
         )
     if existing:
-        verb = f"now{escape(where)}" if group else "nothing changed"
+        changed = group or any(value is not None for value in profile.values())
+        verb = f"now{escape(where)}" if group else ("profile updated" if changed else "nothing changed")
         already = escape(", ".join(p.name for p in existing))
         say(f"Already in {escape(workshop_id)} ({verb}): {already}")
 
@@ -249,12 +274,14 @@ def add(
 @participants_app.command("list")
 @handle_errors
 def list_participants(workshop_id: WorkshopId, as_json: AsJson = False) -> None:
-    """List a workshop's participants and their groups."""
+    """List a workshop's participants, their groups and profiles."""
+    from carecoop.pilot.profile import SHORT_LEGEND, profile_cells, profile_json
+
     store = open_store()
     store.workshop(workshop_id)
     people = store.participants(workshop_id)
     if as_json:
-        data = [{"name": p.name, "group": p.group} for p in people]
+        data = [{"name": p.name, "group": p.group, **profile_json(p.profile)} for p in people]
         echo_json(data)
         return
     if not people:
@@ -263,16 +290,20 @@ def list_participants(workshop_id: WorkshopId, as_json: AsJson = False) -> None:
             f"  {escape(command_prefix())} participants add {escape(workshop_id)} NAME... [--group G]"
         )
         return
+    from rich import box
     from rich.table import Table
 
     say(f"Participants of {escape(workshop_id)}")
-    table = Table()
-    table.add_column("#", justify="right")
-    table.add_column("Name")
-    table.add_column("Group")
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
+    for title in ("#", "Name", "Group", "Sex", "Age", "Role", "Dis.", "Consent"):
+        table.add_column(title, justify="right" if title == "#" else "left", overflow="fold")
     for number, person in enumerate(people, start=1):
-        table.add_row(str(number), escape(person.name), escape(person.group or ""))
+        table.add_row(str(number), escape(person.name), escape(person.group or ""),
+                      *profile_cells(person.profile))
     console.print(table)
+    consenting = sum(1 for p in people if p.profile.consent)
+    say(f"{consenting} of {len(people)} consent to be counted in reports.")
+    say(f"{SHORT_LEGEND}.")
 
 
 @handle_errors

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from carecoop.errors import UserError, WorkshopLockedError
-from carecoop.store.records import Answer, Participant, Progress, Workshop
+from carecoop.store.records import Answer, Participant, Profile, Progress, Workshop
 from carecoop.store.schema import migrate
 
 STORE_FILE = "carecoop.sqlite3"
@@ -165,11 +165,21 @@ class Store:
     def participants(self, workshop_id: str) -> list[Participant]:
         """The workshop's participants in the order they were added."""
         rows = self.connection.execute(
-            "SELECT id, workshop_id, name, group_name FROM participants"
-            " WHERE workshop_id = ? ORDER BY id",
-            (workshop_id,),
+            "SELECT * FROM participants WHERE workshop_id = ? ORDER BY id", (workshop_id,)
         ).fetchall()
-        return [Participant(r["id"], r["workshop_id"], r["name"], r["group_name"]) for r in rows]
+        return [_participant(row) for row in rows]
+
+    def set_profile(self, workshop_id: str, profiles: dict[int, Profile]) -> None:
+        """Replace the profile of some participants (participant id → profile), all or none."""
+        with self.transaction() as db:
+            db.executemany(
+                "UPDATE participants SET sex = ?, age_band = ?, role = ?, disability = ?, consent = ?"
+                " WHERE workshop_id = ? AND id = ?",
+                [
+                    (p.sex, p.age_band, p.role, p.disability, int(p.consent), workshop_id, pid)
+                    for pid, p in profiles.items()
+                ],
+            )
 
     def participant(self, workshop_id: str, name: str) -> Participant:
         """A participant by name; a UserError when there is none."""
@@ -378,6 +388,17 @@ class Store:
                 db.execute(
                     "DELETE FROM locks WHERE workshop_id = ? AND pid = ?", (workshop_id, os.getpid())
                 )
+
+
+def _participant(row: sqlite3.Row) -> Participant:
+    profile = Profile(
+        sex=row["sex"],
+        age_band=row["age_band"],
+        role=row["role"],
+        disability=row["disability"],
+        consent=bool(row["consent"]),
+    )
+    return Participant(row["id"], row["workshop_id"], row["name"], row["group_name"], profile, row["origin"])
 
 
 def _alive(pid: int, lock_host: str, this_host: str) -> bool:

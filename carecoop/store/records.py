@@ -25,6 +25,20 @@ class Workshop:
 
 
 @dataclass(frozen=True)
+class Profile:
+    """What a person told us about themselves; None where they told us nothing.
+
+    The words each field may hold live in `carecoop.pilot.profile`.
+    """
+
+    sex: str | None = None
+    age_band: str | None = None
+    role: str | None = None
+    disability: str | None = None
+    consent: bool = False
+
+
+@dataclass(frozen=True)
 class Participant:
     """A person taking part in a workshop, maybe in a group."""
 
@@ -32,6 +46,9 @@ class Participant:
     workshop_id: str
     name: str
     group: str | None
+    profile: Profile = Profile()
+    #: The person's key on the laptop a bundle came from (None for people added here).
+    origin: str | None = None
 
 
 @dataclass(frozen=True)

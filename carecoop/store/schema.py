@@ -87,6 +87,17 @@ MIGRATIONS: list[str] = [
         started_at TEXT NOT NULL
     );
     """,
+    # 2: the participant profile of pilot reports (every field optional, consent default no),
+    # and, for people merged from a bundle, the key they have on the laptop they came from.
+    """
+    ALTER TABLE participants ADD COLUMN sex TEXT;
+    ALTER TABLE participants ADD COLUMN age_band TEXT;
+    ALTER TABLE participants ADD COLUMN role TEXT;
+    ALTER TABLE participants ADD COLUMN disability TEXT;
+    ALTER TABLE participants ADD COLUMN consent INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE participants ADD COLUMN origin TEXT;
+    CREATE UNIQUE INDEX participants_by_origin ON participants (workshop_id, origin);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
