@@ -213,7 +213,7 @@ def test_plan_check_cli_on_the_imported_plan(replayed: Store, curriculum: Curric
     for group in GROUPS:
         plan, report = _report(replayed, curriculum, group)
         plan_file = tmp_path / f"{group}.json"
-        export_plan_json(plan, plan_file)
+        export_plan_json(plan, plan_file, "a test")
         result = runner.invoke(app, ["plan", WS, "--group", group, "--from", str(plan_file)])
         assert result.exit_code == 0, result.output
         result = runner.invoke(app, ["plan", "check", WS, "--group", group, "--json"])

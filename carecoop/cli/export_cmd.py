@@ -25,6 +25,10 @@ def register(app: typer.Typer) -> None:
 
 DocWorkshop = Annotated[str, typer.Argument(metavar="WS", help="The workshop's id.")]
 PaperOption = Annotated[str, typer.Option("--paper", help="a4 (default) or letter.")]
+ForceOption = Annotated[
+    bool,
+    typer.Option("--force", help="Replace files carecoop did not write, or wrote for another workshop."),
+]
 FormatOption = Annotated[
     str | None, typer.Option("--format", help="pdf or md (default: from the --out suffix, else pdf).")
 ]
@@ -63,6 +67,7 @@ def handouts(
     lang: Annotated[str, typer.Option("--lang", help="Language of blank handouts.")] = "en",
     paper: PaperOption = "a4",
     fmt: FormatOption = None,
+    force: ForceOption = False,
 ) -> None:
     """Handouts per module: one per participant present, filled with their answers."""
     from carecoop.errors import UserError
@@ -73,14 +78,14 @@ def handouts(
     chosen = choose_format(Path("handouts.pdf"), fmt)
     if programme is not None:
         result = export_blank_handouts(
-            load_curriculum(), programme, out, paper=_paper(paper), fmt=chosen, language=lang
+            load_curriculum(), programme, out, paper=_paper(paper), fmt=chosen, language=lang, force=force
         )
     else:
         assert workshop_id is not None
         store = open_store()
         try:
             result = export_handouts(
-                store, load_curriculum(), workshop_id, out, paper=_paper(paper), fmt=chosen
+                store, load_curriculum(), workshop_id, out, paper=_paper(paper), fmt=chosen, force=force
             )
         finally:
             store.close()
@@ -94,6 +99,7 @@ def agenda(
     out: Annotated[Path, typer.Option("--out", metavar="FILE", help="The file to write (.pdf or .md).")],
     paper: PaperOption = "a4",
     fmt: FormatOption = None,
+    force: ForceOption = False,
 ) -> None:
     """The timed agenda: activities, minutes, materials, preparation and care support."""
     from carecoop.render.exports import choose_format, export_agenda
@@ -101,7 +107,9 @@ def agenda(
     chosen = choose_format(out, fmt)
     store = open_store()
     try:
-        result = export_agenda(store, load_curriculum(), workshop_id, out, paper=_paper(paper), fmt=chosen)
+        result = export_agenda(
+            store, load_curriculum(), workshop_id, out, paper=_paper(paper), fmt=chosen, force=force
+        )
     finally:
         store.close()
     _report(result, "agenda")
@@ -113,11 +121,12 @@ def attendance(
     workshop_id: DocWorkshop,
     out: Annotated[Path, typer.Option("--out", metavar="FILE", help="The PDF to write.")],
     paper: PaperOption = "a4",
+    force: ForceOption = False,
 ) -> None:
     """The sign-in sheet: participants by group, a signature box per workshop day."""
     from carecoop.render.exports import export_attendance
 
-    _pdf_only(export_attendance, workshop_id, out, paper, "attendance sheet")
+    _pdf_only(export_attendance, workshop_id, out, paper, "attendance sheet", force)
 
 
 @export_app.command("certificates")
@@ -126,22 +135,23 @@ def certificates(
     workshop_id: DocWorkshop,
     out: Annotated[Path, typer.Option("--out", metavar="FILE", help="The PDF to write.")],
     paper: PaperOption = "a4",
+    force: ForceOption = False,
 ) -> None:
     """Certificates of participation, one page per participant who attended."""
     from carecoop.render.exports import export_certificates
 
-    _pdf_only(export_certificates, workshop_id, out, paper, "certificates")
+    _pdf_only(export_certificates, workshop_id, out, paper, "certificates", force)
 
 
 def _pdf_only(exporter: Callable[..., "ExportResult"], workshop_id: str, out: Path, paper: str,
-              what: str) -> None:
+              what: str, force: bool) -> None:
     """Run an export that only writes PDF, and report what it wrote."""
     from carecoop.render.exports import choose_format
 
     choose_format(out, None, ("pdf",))
     store = open_store()
     try:
-        result = exporter(store, load_curriculum(), workshop_id, out, paper=_paper(paper))
+        result = exporter(store, load_curriculum(), workshop_id, out, paper=_paper(paper), force=force)
     finally:
         store.close()
     _report(result, what)
@@ -165,6 +175,7 @@ def plan(
         typer.Option("--format", help="pdf, md, docx or json (default: from the --out suffix, else pdf)."),
     ] = None,
     paper: PaperOption = "a4",
+    force: ForceOption = False,
 ) -> None:
     """A group's business plan; json writes a plan file that `carecoop plan WS --from FILE` reads."""
     from carecoop.render.plan_export import choose_plan_format, export_plan
@@ -173,7 +184,7 @@ def plan(
     store = open_store()
     try:
         source = export_plan(store, load_curriculum(), workshop_id, out, group=group, fmt=chosen,
-                             paper=_paper(paper))
+                             paper=_paper(paper), force=force)
     finally:
         store.close()
     _note_source(source.from_answers, source.group)
@@ -191,6 +202,7 @@ def bylaws(
         typer.Option("--format", help="pdf, md or docx (default: from the --out suffix, else pdf)."),
     ] = None,
     paper: PaperOption = "a4",
+    force: ForceOption = False,
 ) -> None:
     """A group's draft bylaws, with every point not yet decided marked as such."""
     from carecoop.render.plan_export import choose_plan_format, export_bylaws
@@ -199,7 +211,7 @@ def bylaws(
     store = open_store()
     try:
         source = export_bylaws(store, load_curriculum(), workshop_id, out, group=group, fmt=chosen,
-                               paper=_paper(paper))
+                               paper=_paper(paper), force=force)
     finally:
         store.close()
     _note_source(source.from_answers, source.group)

@@ -106,14 +106,12 @@ def import_plan(store: Store, workshop_id: str, group: str, path: Path) -> Plan:
     return plan
 
 
-def export_plan_json(plan: Plan, out: Path) -> None:
+def export_plan_json(plan: Plan, out: Path, owner: str, *, force: bool = False) -> None:
     """Write the plan as JSON that `carecoop plan WS --from FILE` reads back."""
+    from carecoop.outputs import write_output
+
     text = json.dumps(plan_data(plan), ensure_ascii=False, indent=2) + "\n"
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(text, encoding="utf-8")
-    except OSError as error:
-        raise UserError(f"Cannot write {out}: {error.strerror or error}") from None
+    write_output(out, text, owner, force=force)
 
 
 def suggestions(store: Store, workshop_id: str, group: str, curriculum: Curriculum) -> dict[str, Any]:

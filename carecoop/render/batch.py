@@ -9,7 +9,8 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from carecoop.render.engine import shared_renderer, write_file
+from carecoop.outputs import write_atomic
+from carecoop.render.engine import shared_renderer
 
 #: Below this many documents a pool costs more (starting workers, their font set-up) than it saves.
 POOL_THRESHOLD = 6
@@ -31,8 +32,8 @@ def available_cores() -> int:
 
 
 def render_one(job: PdfJob) -> Path:
-    """Render and write one job with this process's renderer."""
-    return write_file(job.path, shared_renderer().pdf(job.html))
+    """Render and write one job with this process's renderer (its target was claimed before)."""
+    return write_atomic(job.path, shared_renderer().pdf(job.html))
 
 
 def render_pdfs(jobs: Sequence[PdfJob], workers: int | None = None) -> list[Path]:

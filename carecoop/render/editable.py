@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from pathlib import Path
+import re
 
 from carecoop.render.document import (
     Bullets,
@@ -15,6 +15,11 @@ from carecoop.render.document import (
     Paragraph,
     Table,
 )
+
+#: Characters XML 1.0 cannot hold (python-docx refuses them rather than drop them).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+#: Word's limit for a document property such as the title.
+_PROPERTY_LIMIT = 255
 
 _MARKS = {"note": "> ", "open": "> **To be decided by the group:** ", "warning": "> ⚠ "}
 
@@ -63,16 +68,17 @@ def to_markdown(document: Document) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def write_docx(document: Document, path: Path) -> None:
-    """Write the document as DOCX, with real headings and tables, for a word processor."""
+def docx_bytes(document: Document) -> bytes:
+    """The document as DOCX, with real headings and tables, for a word processor."""
     from docx import Document as DocxDocument
     from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
     from docx.shared import Cm, Pt
 
+    document = _xml_safe(document)
     docx = DocxDocument()
-    docx.core_properties.title = document.title
-    docx.core_properties.author = document.author
-    docx.core_properties.language = document.language
+    docx.core_properties.title = document.title[:_PROPERTY_LIMIT]
+    docx.core_properties.author = document.author[:_PROPERTY_LIMIT]
+    docx.core_properties.language = document.language[:_PROPERTY_LIMIT]
     normal = docx.styles["Normal"]
     normal.font.size = Pt(12)
     docx.add_heading(document.title, level=0)
@@ -121,4 +127,31 @@ def write_docx(document: Document, path: Path) -> None:
             docx.add_paragraph(block.caption).runs[0].italic = True
         elif isinstance(block, PageBreak):
             docx.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-    docx.save(str(path))
+    buffer = io.BytesIO()
+    docx.save(buffer)
+    return buffer.getvalue()
+
+
+def _xml_text(value: object) -> object:
+    if isinstance(value, str):
+        return _NOT_XML.sub("", value)
+    if isinstance(value, list):
+        return [_xml_text(item) for item in value]
+    if isinstance(value, tuple):
+        return tuple(_xml_text(item) for item in value)
+    return value
+
+
+def _xml_safe(document: Document) -> Document:
+    """A copy of the document whose every text XML can hold."""
+    from dataclasses import fields, is_dataclass, replace
+
+    def clean(block: object) -> object:
+        if not is_dataclass(block) or isinstance(block, type):
+            return block
+        return replace(block, **{f.name: _xml_text(getattr(block, f.name)) for f in fields(block)})
+
+    copy = clean(document)
+    assert isinstance(copy, Document)
+    copy.blocks = [clean(block) for block in document.blocks]  # type: ignore[misc]
+    return copy

@@ -209,17 +209,3 @@ def _quiet_weasyprint() -> None:
     if not logger.handlers:
         logger.addHandler(logging.NullHandler())
         logger.propagate = False
-
-
-def write_file(path: Path, data: bytes | str) -> Path:
-    """Write a document, creating its folder; a UserError when the path cannot be written."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(data, str):
-            path.write_text(data, encoding="utf-8")
-        else:
-            path.write_bytes(data)
-    except OSError as error:
-        reason = error.strerror or str(error)
-        raise UserError(f"Cannot write {path}: {reason}") from None
-    return path

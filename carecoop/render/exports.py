@@ -15,6 +15,7 @@ from typing import Literal
 from carecoop.content.curriculum import Curriculum
 from carecoop.content.models import PROGRAMME_IDS, Module
 from carecoop.errors import UserError
+from carecoop.outputs import claim, remember, write_output
 from carecoop.render.agenda import agenda_view
 from carecoop.render.answers import AnswerBook
 from carecoop.render.batch import PdfJob, render_pdfs
@@ -24,7 +25,6 @@ from carecoop.render.engine import (
     render_html,
     render_markdown,
     shared_renderer,
-    write_file,
 )
 from carecoop.render.handouts import HandoutView, Person, handout_view
 from carecoop.render.labels import labels_for
@@ -116,12 +116,23 @@ def _handout_meta(module: Module, language: str, author: str, paper: Paper, head
     )
 
 
-def _write_handouts(views: list[tuple[HandoutView, Path]], fmt: Format, workers: int | None) -> list[Path]:
+def owner_of(workshop: Workshop) -> str:
+    """Whose documents a workshop's exports are, as the record of written files names them."""
+    return f"workshop '{workshop.id}'"
+
+
+def _write_handouts(
+    views: list[tuple[HandoutView, Path]], fmt: Format, workers: int | None, owner: str, force: bool
+) -> list[Path]:
+    # Every target is checked before the first is written: a refusal leaves the folder as it was.
+    claim([path for _, path in views], owner, force=force)
     if fmt == "md":
         return [
-            write_file(
+            write_output(
                 path,
                 render_markdown("handout.md.j2", {"meta": view.meta, "handout": view, "blank": MD_BLANK}),
+                owner,
+                force=force,
             )
             for view, path in views
         ]
@@ -129,7 +140,9 @@ def _write_handouts(views: list[tuple[HandoutView, Path]], fmt: Format, workers:
         PdfJob(render_html("handout.html", {"meta": view.meta, "handout": view}), path)
         for view, path in views
     ]
-    return render_pdfs(jobs, workers)
+    written = render_pdfs(jobs, workers)
+    remember(written, owner)
+    return written
 
 
 def export_handouts(
@@ -141,6 +154,7 @@ def export_handouts(
     paper: Paper = "a4",
     fmt: Format = "pdf",
     workers: int | None = None,
+    force: bool = False,
 ) -> ExportResult:
     """One handout per module for each participant present at it, filled with their answers.
 
@@ -177,7 +191,7 @@ def export_handouts(
                 date_text=date_text,
             )
             views.append((view, out_dir / f"{module.id}-{index:02d}-{file_slug(person.name)}.{fmt}"))
-    return ExportResult(_write_handouts(views, fmt, workers), ctx.warnings)
+    return ExportResult(_write_handouts(views, fmt, workers, owner_of(workshop), force), ctx.warnings)
 
 
 def export_blank_handouts(
@@ -189,6 +203,7 @@ def export_blank_handouts(
     fmt: Format = "pdf",
     language: str = "en",
     workers: int | None = None,
+    force: bool = False,
 ) -> ExportResult:
     """One blank handout per module of a programme, for photocopying."""
     if programme not in PROGRAMME_IDS:
@@ -202,7 +217,8 @@ def export_blank_handouts(
         module, _ = curriculum.localized(module, language)
         meta = _handout_meta(module, language, "", paper, title, "")
         views.append((handout_view(module, meta, workshop_title=title), out_dir / f"{module.id}.{fmt}"))
-    return ExportResult(_write_handouts(views, fmt, workers))
+    owner = f"the blank {programme} handouts ({language})"
+    return ExportResult(_write_handouts(views, fmt, workers, owner, force))
 
 
 # Agenda --------------------------------------------------------------------------------
@@ -241,11 +257,14 @@ def export_agenda(
     *,
     paper: Paper = "a4",
     fmt: Format = "pdf",
+    force: bool = False,
 ) -> ExportResult:
     """The facilitator's timed agenda with materials, preparation and care support."""
+    owner = owner_of(store.workshop(workshop_id))
+    claim([out], owner, force=force)
     text, warnings = agenda_text(store, curriculum, workshop_id, paper=paper, fmt=fmt)
     data: str | bytes = text if fmt == "md" else shared_renderer().pdf(text)
-    return ExportResult([write_file(out, data)], warnings)
+    return ExportResult([write_output(out, data, owner, force=force)], warnings)
 
 
 # Attendance and certificates -------------------------------------------------------------
@@ -282,11 +301,14 @@ def attendance_html(store: Store, curriculum: Curriculum, workshop_id: str, *, p
 
 
 def export_attendance(
-    store: Store, curriculum: Curriculum, workshop_id: str, out: Path, *, paper: Paper = "a4"
+    store: Store, curriculum: Curriculum, workshop_id: str, out: Path, *, paper: Paper = "a4",
+    force: bool = False,
 ) -> ExportResult:
     """The sign-in sheet: participants by group, a signature box per workshop day."""
+    owner = owner_of(store.workshop(workshop_id))
+    claim([out], owner, force=force)
     html = attendance_html(store, curriculum, workshop_id, paper=paper)
-    return ExportResult([write_file(out, shared_renderer().pdf(html))])
+    return ExportResult([write_output(out, shared_renderer().pdf(html), owner, force=force)])
 
 
 def certificates_html(store: Store, curriculum: Curriculum, workshop_id: str, *, paper: Paper) -> str:
@@ -334,8 +356,11 @@ def certificates_html(store: Store, curriculum: Curriculum, workshop_id: str, *,
 
 
 def export_certificates(
-    store: Store, curriculum: Curriculum, workshop_id: str, out: Path, *, paper: Paper = "a4"
+    store: Store, curriculum: Curriculum, workshop_id: str, out: Path, *, paper: Paper = "a4",
+    force: bool = False,
 ) -> ExportResult:
     """Certificates of participation, one page each."""
+    owner = owner_of(store.workshop(workshop_id))
+    claim([out], owner, force=force)
     html = certificates_html(store, curriculum, workshop_id, paper=paper)
-    return ExportResult([write_file(out, shared_renderer().pdf(html))])
+    return ExportResult([write_output(out, shared_renderer().pdf(html), owner, force=force)])

@@ -36,24 +36,24 @@ def _today_text(language: str) -> str:
     return format_day(date.today(), language)
 
 
-def _write(document: Document, fmt: str, out: Path, *, kind: str, paper: Paper, head: str) -> Path:
-    from carecoop.render.engine import write_file
+def _write(
+    document: Document, fmt: str, out: Path, *, kind: str, paper: Paper, head: str, owner: str, force: bool
+) -> Path:
+    from carecoop.outputs import write_output
 
     if fmt == "md":
         from carecoop.render.editable import to_markdown
 
-        return write_file(out, to_markdown(document))
+        return write_output(out, to_markdown(document), owner, force=force)
     if fmt == "docx":
-        from carecoop.render.editable import write_docx
+        from carecoop.render.editable import docx_bytes
 
-        write_file(out, b"")  # checks the path can be written before the work
-        write_docx(document, out)
-        return out
+        return write_output(out, docx_bytes(document), owner, force=force)
     from carecoop.render.document_html import document_html
     from carecoop.render.engine import shared_renderer
 
     html = document_html(document, kind=kind, paper=paper, head_start=head)
-    return write_file(out, shared_renderer().pdf(html))
+    return write_output(out, shared_renderer().pdf(html), owner, force=force)
 
 
 def export_plan(
@@ -65,23 +65,28 @@ def export_plan(
     group: str | None = None,
     fmt: str = "pdf",
     paper: Paper = "a4",
+    force: bool = False,
 ) -> PlanSource:
     """Write a group's business plan in one format."""
+    from carecoop.outputs import claim
     from carecoop.plan.checks import check_plan
     from carecoop.plan.workflow import current_plan, export_plan_json, profile_for
+    from carecoop.render.exports import owner_of
     from carecoop.render.plan_doc import build_plan_document
 
+    workshop = store.workshop(workshop_id)
+    claim([out], owner_of(workshop), force=force)
     source = current_plan(store, curriculum, workshop_id, group)
     if fmt == "json":
-        export_plan_json(source.plan, out)
+        export_plan_json(source.plan, out, owner_of(workshop), force=force)
         return source
-    workshop = store.workshop(workshop_id)
     profile = profile_for(store, workshop_id, source.plan)
     report = check_plan(source.plan, profile)
     document = build_plan_document(
         source.plan, report, profile, group=source.group, date=_today_text("en")
     )
-    _write(document, fmt, out, kind="plan", paper=paper, head=workshop.title)
+    _write(document, fmt, out, kind="plan", paper=paper, head=workshop.title, owner=owner_of(workshop),
+           force=force)
     return source
 
 
@@ -94,17 +99,22 @@ def export_bylaws(
     group: str | None = None,
     fmt: str = "pdf",
     paper: Paper = "a4",
+    force: bool = False,
 ) -> PlanSource:
     """Write a group's draft bylaws in one format (pdf, md or docx)."""
+    from carecoop.outputs import claim
     from carecoop.plan.checks import plan_currency
     from carecoop.plan.workflow import current_plan, profile_for
     from carecoop.render.bylaws import build_bylaws
+    from carecoop.render.exports import owner_of
     from carecoop.render.plan_doc import money_formatter
 
-    source = current_plan(store, curriculum, workshop_id, group)
     workshop = store.workshop(workshop_id)
+    claim([out], owner_of(workshop), force=force)
+    source = current_plan(store, curriculum, workshop_id, group)
     profile = profile_for(store, workshop_id, source.plan)
     money = money_formatter(profile, plan_currency(source.plan, profile))
     document = build_bylaws(source.plan, money, _today_text("en"))
-    _write(document, fmt, out, kind="bylaws", paper=paper, head=workshop.title)
+    _write(document, fmt, out, kind="bylaws", paper=paper, head=workshop.title, owner=owner_of(workshop),
+           force=force)
     return source
