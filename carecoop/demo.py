@@ -54,6 +54,7 @@ def demo_steps(out: Path, home: Path) -> list[DemoStep]:
     """The demo as steps: set up and record the workshop, then export every document."""
     from carecoop.content.loader import load_curriculum
     from carecoop.demo_data import DEMO_DIR
+    from carecoop.plan.model import plan_field_exists
     from carecoop.plan.workflow import current_plan, save_plan
     from carecoop.render import exports
     from carecoop.render.plan_export import export_bylaws, export_plan
@@ -63,7 +64,7 @@ def demo_steps(out: Path, home: Path) -> list[DemoStep]:
 
     setup = _setup_data()
     store = Store.open(home)
-    curriculum = load_curriculum()
+    curriculum = load_curriculum(plan_field_ok=plan_field_exists)
     workshop = Workshop(**setup["workshop"])
     ws = workshop.id
     groups: dict[str, list[str]] = setup["groups"]

@@ -9,9 +9,9 @@ import pytest
 from pypdf import PdfReader
 
 from carecoop.content.loader import load_curriculum
+from carecoop.countries.profiles import load_profile
 from carecoop.plan import finance
 from carecoop.plan.checks import check_plan
-from carecoop.plan.countries import load_profile
 from carecoop.plan.money import format_money
 from carecoop.plan.workflow import import_plan, read_plan_file
 from carecoop.render.bylaws import OPEN, build_bylaws

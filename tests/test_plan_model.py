@@ -10,9 +10,9 @@ import pytest
 
 from carecoop.content.curriculum import Curriculum, SourcedModule
 from carecoop.content.models import Module
+from carecoop.countries.profiles import load_profile, profile_codes
 from carecoop.errors import UserError
 from carecoop.plan.answers import plan_from_answers
-from carecoop.plan.countries import load_profile, profile_codes
 from carecoop.plan.fields import field_reference
 from carecoop.plan.model import Plan, plan_field_exists, plan_field_paths, plan_sections
 from carecoop.plan.money import format_money
@@ -303,8 +303,7 @@ def test_money_in_another_currency() -> None:
 
 def test_curriculum_table_columns_map_onto_row_keys() -> None:
     from carecoop.content.loader import load_curriculum
-    from carecoop.plan.answers import COLUMN_SYNONYMS
-    from carecoop.plan.fields import field_info, row_fields
+    from carecoop.plan.fields import COLUMN_SYNONYMS, field_info, row_fields
 
     curriculum = load_curriculum()
     for module in curriculum.modules:

@@ -45,7 +45,7 @@ def test_workshop_new_prints_the_workshop_and_what_to_do_next() -> None:
         "  Facilitator  Rudo\n"
         "  Location     Bogotá\n"
         "  Language     es\n"
-        "  Country      CO\n"
+        "  Country      co\n"
         "  Care support A childminder\n"
         "Next, add the participants, group by group:\n"
         '  carecoop participants add care-day-in-bogota-2025-03-14 "Name One" "Name Two" --group "Group A"\n'

@@ -9,7 +9,7 @@ import pytest
 from carecoop.content.curriculum import Curriculum
 from carecoop.content.loader import load_curriculum
 from carecoop.content.models import Activity, Module
-from carecoop.errors import UserError
+from carecoop.errors import NextStep, Step, UserError
 from carecoop.store.db import Store
 from carecoop.store.records import Participant, Workshop
 from carecoop.workshop.prompter import (
@@ -47,8 +47,8 @@ class Script:
         self.picked = 0
         self.note: str | None = None
 
-    def notice(self, text: str) -> None:
-        self.log.append(("notice", text))
+    def notice(self, text: str, next_step: NextStep | None = None) -> None:
+        self.log.append(("notice", text, next_step) if next_step else ("notice", text))
 
     def choose_start(self, agenda: Sequence[AgendaEntry], suggested: int | None) -> int | None:
         self.suggested = suggested
@@ -232,8 +232,8 @@ def test_without_people_each_question_is_asked_once(curriculum: Curriculum, care
     assert [label for _, label in asked(script)] == ["plenary"] * 9
     assert script.log[0] == (
         "notice",
-        "No participants yet: questions for each participant are recorded once for the whole room. "
-        "Add people with: carecoop participants add ws NAME... --group G",
+        "No participants yet: questions for each participant are recorded once for the whole room.",
+        NextStep(Step.ADD_PARTICIPANTS, workshop="ws"),
     )
     assert "attendance" not in [entry[0] for entry in script.log]
 
@@ -262,7 +262,5 @@ def test_start_at_an_activity_and_go_on_in_order(store: Store, curriculum: Curri
 def test_an_unknown_activity_is_a_clear_error(store: Store, curriculum: Curriculum) -> None:
     with pytest.raises(UserError) as caught:
         run(store, curriculum, Script(), start="nope")
-    assert str(caught.value) == (
-        "The programme 'think-carecoop' has no activity 'nope'. "
-        "See its activities with: carecoop modules list"
-    )
+    assert str(caught.value) == "The programme 'think-carecoop' has no activity 'nope'."
+    assert caught.value.next_step == NextStep(Step.LIST_ACTIVITIES, programme="think-carecoop")

@@ -7,11 +7,11 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, ParamSpec, TypeVar, cast
+from typing import TYPE_CHECKING, Annotated, ParamSpec, TypeVar, cast
 
 import typer
 
-from carecoop.errors import ContentError, UserError
+from carecoop.errors import ContentError, NextStep, Step, UserError
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -60,6 +60,11 @@ class Settings:
 
 settings = Settings()
 
+#: The workshop argument of every command that works on one workshop.
+WorkshopId = Annotated[str, typer.Argument(metavar="WS", help="The workshop's id.")]
+#: `--json` wherever a command can print JSON instead of a table.
+AsJson = Annotated[bool, typer.Option("--json", help="Print JSON.")]
+
 
 def echo_json(data: object) -> None:
     """Print data as indented JSON (json is imported only when asked for)."""
@@ -73,6 +78,56 @@ def quoted(word: str) -> str:
     import shlex
 
     return shlex.quote(word)
+
+
+def command_prefix() -> str:
+    """`carecoop`, with the global options this command was given, to show next commands."""
+    parts = ["carecoop"]
+    if settings.home is not None:
+        parts += ["--home", str(settings.home)]
+    for folder in settings.module_dirs:
+        parts += ["--modules", str(folder)]
+    import shlex
+
+    return shlex.join(parts)
+
+
+def command_line(*words: str) -> str:
+    """A carecoop command to show the user: global options first, every word shell-quoted."""
+    return " ".join([command_prefix(), *(quoted(word) for word in words)])
+
+
+def next_step_text(next_step: NextStep, *, workshop: str | None = None, group: str | None = None) -> str:
+    """The sentence and command for a next step the core asked for.
+
+    `workshop` and `group` fill in what the core did not know (a plan check does not know
+    which workshop it was run for).
+    """
+    ws = next_step.workshop or workshop or "WS"
+    chosen = next_step.group or group
+    on_group = ["--group", chosen] if chosen else []
+    match next_step.step:
+        case Step.ADD_PARTICIPANTS:
+            return "Add people with: " + command_line("participants", "add", ws, "NAME...", "--group", "G")
+        case Step.GROUP_PARTICIPANTS:
+            return "Put people in groups with: " + command_line(
+                "participants", "add", ws, "NAME...", "--group", "G"
+            )
+        case Step.FILL_PLAN:
+            section = ["--section", next_step.section] if next_step.section else []
+            return "Fill it in with: " + command_line("plan", ws, *on_group, *section)
+        case Step.FIX_PLAN:
+            return "Fix them with: " + command_line("plan", ws, *on_group)
+        case Step.NEW_WORKSHOP:
+            return "Create one with: " + command_line(
+                "workshop", "new", "--programme", "think-carecoop", "--title", "My first workshop"
+            )
+        case Step.LIST_ACTIVITIES:
+            programme = ["--programme", next_step.programme] if next_step.programme else []
+            return "See its activities with: " + command_line("modules", "list", *programme)
+        case Step.SHOW_TRANSLATION:
+            language = ["--lang", next_step.language] if next_step.language else []
+            return "See them with: " + command_line("modules", "show", next_step.module or "ID", *language)
 
 
 def escape(text: str) -> str:
@@ -92,8 +147,9 @@ def open_store() -> Store:
 def load_curriculum() -> Curriculum:
     """The curriculum with any --modules folders."""
     from carecoop.content.loader import load_curriculum as load
+    from carecoop.plan.model import plan_field_exists
 
-    return load(settings.module_dirs)
+    return load(settings.module_dirs, plan_field_exists)
 
 
 def fail(message: str, code: int = 1) -> typer.Exit:
@@ -114,7 +170,10 @@ def handle_errors(command: Callable[P, R]) -> Callable[P, R]:
                 err_console.print(line, markup=False)
             raise typer.Exit(1) from None
         except UserError as error:
-            raise fail(f"Error: {error}") from None
+            message = f"Error: {error}"
+            if error.next_step is not None:
+                message += "\n" + next_step_text(error.next_step)
+            raise fail(message) from None
         except BrokenPipeError:
             sys.stderr.close()
             raise typer.Exit(1) from None

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from carecoop.cli.common import console, err_console, handle_errors, load_curriculum, open_store
+from carecoop.cli.common import WorkshopId, console, err_console, handle_errors, load_curriculum, open_store
 
 if TYPE_CHECKING:
     from carecoop.render.engine import Paper
@@ -23,7 +23,6 @@ def register(app: typer.Typer) -> None:
 
 # Workshop documents: handouts, agenda, attendance sheet, certificates -------------------
 
-DocWorkshop = Annotated[str, typer.Argument(metavar="WS", help="The workshop's id.")]
 PaperOption = Annotated[str, typer.Option("--paper", help="a4 (default) or letter.")]
 ForceOption = Annotated[
     bool,
@@ -95,7 +94,7 @@ def handouts(
 @export_app.command("agenda")
 @handle_errors
 def agenda(
-    workshop_id: DocWorkshop,
+    workshop_id: WorkshopId,
     out: Annotated[Path, typer.Option("--out", metavar="FILE", help="The file to write (.pdf or .md).")],
     paper: PaperOption = "a4",
     fmt: FormatOption = None,
@@ -118,7 +117,7 @@ def agenda(
 @export_app.command("attendance")
 @handle_errors
 def attendance(
-    workshop_id: DocWorkshop,
+    workshop_id: WorkshopId,
     out: Annotated[Path, typer.Option("--out", metavar="FILE", help="The PDF to write.")],
     paper: PaperOption = "a4",
     force: ForceOption = False,
@@ -132,7 +131,7 @@ def attendance(
 @export_app.command("certificates")
 @handle_errors
 def certificates(
-    workshop_id: DocWorkshop,
+    workshop_id: WorkshopId,
     out: Annotated[Path, typer.Option("--out", metavar="FILE", help="The PDF to write.")],
     paper: PaperOption = "a4",
     force: ForceOption = False,
@@ -167,7 +166,7 @@ GroupOption = Annotated[
 @export_app.command("plan")
 @handle_errors
 def plan(
-    workshop_id: Annotated[str, typer.Argument(metavar="WS", help="The workshop's id.")],
+    workshop_id: WorkshopId,
     out: Annotated[Path, typer.Option("--out", metavar="FILE", help="The file to write.")],
     group: GroupOption = None,
     fmt: Annotated[
@@ -194,7 +193,7 @@ def plan(
 @export_app.command("bylaws")
 @handle_errors
 def bylaws(
-    workshop_id: Annotated[str, typer.Argument(metavar="WS", help="The workshop's id.")],
+    workshop_id: WorkshopId,
     out: Annotated[Path, typer.Option("--out", metavar="FILE", help="The file to write.")],
     group: GroupOption = None,
     fmt: Annotated[

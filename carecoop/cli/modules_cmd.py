@@ -77,14 +77,15 @@ def validate(
     paths: Annotated[list[Path], typer.Argument(metavar="PATH...", help="Files or folders.")],
 ) -> None:
     """Check module files; print `file:line: field: message` for every problem."""
-    from carecoop.content.loader import validate_paths
+    from carecoop.content.loader import expand_paths, validate_paths
+    from carecoop.plan.model import plan_field_exists
 
-    problems = validate_paths(paths)
+    problems = validate_paths(paths, plan_field_exists)
     if problems:
         for line in problems:
             typer.echo(line, err=True)
         raise typer.Exit(1)
-    count = sum(1 for p in paths for _ in ([p] if p.is_file() else p.rglob("*.y*ml")))
+    count = len(expand_paths(paths))
     typer.echo(f"OK: {count} file{'s' if count != 1 else ''} valid.")
 
 

@@ -13,13 +13,14 @@ import typer
 from typer.core import TyperGroup
 
 from carecoop.cli.common import (
+    WorkshopId,
+    command_line,
     console,
     echo_json,
     err_console,
     handle_errors,
     load_curriculum,
     open_store,
-    quoted,
     real_console,
 )
 from carecoop.errors import ContentError, NoTerminalError, UserError
@@ -43,7 +44,6 @@ plan_app = typer.Typer(
     no_args_is_help=True,
 )
 
-WorkshopId = Annotated[str, typer.Argument(metavar="WS", help="The workshop's id.")]
 GroupOption = Annotated[
     str | None, typer.Option("--group", "-g", help="The group (default: the workshop's only group).")
 ]
@@ -78,7 +78,7 @@ def wizard(
         name = plan.cooperative.name or "the plan"
         console.print(
             f"Imported {name} for group {chosen} of workshop {workshop}. "
-            f"Check it with: carecoop plan check {quoted(workshop)} --group {quoted(chosen)}",
+            "Check it with: " + command_line("plan", "check", workshop, "--group", chosen),
             markup=False,
             soft_wrap=True,
         )
@@ -128,12 +128,12 @@ def _run_wizard(store: Any, workshop: str, group: str, section: str | None) -> N
         wizard.run(section)
     except (KeyboardInterrupt, EOFError) as stop:
         where = wizard.current_section or section
-        resume = f"carecoop plan {quoted(workshop)} --group {quoted(group)}"
+        resume = command_line("plan", workshop, "--group", group)
         resume += f" --section {where}" if where else ""
         err_console.print(f"\nStopped. Every answer so far is saved. Resume with: {resume}", markup=False)
         raise typer.Exit(130 if isinstance(stop, KeyboardInterrupt) else 1) from None
     console.print(
-        f"\nSaved. See the full check with: carecoop plan check {quoted(workshop)} --group {quoted(group)}",
+        "\nSaved. See the full check with: " + command_line("plan", "check", workshop, "--group", group),
         markup=False,
         soft_wrap=True,
     )
@@ -157,7 +157,7 @@ def check(
     if source.from_answers and not as_json:
         err_console.print(
             f"Group {chosen} has no saved plan yet: this is the plan its workshop answers make. "
-            f"Save and complete it with: carecoop plan {quoted(workshop)} --group {quoted(chosen)}",
+            "Save and complete it with: " + command_line("plan", workshop, "--group", chosen),
             markup=False,
         )
     profile = workflow.profile_for(store, workshop, plan)
@@ -169,7 +169,7 @@ def check(
 
     name = plan.cooperative.name or "(no name yet)"
     heading = f"{name} — plan of group {chosen}, workshop {workshop} ({profile.name}, {report.currency})"
-    console.print(check_view(report, plan, profile, heading))
+    console.print(check_view(report, plan, profile, heading, workshop=workshop, group=chosen))
 
 
 @plan_app.command("schema")

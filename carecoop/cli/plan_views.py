@@ -7,8 +7,8 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
+from carecoop.countries.profiles import CountryProfile
 from carecoop.plan.checks import Report
-from carecoop.plan.countries import CountryProfile
 from carecoop.plan.model import Plan
 from carecoop.plan.summary import CASH_HEADERS, cash_rows, key_figures, score_rows
 
@@ -22,8 +22,12 @@ def _pairs(title: str, rows: list[tuple[str, str]]) -> Table:
     return table
 
 
-def check_view(report: Report, plan: Plan, profile: CountryProfile, heading: str) -> RenderableType:
-    """Everything `carecoop plan check` prints."""
+def check_view(
+    report: Report, plan: Plan, profile: CountryProfile, heading: str, *, workshop: str, group: str
+) -> RenderableType:
+    """Everything `carecoop plan check` prints; next steps name the workshop and group checked."""
+    from carecoop.cli.common import next_step_text
+
     parts: list[RenderableType] = [Text(heading, style="bold"), Text("")]
     parts.append(_pairs("Key figures", key_figures(report.figures, plan, profile, report.currency)))
     parts.append(Text(""))
@@ -37,7 +41,10 @@ def check_view(report: Report, plan: Plan, profile: CountryProfile, heading: str
     parts.append(Text("Warnings", style="bold"))
     if report.findings:
         for finding in report.findings:
-            parts.append(Text(f"- {finding.message}"))
+            line = f"- {finding.message}"
+            if finding.next_step is not None:
+                line += " " + next_step_text(finding.next_step, workshop=workshop, group=group)
+            parts.append(Text(line))
     else:
         parts.append(Text("No warnings."))
     parts.append(Text(""))

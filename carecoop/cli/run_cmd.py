@@ -1,7 +1,6 @@
 """`carecoop run WS`: the facilitator's screen, or recording an answers file."""
 
 
-import shlex
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -9,6 +8,9 @@ from typing import Annotated
 import typer
 
 from carecoop.cli.common import (
+    WorkshopId,
+    command_line,
+    command_prefix,
     console,
     escape,
     fail,
@@ -17,7 +19,7 @@ from carecoop.cli.common import (
     open_store,
     real_console,
 )
-from carecoop.cli.workshop_cmd import command_prefix, say
+from carecoop.cli.workshop_cmd import say
 
 
 def register(app: typer.Typer) -> None:
@@ -27,7 +29,7 @@ def register(app: typer.Typer) -> None:
 
 @handle_errors
 def run(
-    workshop_id: Annotated[str, typer.Argument(metavar="WS", help="The workshop's id.")],
+    workshop_id: WorkshopId,
     activity: Annotated[
         str | None, typer.Option("--activity", metavar="ID", help="Start at this activity.")
     ] = None,
@@ -39,7 +41,7 @@ def run(
     """Run a workshop activity by activity, recording answers; resumes where it stopped."""
     store = open_store()
     workshop = store.workshop(workshop_id)
-    resume = f"{command_prefix()} run {shlex.quote(workshop.id)}"
+    resume = command_line("run", workshop.id)
     if answers is not None:
         if activity is not None:
             raise fail("Error: give --activity or --answers, not both.")

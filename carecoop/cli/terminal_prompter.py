@@ -19,6 +19,7 @@ from rich.text import Text
 
 from carecoop.cli.run_views import MARKS, activity_card, agenda_table, closing_view, step_view
 from carecoop.content.models import Activity, Module, Question, QuestionKind
+from carecoop.errors import NextStep
 from carecoop.store.records import Participant, Workshop
 from carecoop.workshop.prompter import SKIPPED, AgendaEntry, AnswerRow, AskRequest, EndChoice, Navigation
 from carecoop.workshop.timer import Countdown, Urgency
@@ -89,8 +90,12 @@ class TerminalPrompter:
 
     # The Prompter protocol ---------------------------------------------------------------
 
-    def notice(self, text: str) -> None:
-        """Print a message in yellow."""
+    def notice(self, text: str, next_step: NextStep | None = None) -> None:
+        """Print a message in yellow, and the command for its next step."""
+        from carecoop.cli.common import next_step_text
+
+        if next_step is not None:
+            text += " " + next_step_text(next_step)
         self.console.print(Text(text, style="yellow"))
 
     def choose_start(self, agenda: Sequence[AgendaEntry], suggested: int | None) -> int | None:

@@ -6,13 +6,15 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from carecoop.cli.common import (
+    AsJson,
+    WorkshopId,
+    command_prefix,
     console,
     echo_json,
     escape,
     handle_errors,
     load_curriculum,
     open_store,
-    settings,
 )
 from carecoop.errors import ContentError
 
@@ -24,8 +26,6 @@ if TYPE_CHECKING:
 workshop_app = typer.Typer(help="Create workshops and see where they stand.", no_args_is_help=True)
 participants_app = typer.Typer(help="The people taking part in a workshop.", no_args_is_help=True)
 
-WorkshopId = Annotated[str, typer.Argument(metavar="WS", help="The workshop's id.")]
-AsJson = Annotated[bool, typer.Option("--json", help="Print JSON.")]
 
 
 def register(app: typer.Typer) -> None:
@@ -38,18 +38,6 @@ def register(app: typer.Typer) -> None:
 def say(text: str) -> None:
     """Print a line without wrapping it, so commands in it can be copied whole."""
     console.print(text, soft_wrap=True)
-
-
-def command_prefix() -> str:
-    """`carecoop`, with the global options this command was given, to show next commands."""
-    parts = ["carecoop"]
-    if settings.home is not None:
-        parts += ["--home", str(settings.home)]
-    for folder in settings.module_dirs:
-        parts += ["--modules", str(folder)]
-    import shlex
-
-    return shlex.join(parts)
 
 
 def _activity_ids(programme: str) -> list[str] | None:
@@ -102,7 +90,9 @@ def new(
     facilitator: Annotated[str, typer.Option("--facilitator", help="Who runs it.")] = "",
     location: Annotated[str, typer.Option("--location", help="Where it takes place.")] = "",
     lang: Annotated[str, typer.Option("--lang", help="Language code, like en, fr, es or ar.")] = "en",
-    country: Annotated[str, typer.Option("--country", help="Country, for local figures.")] = "generic",
+    country: Annotated[
+        str, typer.Option("--country", help="Country profile by code or name (zw, Zimbabwe).")
+    ] = "generic",
     care_support: Annotated[
         str, typer.Option("--care-support", metavar="TEXT", help="Care offered to participants' families.")
     ] = "",

@@ -118,24 +118,22 @@ def _check_activity(
                 )
 
 
-def _plan_field_checker() -> Callable[[str], bool]:
-    import importlib
-
-    try:
-        plan_model = importlib.import_module("carecoop.plan.model")
-    except ImportError:  # the plan model is optional while it is being built
-        return lambda _path: True
-    checker: Callable[[str], bool] = plan_model.plan_field_exists
-    return checker
+def _any_field(_path: str) -> bool:
+    return True
 
 
 def load_module_file(
     path: Path, plan_field_ok: Callable[[str], bool] | None = None, *, cached: bool = False
 ) -> Module:
-    """Read and validate one module file; raise ContentError listing every problem."""
+    """Read and validate one module file; raise ContentError listing every problem.
+
+    `plan_field_ok` says whether a question's `plan_field` names a field of the business
+    plan. The content layer does not know the plan, so the caller passes the check (the CLI
+    passes `carecoop.plan.model.plan_field_exists`); without it the names are not checked.
+    """
     problems = _Problems(path)
     data = read_yaml_cached(path) if cached else read_yaml(path)
-    checker = plan_field_ok or _plan_field_checker()
+    checker = plan_field_ok or _any_field
     module = _validate(path, Module, data, problems)
     if module is not None:
         _check_module(module, problems, checker)
@@ -172,29 +170,49 @@ def load_translation_file(path: Path, *, cached: bool = False) -> Translation:
     return translation
 
 
+#: The one rule for which files in a folder are content: YAML under either usual suffix.
+#: Both are accepted because editors and file managers save YAML as `.yml` as often as
+#: `.yaml`; ignoring one of them silently would drop a facilitator's adapted module.
+CONTENT_SUFFIXES = (".yaml", ".yml")
+
+
+def content_files(folder: Path) -> list[Path]:
+    """Every module, programme and translation file under a folder, in a stable order."""
+    return sorted(path for path in folder.rglob("*") if path.suffix in CONTENT_SUFFIXES and path.is_file())
+
+
+def expand_paths(paths: Iterable[Path]) -> list[Path]:
+    """Files as given, folders replaced by their content files."""
+    files: list[Path] = []
+    for path in paths:
+        files.extend(content_files(path) if path.is_dir() else [path])
+    return files
+
+
+def is_programme(path: Path) -> bool:
+    """Whether a file is a programme description (`programme.yaml` or `programme.yml`)."""
+    return path.stem == "programme" and path.suffix in CONTENT_SUFFIXES
+
+
 def is_translation(path: Path) -> bool:
     """Whether a file name marks a translation (`name.ar.yaml`)."""
     return bool(_TRANSLATION_NAME.match(path.name))
 
 
-def validate_paths(paths: Iterable[Path]) -> list[str]:
+def validate_paths(
+    paths: Iterable[Path], plan_field_ok: Callable[[str], bool] | None = None
+) -> list[str]:
     """Check module, programme or translation files and folders; return every problem line."""
-    files: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            files.extend(sorted(path.rglob("*.yaml")) + sorted(path.rglob("*.yml")))
-        else:
-            files.append(path)
     problems: list[str] = []
     modules: list[SourcedModule] = []
-    for file in files:
+    for file in expand_paths(paths):
         try:
-            if file.name == "programme.yaml":
+            if is_programme(file):
                 load_programme_file(file)
             elif is_translation(file):
                 load_translation_file(file)
             else:
-                modules.append(SourcedModule(load_module_file(file), file))
+                modules.append(SourcedModule(load_module_file(file, plan_field_ok), file))
         except ContentError as error:
             problems.extend(error.problems)
     problems.extend(_duplicate_ids(modules))
@@ -225,8 +243,13 @@ def _duplicate_ids(
     return problems
 
 
-def load_curriculum(extra_dirs: Iterable[Path] = ()) -> Curriculum:
-    """The bundled curriculum plus adapted modules from extra folders (same id = override)."""
+def load_curriculum(
+    extra_dirs: Iterable[Path] = (), plan_field_ok: Callable[[str], bool] | None = None
+) -> Curriculum:
+    """The bundled curriculum plus adapted modules from extra folders (same id = override).
+
+    `plan_field_ok` checks the `plan_field` names, as in `load_module_file`.
+    """
     from carecoop.paths import extra_module_dirs, modules_dir
 
     folders = [modules_dir(), *extra_dirs, *extra_module_dirs()]
@@ -234,15 +257,14 @@ def load_curriculum(extra_dirs: Iterable[Path] = ()) -> Curriculum:
     modules: dict[str, SourcedModule] = {}
     translations: dict[tuple[str, str], Translation] = {}
     problems: list[str] = []
-    plan_field_ok = _plan_field_checker()
     for folder in folders:
         if not folder.is_dir():
             problems.append(f"{display_path(folder)}: no such folder of modules")
             continue
         found: list[SourcedModule] = []
-        for file in sorted(folder.rglob("*.yaml")):
+        for file in content_files(folder):
             try:
-                if file.name == "programme.yaml":
+                if is_programme(file):
                     programme = load_programme_file(file)
                     programmes[programme.id] = programme
                 elif is_translation(file):

@@ -12,10 +12,11 @@ from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
+from carecoop.types import Text
+
 Identifier = Annotated[
     str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", min_length=1, max_length=60)
 ]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 ProgrammeId = Literal["think-carecoop", "start-carecoop"]
 PROGRAMME_IDS: tuple[str, ...] = get_args(ProgrammeId)

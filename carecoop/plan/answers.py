@@ -15,50 +15,6 @@ if TYPE_CHECKING:
     from carecoop.content.models import Question
     from carecoop.store.records import Answer
 
-#: Slugified column names accepted for a row key they do not spell exactly.
-#: Used only when the row has no key of the column's own name.
-COLUMN_SYNONYMS: dict[str, str] = {
-    "action": "step",
-    "amount_per_month": "amount",
-    "by_when": "when",
-    "clients": "capacity",
-    "contributions": "employer_contributions",
-    "cost": "amount",
-    "cost_per_unit": "variable_cost_per_unit",
-    "deadline": "when",
-    "description": "item",
-    "employer_contributions_percent": "employer_contributions",
-    "grace": "grace_months",
-    "grace_period": "grace_months",
-    "gross_wage": "monthly_wage",
-    "how_many": "count",
-    "interest": "interest_rate",
-    "interest_rate_percent": "interest_rate",
-    "member_category": "category",
-    "members_count": "members",
-    "mitigation": "response",
-    "monthly_cost": "amount",
-    "monthly_gross_wage": "monthly_wage",
-    "monthly_salary": "monthly_wage",
-    "number": "count",
-    "number_of_members": "members",
-    "people": "count",
-    "price": "unit_price",
-    "price_per_unit": "unit_price",
-    "ramp_up": "ramp_up_months",
-    "salary": "monthly_wage",
-    "service_name": "name",
-    "share_per_member": "share",
-    "source": "lender",
-    "term": "term_months",
-    "units": "units_per_month",
-    "variable_cost": "variable_cost_per_unit",
-    "wage": "monthly_wage",
-    "what": "step",
-    "what_we_do": "response",
-    "who_pays": "payer",
-    "yearly_interest": "interest_rate",
-}
 
 
 def target_path(question: Question) -> str | None:

@@ -18,9 +18,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from carecoop.countries.profiles import CountryProfile
+from carecoop.errors import NextStep, Step
 from carecoop.plan import finance
 from carecoop.plan.answers import get_path
-from carecoop.plan.countries import CountryProfile
 from carecoop.plan.model import SECTION_TITLES, Plan, StaffRow
 from carecoop.plan.money import currency_digits, format_money, format_number
 
@@ -61,6 +62,8 @@ class Finding:
     code: str
     section: str
     message: str
+    #: What to run to fix it; the CLI adds the workshop and group it checked.
+    next_step: NextStep | None = None
 
 
 @dataclass(frozen=True)
@@ -128,8 +131,8 @@ class _Checker:
     def money(self, amount: Decimal) -> str:
         return format_money(amount, self.profile, self.currency)
 
-    def add(self, code: str, section: str, message: str) -> None:
-        self.findings.append(Finding(code, section, message))
+    def add(self, code: str, section: str, message: str, next_step: NextStep | None = None) -> None:
+        self.findings.append(Finding(code, section, message, next_step))
 
     def run(self) -> None:
         fin = self.plan.financial
@@ -148,8 +151,8 @@ class _Checker:
                 self.add(
                     "empty-section",
                     section,
-                    f"The section '{SECTION_TITLES[section]}' is empty. Fill it in with "
-                    f"`carecoop plan WS --section {section}`.",
+                    f"The section '{SECTION_TITLES[section]}' is empty.",
+                    NextStep(Step.FILL_PLAN, section=section),
                 )
 
     def funding(self, judged: bool) -> None:

@@ -25,6 +25,8 @@ from pydantic import (
 )
 from pydantic.config import JsonDict
 
+from carecoop.types import LEGAL_FORM_CODES, LegalFormCode, Text
+
 
 class Unit:
     """A tag on a Decimal annotation saying what the number is (pydantic ignores it)."""
@@ -33,7 +35,6 @@ class Unit:
         self.name = name
 
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Money = Annotated[Decimal, Field(ge=0, allow_inf_nan=False), Unit("money")]
 Percent = Annotated[Decimal, Field(ge=0, le=100, allow_inf_nan=False), Unit("percent")]
 
@@ -53,10 +54,7 @@ def _choice_id(value: Any) -> Any:
     return value
 
 
-LegalForm = Annotated[
-    Literal["cooperative", "association", "mutual", "social-enterprise", "other"],
-    BeforeValidator(_choice_id),
-]
+LegalForm = Annotated[LegalFormCode, BeforeValidator(_choice_id)]
 MembershipModel = Annotated[
     Literal["worker", "user", "multi-stakeholder", "existing-cooperative"],
     BeforeValidator(_choice_id),
@@ -226,7 +224,7 @@ class Cooperative(PlanModel):
     mission: Text | None = _hint("What the cooperative does, for whom, how.")
     values: list[Text] = _many("Values you share.", ["solidarity", "care for each other"])
     legal_form: LegalForm | None = _hint(
-        "cooperative, association, mutual, social-enterprise or other.", "cooperative"
+        ", ".join(LEGAL_FORM_CODES[:-1]) + f" or {LEGAL_FORM_CODES[-1]}.", "cooperative"
     )
     legal_form_detail: Text | None = _hint("The exact legal form, if 'other' or special.")
     country: Text | None = _hint("Country profile code: generic, zw, co, ps, lb or eg.", "zw")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from carecoop.plan.countries import CountryProfile, load_profile, profile_codes
+from carecoop.countries.profiles import CountryProfile, load_profile, profile_codes
 
 #: Decimals for a currency no bundled profile uses (most currencies have cents).
 DEFAULT_CURRENCY_DIGITS = 2

@@ -5,9 +5,9 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from carecoop.countries.profiles import CountryProfile
 from carecoop.plan import finance
 from carecoop.plan.checks import COMPLETENESS_POINTS, VIABILITY_POINTS, Report
-from carecoop.plan.countries import CountryProfile
 from carecoop.plan.model import SECTION_TITLES, Plan
 from carecoop.plan.money import format_money, format_number, round_money
 

@@ -6,7 +6,7 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from carecoop.plan.fields import FieldInfo, row_fields
+from carecoop.plan.fields import COLUMN_SYNONYMS, FieldInfo, row_fields
 from carecoop.plan.model import PlanModel
 
 _THOUSANDS = re.compile(r"^-?\d{1,3}(,\d{3})+(\.\d+)?$")
@@ -102,8 +102,6 @@ def coerce_row(row: type[PlanModel], item: Any, columns: list[str] | None = None
     Keys are slugified and mapped through COLUMN_SYNONYMS; unknown keys and blank cells are
     dropped; cells that cannot be read are dropped too, so pydantic reports what is missing.
     """
-    from carecoop.plan.answers import COLUMN_SYNONYMS
-
     fields = {f.path: f for f in row_fields(row)}
     if isinstance(item, str):
         first = next(iter(fields))

@@ -16,10 +16,10 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from carecoop.countries.profiles import CountryProfile, load_profile, profile_codes
 from carecoop.plan import finance
 from carecoop.plan.answers import get_path, set_path
 from carecoop.plan.checks import completeness, minimum_wage, plan_currency
-from carecoop.plan.countries import CountryProfile, load_profile, profile_codes
 from carecoop.plan.fields import FieldInfo, field_info
 from carecoop.plan.model import SECTION_TITLES, Plan, plan_field_paths, plan_sections
 from carecoop.plan.prompts import (
@@ -36,6 +36,7 @@ from carecoop.plan.prompts import (
 )
 from carecoop.plan.summary import key_figures
 from carecoop.plan.values import coerce
+from carecoop.plan.wizard_rows import RowEditor
 
 #: The order the wizard asks the financial plan in: what frames the numbers first.
 FINANCIAL_ORDER = [
@@ -136,8 +137,6 @@ class PlanWizard:
         for path in self.section_paths(section):
             info = field_info(path)
             if info.row is not None:
-                from carecoop.plan.wizard_rows import RowEditor
-
                 RowEditor(self, info).run()
             else:
                 self.ask_value(info)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from pydantic import ValidationError
 from pydantic_core import PydanticUndefined
@@ -12,10 +13,40 @@ from pydantic_core import PydanticUndefined
 from carecoop.plan.answers import get_path
 from carecoop.plan.fields import FieldInfo, row_fields
 from carecoop.plan.model import PlanModel
-from carecoop.plan.prompts import as_text, check_cell, label_of, parse_cell, plain_error, to_json
+from carecoop.plan.prompts import (
+    Ask,
+    PlanPrompter,
+    as_text,
+    check_cell,
+    label_of,
+    parse_cell,
+    plain_error,
+    to_json,
+)
 
-if TYPE_CHECKING:
-    from carecoop.plan.wizard import PlanWizard
+
+class RowHost(Protocol):
+    """What a row editor needs from the wizard that runs it (the wizard imports this file, not back)."""
+
+    prompter: PlanPrompter
+    suggested: dict[str, Any]
+
+    def current(self, path: str) -> Any:
+        """The plan's value at a path (JSON form)."""
+
+    def apply(self, path: str, value: Any) -> None:
+        """Set a value and save the plan at once."""
+
+    def after_field(self, path: str) -> None:
+        """Show the figures after a step that changes them."""
+
+    def running_total(self, path: str) -> str:
+        """One line on what a list now adds up to."""
+
+    def make_ask(
+        self, name: str, info: FieldInfo, default: Any, validate: Callable[[str], str | None]
+    ) -> Ask:
+        """An Ask for a field or a row column."""
 
 
 def model_default(row_model: type[PlanModel], name: str) -> Any:
@@ -29,7 +60,7 @@ def model_default(row_model: type[PlanModel], name: str) -> Any:
 class RowEditor:
     """Edits one list-of-rows field of the wizard's plan; every change is saved at once."""
 
-    def __init__(self, wizard: PlanWizard, info: FieldInfo) -> None:
+    def __init__(self, wizard: RowHost, info: FieldInfo) -> None:
         assert info.row is not None
         self.wizard = wizard
         self.prompter = wizard.prompter

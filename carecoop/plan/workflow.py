@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import json
-import shlex
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from carecoop.errors import ContentError, UserError
-from carecoop.plan.countries import CountryProfile, load_profile, profile_codes
+from carecoop.countries.profiles import CountryProfile, load_profile, profile_codes
+from carecoop.errors import ContentError, NextStep, Step, UserError
 from carecoop.plan.model import Plan
 
 if TYPE_CHECKING:
@@ -33,8 +32,8 @@ def resolve_group(store: Store, workshop_id: str, group: str | None) -> str:
         return groups[0]
     if not groups:
         raise UserError(
-            f"Workshop '{workshop_id}' has no groups yet. A plan belongs to a group: add its "
-            f"members with 'carecoop participants add {workshop_id} NAME... --group G'."
+            f"Workshop '{workshop_id}' has no groups yet. A plan belongs to a group: add its members.",
+            NextStep(Step.GROUP_PARTICIPANTS, workshop=workshop_id),
         )
     raise UserError(
         f"Workshop '{workshop_id}' has several groups; choose one with --group: {', '.join(groups)}."
@@ -144,7 +143,7 @@ def current_plan(store: Store, curriculum: Curriculum, workshop_id: str, group: 
         plan = Plan.model_validate(data)
     except ValueError as error:
         raise UserError(
-            f"The answers recorded for group '{chosen}' do not make a valid plan yet: {error}. "
-            f"Fix them with: carecoop plan {shlex.quote(workshop_id)} --group {shlex.quote(chosen)}"
+            f"The answers recorded for group '{chosen}' do not make a valid plan yet: {error}.",
+            NextStep(Step.FIX_PLAN, workshop=workshop_id, group=chosen),
         ) from None
     return PlanSource(plan, chosen, from_answers=True)

@@ -11,16 +11,10 @@ from decimal import Decimal
 
 from carecoop.plan.model import Plan
 from carecoop.render.document import Bullets, Document, Heading, Paragraph
+from carecoop.types import LEGAL_FORM_PHRASES
 
 OPEN = "To be decided by the group"
 
-_LEGAL_FORMS = {
-    "cooperative": "a cooperative",
-    "association": "an association",
-    "mutual": "a mutual",
-    "social-enterprise": "a social enterprise",
-    "other": "another legal form",
-}
 _MODELS = {
     "worker": "the care workers who work in it (a worker cooperative)",
     "user": "the families and people who use its care (a user or family cooperative)",
@@ -81,10 +75,11 @@ def build_bylaws(plan: Plan, money: Callable[[Decimal], str], date: str) -> Docu
     if form:
         detail = f" ({plan.cooperative.legal_form_detail})" if plan.cooperative.legal_form_detail else ""
         where = f" It works in {plan.cooperative.location}." if plan.cooperative.location else ""
-        document.add(Paragraph(f"The organisation will be registered as {_LEGAL_FORMS.get(str(form), form)}"
+        document.add(Paragraph(f"The organisation will be registered as {LEGAL_FORM_PHRASES[form]}"
                                f"{detail}.{where}"))
     else:
-        document.add(_open("the legal form (cooperative, association, mutual or other)."))
+        forms = list(LEGAL_FORM_PHRASES.values())
+        document.add(_open(f"the legal form ({', '.join(forms[:-1])} or {forms[-1]})."))
 
     article("Members")
     model = plan.members.membership_model

@@ -14,7 +14,7 @@ from typing import Literal
 
 from carecoop.content.curriculum import Curriculum
 from carecoop.content.models import PROGRAMME_IDS, Module
-from carecoop.errors import UserError
+from carecoop.errors import NextStep, Step, UserError
 from carecoop.outputs import claim, remember, write_output
 from carecoop.render.agenda import agenda_view
 from carecoop.render.answers import AnswerBook
@@ -319,7 +319,8 @@ def certificates_html(store: Store, curriculum: Curriculum, workshop_id: str, *,
     participants = store.participants(workshop_id)
     if not participants:
         raise UserError(
-            f"Workshop '{workshop_id}' has no participants. Add them with 'carecoop participants add'."
+            f"Workshop '{workshop_id}' has no participants.",
+            NextStep(Step.ADD_PARTICIPANTS, workshop=workshop_id),
         )
     attendance = store.attendance(workshop_id)
     progress = store.progress(workshop_id)

@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 
+from carecoop.countries.profiles import CountryProfile
 from carecoop.plan import finance
 from carecoop.plan.checks import Report, minimum_wage, wage_floor
-from carecoop.plan.countries import CountryProfile
 from carecoop.plan.model import SECTION_TITLES, Plan
 from carecoop.plan.money import format_money, format_number, format_percent
 from carecoop.plan.summary import CASH_HEADERS, cash_rows, key_figures, score_rows

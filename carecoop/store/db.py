@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from carecoop.errors import UserError, WorkshopLockedError
+from carecoop.errors import NextStep, Step, UserError, WorkshopLockedError
 from carecoop.store.records import Answer, Participant, Profile, Progress, Workshop
 from carecoop.store.schema import migrate
 
@@ -108,10 +108,11 @@ class Store:
         ).fetchone()
         if row is None:
             known = [w.id for w in self.workshops()]
-            hint = f" Known workshops: {', '.join(known)}." if known else (
-                " There are none yet: create one with 'carecoop workshop new'."
+            if known:
+                raise UserError(f"No workshop '{workshop_id}'. Known workshops: {', '.join(known)}.")
+            raise UserError(
+                f"No workshop '{workshop_id}'. There are none yet.", NextStep(Step.NEW_WORKSHOP)
             )
-            raise UserError(f"No workshop '{workshop_id}'.{hint}")
         return Workshop(**dict(row))
 
     def workshops(self) -> list[Workshop]:

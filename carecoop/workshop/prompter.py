@@ -12,6 +12,7 @@ from enum import StrEnum
 from typing import Any, Protocol
 
 from carecoop.content.models import Activity, Module, Question
+from carecoop.errors import NextStep
 from carecoop.store.records import Participant
 from carecoop.workshop.schedule import Slot
 from carecoop.workshop.targets import Target
@@ -93,8 +94,8 @@ class AnswerRow:
 class Prompter(Protocol):
     """Everything the runner needs from the person at the keyboard."""
 
-    def notice(self, text: str) -> None:
-        """Tell the facilitator something (no answer needed)."""
+    def notice(self, text: str, next_step: NextStep | None = None) -> None:
+        """Tell the facilitator something (no answer needed), with what to do next if any."""
 
     def choose_start(self, agenda: Sequence[AgendaEntry], suggested: int | None) -> int | None:
         """Show the agenda; the index of the activity to start at, or None to stop."""

@@ -16,7 +16,7 @@ from typing import Any
 
 from carecoop.content.curriculum import Curriculum
 from carecoop.content.models import Activity, Module, Question
-from carecoop.errors import UserError
+from carecoop.errors import NextStep, Step, UserError
 from carecoop.store.db import Store
 from carecoop.store.records import Answer, Workshop
 from carecoop.workshop.prompter import (
@@ -51,7 +51,11 @@ class RunResult:
     not_done: list[str] = field(default_factory=list)
 
 
-def programme_modules(curriculum: Curriculum, workshop: Workshop) -> tuple[list[Module], list[str]]:
+#: A message for the facilitator, with a next step when there is an obvious one.
+Notice = tuple[str, NextStep | None]
+
+
+def programme_modules(curriculum: Curriculum, workshop: Workshop) -> tuple[list[Module], list[Notice]]:
     """The workshop's modules in its language, and warnings about missing translations."""
     modules = curriculum.modules_of(workshop.programme)
     if not modules:
@@ -60,7 +64,7 @@ def programme_modules(curriculum: Curriculum, workshop: Workshop) -> tuple[list[
         )
     localized: list[Module] = []
     untranslated: list[str] = []
-    warnings: list[str] = []
+    warnings: list[Notice] = []
     for module in modules:
         shown, notes = curriculum.localized(module, workshop.language)
         localized.append(shown)
@@ -69,15 +73,16 @@ def programme_modules(curriculum: Curriculum, workshop: Workshop) -> tuple[list[
             continue
         # Keys matching nothing are the translator's business; the facilitator gets a count.
         stale = [note for note in notes if note.startswith("Translation ")]
-        warnings.extend(note for note in notes if not note.startswith("Translation "))
+        warnings.extend((note, None) for note in notes if not note.startswith("Translation "))
         if stale:
-            warnings.append(
+            warnings.append((
                 f"The '{workshop.language}' translation of {module.id} has {len(stale)} texts that fit "
-                f"nothing in the module (see: carecoop modules show {module.id} --lang {workshop.language})."
-            )
+                "nothing in the module.",
+                NextStep(Step.SHOW_TRANSLATION, module=module.id, language=workshop.language),
+            ))
     if untranslated:
         warnings.insert(
-            0, f"No '{workshop.language}' translation of {', '.join(untranslated)}: shown in English."
+            0, (f"No '{workshop.language}' translation of {', '.join(untranslated)}: shown in English.", None)
         )
     return localized, warnings
 
@@ -134,8 +139,8 @@ class Runner:
             if slot.activity.id == activity_id:
                 return index
         raise UserError(
-            f"The programme '{self.workshop.programme}' has no activity '{activity_id}'. "
-            "See its activities with: carecoop modules list"
+            f"The programme '{self.workshop.programme}' has no activity '{activity_id}'.",
+            NextStep(Step.LIST_ACTIVITIES, programme=self.workshop.programme),
         )
 
     def resume_index(self) -> int | None:
@@ -165,17 +170,17 @@ class Runner:
 
     def run(self, start: str | None = None) -> RunResult:
         """Run from an activity (or from the facilitator's choice) until they stop or all is done."""
-        for warning in self.warnings:
-            self.prompter.notice(warning)
+        for warning, next_step in self.warnings:
+            self.prompter.notice(warning, next_step)
         if not self.store.participants(self.ws):
             self.prompter.notice(
-                "No participants yet: questions for each participant are recorded once for the whole room. "
-                f"Add people with: carecoop participants add {self.ws} NAME... --group G"
+                "No participants yet: questions for each participant are recorded once for the whole room.",
+                NextStep(Step.ADD_PARTICIPANTS, workshop=self.ws),
             )
         elif not self.store.groups(self.ws):
             self.prompter.notice(
-                "No groups yet: group questions are recorded once for the whole room. "
-                f"Put people in groups with: carecoop participants add {self.ws} NAME... --group G"
+                "No groups yet: group questions are recorded once for the whole room.",
+                NextStep(Step.GROUP_PARTICIPANTS, workshop=self.ws),
             )
         index = self.index_of(start) if start else self._choose()
         if index is None:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from carecoop.content.models import PROGRAMME_IDS, Programme
+from carecoop.countries.profiles import find_profile
 from carecoop.errors import ContentError, UserError
 from carecoop.store.db import Store
 from carecoop.store.records import Participant, Workshop
@@ -96,6 +97,7 @@ def new_workshop(
     info = programme_info(programme)
     start = check_clock(day_start) if day_start else (info.day_start if info else "09:00")
     language = check_language(language)
+    country = find_profile(country)
     days = math.ceil(info.days) if info else 1
     end = (first + timedelta(days=days - 1)).isoformat() if days > 1 else None
     def make(new_id: str) -> Workshop:
@@ -109,7 +111,7 @@ def new_workshop(
             facilitator=" ".join(facilitator.split()),
             location=" ".join(location.split()),
             language=language,
-            country=country.strip() or "generic",
+            country=country,
             care_support=care_support.strip(),
         )
 

@@ -1,7 +1,9 @@
 """Country profiles: currency, number format, legal forms and sourced figures.
 
-Profiles are YAML files in carecoop/plan/countries/ (package data). A profile states a
-figure only with its source and date; where it has none, the wizard asks the group.
+Profiles are YAML files beside this module (package data, shipped in the wheel). A profile
+states a figure only with its source and date; where it has none, the wizard asks the group.
+A profile is looked up by its code in the closed set of bundled files, never by building a
+path from what the user typed.
 """
 
 from __future__ import annotations
@@ -15,10 +17,10 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 from carecoop.errors import UserError
+from carecoop.types import LegalFormCode, Text
 
-COUNTRIES_DIR = Path(__file__).resolve().parent / "countries"
+COUNTRIES_DIR = Path(__file__).resolve().parent
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 
 class _Model(BaseModel):
@@ -39,7 +41,7 @@ class Figure(_Model):
 class LegalForm(_Model):
     """A legal form as it is called in the country."""
 
-    form: Literal["cooperative", "association", "mutual", "social-enterprise", "other"]
+    form: LegalFormCode
     name: Text
 
 
@@ -65,21 +67,56 @@ class CountryProfile(_Model):
         return self.figures.get(name)
 
 
+class UnknownCountryError(UserError):
+    """A country that matches no bundled profile; says which exist."""
+
+    def __init__(self, given: str, known: list[str]) -> None:
+        self.given = given
+        self.known = known
+        super().__init__(f"No country profile '{given}'. Known profiles: {', '.join(known)}.")
+
+
+@functools.cache
+def _profile_files() -> dict[str, Path]:
+    """The bundled profiles by code: the closed set every lookup goes through."""
+    return {path.stem: path for path in COUNTRIES_DIR.glob("*.yaml") if path.stem.isascii()}
+
+
 def profile_codes() -> list[str]:
     """Codes of the bundled profiles, `generic` first."""
-    codes = sorted(path.stem for path in COUNTRIES_DIR.glob("*.yaml"))
+    codes = sorted(_profile_files())
     return ["generic", *[code for code in codes if code != "generic"]]
+
+
+def profile_names() -> list[str]:
+    """`code (Name)` for each bundled profile, for messages that list them."""
+    return [f"{code} ({load_profile(code).name})" for code in profile_codes()]
+
+
+def find_profile(text: str | None) -> str:
+    """The code of the profile a person named, by code or by name, in any case (`zw`, `Zimbabwe`).
+
+    An empty text means `generic`; anything else that matches no bundled profile raises
+    UnknownCountryError.
+    """
+    wanted = (text or "").strip().casefold()
+    if not wanted:
+        return "generic"
+    for code in profile_codes():
+        if wanted in (code, load_profile(code).name.casefold()):
+            return code
+    raise UnknownCountryError((text or "").strip(), profile_names())
 
 
 @functools.cache
 def load_profile(code: str | None) -> CountryProfile:
-    """The profile of a country code (`generic` for none); a UserError for an unknown one."""
+    """The profile of a country code (`generic` for none); UnknownCountryError for an unknown one."""
     from carecoop.content.yamlfile import read_yaml
 
     code = (code or "generic").strip().lower()
-    path = COUNTRIES_DIR / f"{code}.yaml"
-    if not path.is_file():
-        raise UserError(f"No country profile '{code}'. Known profiles: {', '.join(profile_codes())}")
+    path = _profile_files().get(code)
+    if path is None:
+        raise UnknownCountryError(code, profile_codes())
     try:
         return CountryProfile.model_validate(read_yaml(path))
     except ValidationError as error:
