@@ -6,8 +6,8 @@ from typing import Annotated
 
 import typer
 
-from carecoop.cli.common import escape, handle_errors, open_store
-from carecoop.cli.workshop_cmd import WorkshopId, participants_app, say
+from carecoop.cli.common import WorkshopId, escape, handle_errors, open_store
+from carecoop.cli.workshop_cmd import participants_app, say
 
 
 def register(app: typer.Typer) -> None:
