@@ -80,7 +80,8 @@ def test_think_carecoop_fits_one_day(curriculum: Curriculum) -> None:
     activity_minutes = sum(m.activity_minutes for m in modules)
     total = sum(m.minutes for m in modules)
     assert 320 <= activity_minutes <= 380
-    assert total <= 7 * 60
+    # A full day a real room can keep: about seven to seven and a half hours with breaks.
+    assert 7 * 60 <= total <= 7.5 * 60
     assert [m.number for m in modules] == list(range(1, len(modules) + 1))
 
 

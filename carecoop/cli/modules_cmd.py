@@ -46,13 +46,20 @@ def list_modules(
 @modules_app.command("show")
 @handle_errors
 def show(
-    item_id: Annotated[str, typer.Argument(metavar="ID", help="A module or an activity id.")],
+    item_id: Annotated[
+        str, typer.Argument(metavar="ID", help="A programme, a module or an activity id.")
+    ],
     lang: Annotated[str | None, typer.Option("--lang", help="Show a translation.")] = None,
 ) -> None:
-    """Show a module or an activity, laid out for reading."""
-    from carecoop.cli.views import activity_view, module_view
+    """Show a programme, a module or an activity, laid out for reading."""
+    from carecoop.cli.views import activity_view, module_view, programme_view
+    from carecoop.content.summary import curriculum_summary
 
     curriculum = load_curriculum()
+    if item_id in curriculum.programmes:
+        entry = curriculum_summary(curriculum, item_id)[0]
+        console.print(programme_view(curriculum.programmes[item_id], entry))
+        return
     found = curriculum.find_activity(item_id)
     if found is not None:
         module, activity = found

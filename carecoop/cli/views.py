@@ -9,7 +9,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from carecoop.content.models import Activity, ActivityKind, Module
+from carecoop.content.models import Activity, ActivityKind, Module, Programme
 
 
 def hours(minutes: int) -> str:
@@ -51,6 +51,24 @@ def programme_table(entry: dict[str, Any]) -> Table:
         str(breaks) if breaks else "",
     )
     return table
+
+
+def programme_view(programme: Programme, entry: dict[str, Any]) -> Group:
+    """A programme for reading: what it is, for whom, its modules, and where it comes from."""
+    parts: list[RenderableType] = [
+        Text(f"{programme.title}  [{programme.id}]", style="bold underline"),
+        Text(f"{programme.days:g} {'day' if programme.days == 1 else 'days'}"),
+        Text(programme.summary + "\n"),
+        Text(f"For: {programme.audience}\n"),
+        programme_table(entry),
+        Text(""),
+    ]
+    if programme.credit:
+        parts += [Text("Credit", style="bold"), Text(programme.credit + "\n")]
+    first = entry["modules"][0]["id"] if entry["modules"] else None
+    if first:
+        parts.append(Text(f"Show one module: carecoop modules show {first}"))
+    return Group(*parts)
 
 
 def _bullets(title: str, items: list[str]) -> list[RenderableType]:

@@ -298,6 +298,9 @@ class Programme(Model):
     audience: Text
     days: float = Field(gt=0)
     day_start: Annotated[str, StringConstraints(pattern=r"^\d{2}:\d{2}$")] = "09:00"
+    #: Where the programme comes from and what it is not (printed by `modules show` and the
+    #: facilitator's guide).
+    credit: Text | None = None
 
 
 class Translation(Model):
