@@ -16,7 +16,7 @@ from carecoop.plan.answers import plan_from_answers
 from carecoop.plan.fields import field_reference
 from carecoop.plan.model import Plan, plan_field_exists, plan_field_paths, plan_sections
 from carecoop.plan.money import format_money
-from carecoop.plan.values import parse_number, slugify
+from carecoop.plan.values import slugify
 from carecoop.plan.workflow import read_plan_file
 from carecoop.store.records import Answer
 
@@ -83,30 +83,6 @@ def test_blank_answers_count_as_not_given() -> None:
 def test_allocation_over_100_is_refused() -> None:
     with pytest.raises(ValueError, match="more than 100%"):
         Plan.model_validate({"financial": {"reserve_percent": 60, "education_fund_percent": 50}})
-
-
-@pytest.mark.parametrize(
-    ("text", "number"),
-    [
-        ("1,200", "1200"),
-        ("1 200", "1200"),
-        ("2,5", "2.5"),
-        ("$ 30", "30"),
-        ("12.5%", "12.5"),
-        ("1,234,567.89", "1234567.89"),
-        (3, "3"),
-        (0.1, "0.1"),
-        ("-4", "-4"),
-    ],
-)
-def test_parse_number(text: Any, number: str) -> None:
-    assert parse_number(text) == Decimal(number)
-
-
-@pytest.mark.parametrize("text", ["abc", "", "1.2.3", True, None])
-def test_parse_number_refuses(text: Any) -> None:
-    with pytest.raises(ValueError):
-        parse_number(text)
 
 
 def test_slugify() -> None:

@@ -120,7 +120,7 @@ def test_financial_section_step_by_step() -> None:
     assert fin.reserve_percent == 30
     assert fin.currency == "USD"  # the Zimbabwe profile's, accepted with Enter
     assert script.problems == [
-        "'abc' is not a number",
+        "Type an amount of money like 1250.50",
         "Must be 0 or more.",
         "Reserve percent must be 100 or less.",
     ]

@@ -19,9 +19,9 @@ CHOICES = [
 ]
 
 
-def problem(question: Question, raw: Any, typed: bool = False) -> ValueProblem:
+def problem(question: Question, raw: Any, typed: bool = False, locale: str = "en") -> ValueProblem:
     with pytest.raises(ValueProblem) as caught:
-        parse_text(question, raw) if typed else check_value(question, raw)
+        parse_text(question, raw, locale) if typed else check_value(question, raw, locale)
     return caught.value
 
 
@@ -31,8 +31,12 @@ def problem(question: Question, raw: Any, typed: bool = False) -> ValueProblem:
 def test_number_typed_and_from_file() -> None:
     hours = q("number", minimum=0, maximum=20)
     assert parse_text(hours, " 12 ") == 12
-    assert parse_text(hours, "2,5") == 2.5
     assert parse_text(hours, "2.5") == 2.5
+    assert parse_text(hours, "2,5", "es_CO") == 2.5
+    assert parse_text(hours, "2,5", "fr") == 2.5
+    assert problem(hours, "2,5", typed=True).hint == "Type a number between 0 and 20 written like 2.5"
+    expected = "Type a number between 0 and 20 written like 2,5"
+    assert problem(hours, "2,5,5", typed=True, locale="fr").hint == expected
     assert check_value(hours, 7) == 7
     assert check_value(hours, "7") == 7
 
@@ -59,14 +63,17 @@ def test_number_messages_by_limits() -> None:
 def test_money_is_a_decimal_string() -> None:
     wage = q("money", minimum=0)
     assert parse_text(wage, "1250.50") == "1250.50"
-    assert parse_text(wage, "1 250,5") == "1250.5"
+    assert parse_text(wage, "1 250,5", "fr") == "1250.5"
+    assert parse_text(wage, "1.250,50", "es_CO") == "1250.50"
+    assert parse_text(wage, "1,250.50") == "1250.50"
+    assert parse_text(wage, "$ 300") == "300"
     assert parse_text(wage, "300") == "300"
     assert parse_text(wage, "12.125") == "12.125"  # dinars have three decimals
     assert check_value(wage, 1250.5) == "1250.5"
     assert check_value(wage, "99.90") == "99.90"
 
 
-@pytest.mark.parametrize("raw", ["abc", "1,250", "12.5.1", "1e3", "$12", ""])
+@pytest.mark.parametrize("raw", ["abc", "1.250,50", "12.5.1", "1e3", "$", ""])
 def test_money_format(raw: str) -> None:
     assert problem(q("money"), raw, typed=True).hint == "Type an amount of money like 1250.50"
 
@@ -93,7 +100,7 @@ def test_choice_by_id_or_label() -> None:
 def test_multi_choice() -> None:
     colours = q("multi-choice", choices=CHOICES, max_items=2)
     assert check_value(colours, ["blue", "Red roses", "blue"]) == ["blue", "red"]
-    assert parse_text(colours, "red, green") == ["red", "green"]
+    assert parse_text(colours, "red; green") == ["red", "green"]
     assert (
         problem(colours, ["red", "pink"]).in_file() == "expected choices from: red, blue, green, got 'pink'"
     )
@@ -115,7 +122,10 @@ def test_yes_no() -> None:
     assert parse_text(ready, "Yes") is True
     assert parse_text(ready, "n") is False
     assert problem(ready, "maybe", typed=True).hint == "Type yes or no"
-    assert problem(ready, 1).in_file() == "expected yes or no, got 1"
+    assert problem(ready, 2).in_file() == "expected yes or no, got 2"
+    assert parse_text(ready, "si") is True  # the plan has always understood it; now the run does too
+    assert parse_text(ready, "Oui", "fr") is True
+    assert parse_text(ready, "لا", "ar_LB") is False
 
 
 def test_scale() -> None:

@@ -19,6 +19,7 @@ from rich.text import Text
 
 from carecoop.cli.run_views import MARKS, activity_card, agenda_table, closing_view, step_view
 from carecoop.content.models import Activity, Module, Question, QuestionKind
+from carecoop.countries.profiles import value_locale
 from carecoop.errors import NextStep
 from carecoop.store.records import Participant, Workshop
 from carecoop.workshop.prompter import SKIPPED, AgendaEntry, AnswerRow, AskRequest, EndChoice, Navigation
@@ -60,6 +61,7 @@ class TerminalPrompter:
     def __init__(self, console: Console, workshop: Workshop) -> None:
         self.console = console
         self.workshop = workshop
+        self.locale = value_locale(workshop.country, workshop.language)
         self._bar: Toolbar | None = None
         self._title = ""
         self._last_question: tuple[str, str] | None = None
@@ -203,16 +205,16 @@ class TerminalPrompter:
             if typed == "-":
                 return True
             if not typed:
-                return f"{expectation(question).hint}, or - to skip"
+                return f"{expectation(question, self.locale).hint}, or - to skip"
             try:
-                parse_text(question, typed)
+                parse_text(question, typed, self.locale)
             except ValueProblem as problem:
                 return problem.hint
             return True
 
         current = "" if request.current is None else str(request.current)
         typed = self._text(message, default=current, validate=validate, instruction="(- to skip)").strip()
-        return SKIPPED if typed == "-" else parse_text(question, typed)
+        return SKIPPED if typed == "-" else parse_text(question, typed, self.locale)
 
     def _skip_choice(self) -> list[questionary.Choice]:
         return [questionary.Choice("(skip)", _SKIP)]

@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, Validation
 
 from carecoop.errors import UserError
 from carecoop.types import LegalFormCode, Text
+from carecoop.values.locales import reading_locale
 
 COUNTRIES_DIR = Path(__file__).resolve().parent
 
@@ -124,3 +125,15 @@ def load_profile(code: str | None) -> CountryProfile:
             f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in error.errors()
         )
         raise UserError(f"Country profile {path.name} is invalid: {problems}") from None
+
+
+def value_locale(country: str | None, language: str | None) -> str:
+    """The locale typed numbers are read in: the country profile's (`es_CO`), else the language's.
+
+    The generic profile says nothing about how a group writes numbers, and an unknown
+    country is reported elsewhere, so both fall back to the language (`fr`: `1 250,50`).
+    """
+    profile_locale = None
+    if country and country.strip().lower() in profile_codes() and country.strip().lower() != "generic":
+        profile_locale = load_profile(country).locale
+    return reading_locale(profile_locale, language)

@@ -16,6 +16,7 @@ from pydantic import ValidationError
 from carecoop.plan.fields import FieldInfo, field_adapter
 from carecoop.plan.model import Plan, PlanModel
 from carecoop.plan.values import coerce
+from carecoop.values.lists import split_list
 
 #: Typed as an answer to clear a field.
 CLEAR = "-"
@@ -135,8 +136,8 @@ def to_json(value: Any) -> Any:
     return value
 
 
-def parse_cell(column: FieldInfo, raw: Any, default: Any) -> Any:
-    """A typed cell as a value: blank keeps the default, '-' clears."""
+def parse_cell(column: FieldInfo, raw: Any, default: Any, locale: str = "en") -> Any:
+    """A typed cell as a value: blank keeps the default, '-' clears; numbers as `locale` writes them."""
     if not isinstance(raw, str):
         return raw
     text = raw.strip()
@@ -145,18 +146,18 @@ def parse_cell(column: FieldInfo, raw: Any, default: Any) -> Any:
     if text == CLEAR:
         return None
     if column.kind == "texts":
-        return [item.strip() for item in text.split(SEPARATOR) if item.strip()]
-    return coerce(column, text)
+        return split_list(text)
+    return coerce(column, text, locale=locale)
 
 
-def check_cell(row_model: type[PlanModel], column: FieldInfo, raw: str) -> str | None:
+def check_cell(row_model: type[PlanModel], column: FieldInfo, raw: str, locale: str = "en") -> str | None:
     """A message when a typed cell does not fit its column."""
     if raw.strip() in ("", CLEAR):
         if column.required and raw.strip() == CLEAR:
             return "This one is needed."
         return None
     try:
-        value = parse_cell(column, raw, None)
+        value = parse_cell(column, raw, None, locale)
         field_adapter(row_model, column.path).validate_python(to_json(value))
     except ValueError as error:
         if isinstance(error, ValidationError):

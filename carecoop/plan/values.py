@@ -1,66 +1,35 @@
-"""Turning typed or recorded answers into plan values: numbers, yes/no, lists, rows."""
+"""Turning typed or recorded answers into plan values: numbers, yes/no, lists, rows.
+
+Numbers, yes/no and lists are read by `carecoop.values`, the reader the workshop run
+uses too; this module only knows the plan's field kinds.
+"""
 
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
-from carecoop.plan.fields import COLUMN_SYNONYMS, FieldInfo, row_fields
-from carecoop.plan.model import PlanModel
+from carecoop.plan.fields import COLUMN_SYNONYMS, FieldInfo, field_info, row_fields
+from carecoop.plan.model import PlanModel, plan_field_paths
+from carecoop.values.lists import split_list
+from carecoop.values.numbers import Kind, read_decimal
+from carecoop.values.problem import ValueProblem
+from carecoop.values.yes_no import read_yes_no
 
-_THOUSANDS = re.compile(r"^-?\d{1,3}(,\d{3})+(\.\d+)?$")
+_NUMBER_KINDS: dict[str, Kind] = {"money": "money", "percent": "percent", "number": "number", "int": "number"}
 
 
-def parse_number(value: Any) -> Decimal:
-    """A number from an answer: `1,200`, `1 200`, `12.5%`, `$ 30` and `2,5` are all read.
+def read_number(info: FieldInfo, value: Any, locale: str | None) -> Decimal:
+    """A number field's value; `locale` None reads only canonical values (stored answers)."""
+    return read_decimal(value, locale, kind=_NUMBER_KINDS[info.kind], whole=info.kind == "int")
 
-    A comma is a thousands separator when it groups digits in threes (`1,200`), otherwise
-    a decimal comma (`2,5`). Raises ValueError with a plain message when there is no number.
+
+def coerce(info: FieldInfo, value: Any, columns: list[str] | None = None, locale: str | None = None) -> Any:
+    """An answer in the shape a field wants (validation proper is left to pydantic).
+
+    `locale` is how typed numbers are written (`es_CO`); None for stored, canonical values.
     """
-    if isinstance(value, bool):
-        raise ValueError("must be a number")
-    if isinstance(value, int | Decimal):
-        return Decimal(value)
-    if isinstance(value, float):
-        return Decimal(str(value))
-    if not isinstance(value, str):
-        raise ValueError("must be a number")
-    text = re.sub(r"[\s_\u00a0\u202f']", "", value)
-    text = re.sub(r"^[^\d\-.,]+|[^\d.,]+$", "", text)  # currency signs, codes, a trailing %
-    if "," in text and "." in text:
-        text = text.replace(",", "")
-    elif "," in text:
-        text = text.replace(",", "") if _THOUSANDS.match(text) else text.replace(",", ".")
-    try:
-        number = Decimal(text)
-    except InvalidOperation:
-        raise ValueError(f"'{value}' is not a number") from None
-    if not number.is_finite():
-        raise ValueError(f"'{value}' is not a number")
-    return number
-
-
-def parse_bool(value: Any) -> bool:
-    """Yes/no from an answer: true/false, yes/no, y/n, 1/0."""
-    if isinstance(value, bool):
-        return value
-    text = str(value).strip().lower()
-    if text in ("yes", "y", "true", "1", "oui", "sí", "si"):
-        return True
-    if text in ("no", "n", "false", "0", "non"):
-        return False
-    raise ValueError(f"'{value}' is not yes or no")
-
-
-def _lines(value: str) -> list[str]:
-    """Lines of a text, without bullets and blanks."""
-    items = [re.sub(r"^\s*(?:[-*•]|\d+[.)])\s+", "", line).strip() for line in value.splitlines()]
-    return [item for item in items if item]
-
-
-def coerce(info: FieldInfo, value: Any, columns: list[str] | None = None) -> Any:
-    """An answer in the shape a field wants (validation proper is left to pydantic)."""
     if value is None:
         return None
     kind = info.kind
@@ -70,25 +39,22 @@ def coerce(info: FieldInfo, value: Any, columns: list[str] | None = None) -> Any
         return str(value)
     if kind in ("texts", "choices"):
         if isinstance(value, str):
-            return _lines(value)
+            return split_list(value)
         if isinstance(value, list):
             return [str(v).strip() for v in value if v is not None and str(v).strip()]
         return [str(value)]
     if kind in ("money", "percent", "number"):
-        return parse_number(value)
+        return read_number(info, value, locale)
     if kind == "int":
-        number = parse_number(value)
-        if number != number.to_integral_value():
-            raise ValueError(f"'{value}' is not a whole number")
-        return int(number)
+        return int(read_number(info, value, locale))
     if kind == "bool":
-        return parse_bool(value)
+        return read_yes_no(value, locale or "en")
     if kind == "choice":
         return str(value)
     assert info.row is not None
     if not isinstance(value, list):
         raise ValueError("must be a list of rows")
-    return [row for row in (coerce_row(info.row, item, columns) for item in value) if row]
+    return [row for row in (coerce_row(info.row, item, columns, locale) for item in value) if row]
 
 
 def slugify(name: str) -> str:
@@ -96,7 +62,9 @@ def slugify(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", name.strip().lower()).strip("_")
 
 
-def coerce_row(row: type[PlanModel], item: Any, columns: list[str] | None = None) -> dict[str, Any]:
+def coerce_row(
+    row: type[PlanModel], item: Any, columns: list[str] | None = None, locale: str | None = None
+) -> dict[str, Any]:
     """One table row (dict by column name, list by column order, or a bare text) as row data.
 
     Keys are slugified and mapped through COLUMN_SYNONYMS; unknown keys and blank cells are
@@ -118,7 +86,54 @@ def coerce_row(row: type[PlanModel], item: Any, columns: list[str] | None = None
         if key not in fields or key in data or cell is None or (isinstance(cell, str) and not cell.strip()):
             continue
         try:
-            data[key] = coerce(fields[key], cell)
+            data[key] = coerce(fields[key], cell, locale=locale)
         except ValueError:
             continue
     return data
+
+
+Location = tuple[str | int, ...]
+
+
+def _read_leaf(info: FieldInfo, value: Any, locale: str) -> Any:
+    if info.kind in _NUMBER_KINDS:
+        number = read_number(info, value, locale)
+        return int(number) if info.kind == "int" else number
+    return read_yes_no(value, locale)
+
+
+def read_file_values(data: dict[str, Any], locale: str) -> list[tuple[Location, str]]:
+    """Read the numbers and yes/no of a plan file's data in place, as `locale` writes them.
+
+    `1.250,50` in a Colombian plan becomes Decimal 1250.50 before pydantic sees it. A value
+    that cannot be read is removed from the data and reported at its location; other
+    problems are left to pydantic.
+    """
+    problems: list[tuple[Location, str]] = []
+
+    def visit(node: dict[str, Any], where: Location, key: str, info: FieldInfo) -> None:
+        value = node.get(key)
+        if value is None:
+            return
+        if info.kind in (*_NUMBER_KINDS, "bool"):
+            try:
+                node[key] = _read_leaf(info, value, locale)
+            except ValueError as problem:
+                del node[key]
+                message = problem.in_file() if isinstance(problem, ValueProblem) else str(problem)
+                problems.append(((*where, key), message))
+        elif info.kind == "rows" and info.row is not None and isinstance(value, list):
+            columns = row_fields(info.row)
+            for index, row in enumerate(value):
+                if isinstance(row, dict):
+                    for column in columns:
+                        visit(row, (*where, key, index), column.path, column)
+
+    for path in plan_field_paths():
+        *parents, name = path.split(".")
+        node: Any = data
+        for part in parents:
+            node = node.get(part) if isinstance(node, dict) else None
+        if isinstance(node, dict):
+            visit(node, tuple(parents), name, field_info(path))
+    return problems

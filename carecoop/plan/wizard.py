@@ -37,6 +37,7 @@ from carecoop.plan.prompts import (
 from carecoop.plan.summary import key_figures
 from carecoop.plan.values import coerce
 from carecoop.plan.wizard_rows import RowEditor
+from carecoop.values.lists import split_list
 
 #: The order the wizard asks the financial plan in: what frames the numbers first.
 FINANCIAL_ORDER = [
@@ -100,6 +101,11 @@ class PlanWizard:
     def profile(self) -> CountryProfile:
         """The country profile the plan uses now."""
         return load_profile(self.plan.cooperative.country or self.fallback_country)
+
+    @property
+    def locale(self) -> str:
+        """How numbers typed in the wizard are written: the country profile's locale."""
+        return self.profile.locale
 
     @property
     def currency(self) -> str:
@@ -253,8 +259,8 @@ class PlanWizard:
             if text == CLEAR:
                 return [] if info.kind in ("texts", "choices") else None
             if info.kind == "texts":
-                return [item.strip() for item in text.split(SEPARATOR) if item.strip()]
-            return coerce(info, text)
+                return split_list(text)
+            return coerce(info, text, locale=self.locale)
         return raw
 
     def check(self, path: str, raw: str) -> str | None:

@@ -31,6 +31,10 @@ class RowHost(Protocol):
     prompter: PlanPrompter
     suggested: dict[str, Any]
 
+    @property
+    def locale(self) -> str:
+        """How typed numbers are written (`es_CO`)."""
+
     def current(self, path: str) -> Any:
         """The plan's value at a path (JSON form)."""
 
@@ -137,7 +141,7 @@ class RowEditor:
             row: dict[str, Any] = {}
             for number, column in enumerate(self.columns):
                 default = current.get(column.path, model_default(self.row_model, column.path))
-                check = functools.partial(check_cell, self.row_model, column)
+                check = functools.partial(check_cell, self.row_model, column, locale=self.wizard.locale)
                 if column.path in current or column.kind in ("choice", "bool") or default is None:
                     ask = self.wizard.make_ask(column.path, column, default, check)
                 else:
@@ -149,7 +153,7 @@ class RowEditor:
                     hint = f"{ask.hint} Leave it empty to cancel this row.".strip()
                     ask = replace(ask, required=False, hint=hint)
                 raw = self.prompter.ask(ask)
-                value = parse_cell(column, raw, default)
+                value = parse_cell(column, raw, default, self.wizard.locale)
                 if cancel and value is None:
                     return None
                 if value is not None:

@@ -9,9 +9,10 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from carecoop.countries.profiles import CountryProfile, load_profile, profile_codes
+from carecoop.countries.profiles import CountryProfile, load_profile, profile_codes, value_locale
 from carecoop.errors import ContentError, NextStep, Step, UserError
 from carecoop.plan.model import Plan
+from carecoop.plan.values import read_file_values
 
 if TYPE_CHECKING:
     from carecoop.content.curriculum import Curriculum
@@ -69,8 +70,18 @@ def profile_for(store: Store, workshop_id: str, plan: Plan) -> CountryProfile:
     return load_profile(plan.cooperative.country or store.workshop(workshop_id).country)
 
 
-def read_plan_file(path: Path) -> Plan:
-    """A plan from a YAML or JSON file; ContentError with `file:line: path: message` lines."""
+def _file_country(data: dict[str, Any]) -> str | None:
+    cooperative = data.get("cooperative")
+    country = cooperative.get("country") if isinstance(cooperative, dict) else None
+    return country if isinstance(country, str) else None
+
+
+def read_plan_file(path: Path, country: str | None = None, language: str = "en") -> Plan:
+    """A plan from a YAML or JSON file; ContentError with `file:line: path: message` lines.
+
+    Numbers written as text are read the way the plan's country (else `country`, the
+    workshop's) writes them, else as `language` does: `1.250,50` in Colombia.
+    """
     from carecoop.content.messages import known_keys, validation_problems
     from carecoop.content.yamlfile import display_path, located_lines, read_yaml
 
@@ -78,12 +89,14 @@ def read_plan_file(path: Path) -> Plan:
     shown = display_path(path)
     if not isinstance(data, dict):
         raise ContentError([f"{shown}: must be a mapping of plan sections (is the file empty?)"])
-    problems: list[tuple[tuple[str | int, ...], str]] = []
+    problems = read_file_values(data, value_locale(_file_country(data) or country, language))
+    unread = {where for where, _ in problems}
     plan: Plan | None = None
     try:
         plan = Plan.model_validate(data)
     except ValidationError as error:
-        problems = validation_problems(error, known_keys([Plan]))
+        # A value the reader refused was taken out: pydantic's "missing" there says nothing new.
+        problems += [p for p in validation_problems(error, known_keys([Plan])) if p[0] not in unread]
     if plan is not None and plan.cooperative.country:
         if plan.cooperative.country.lower() not in profile_codes():
             problems.append(
@@ -100,7 +113,8 @@ def read_plan_file(path: Path) -> Plan:
 
 def import_plan(store: Store, workshop_id: str, group: str, path: Path) -> Plan:
     """Validate a plan file completely, then store it as the group's newest version."""
-    plan = read_plan_file(path)
+    workshop = store.workshop(workshop_id)
+    plan = read_plan_file(path, workshop.country, workshop.language)
     save_plan(store, workshop_id, group, plan)
     return plan
 

@@ -23,6 +23,7 @@ from typing import Any
 from carecoop.content.curriculum import Curriculum
 from carecoop.content.models import Activity, Question, Scope
 from carecoop.content.yamlfile import located_lines, read_yaml
+from carecoop.countries.profiles import value_locale
 from carecoop.errors import AnswersFileError
 from carecoop.store.db import Store
 from carecoop.store.records import Participant, Workshop
@@ -53,6 +54,7 @@ class _Context:
 
     def __init__(self, store: Store, curriculum: Curriculum, workshop: Workshop) -> None:
         self.workshop = workshop
+        self.locale = value_locale(workshop.country, workshop.language)
         self.activities = {a.id: a for _, a in curriculum.activities_of(workshop.programme)}
         self.other_programme = {
             a.id: m.programme for m in curriculum.modules if m.programme != workshop.programme
@@ -114,7 +116,7 @@ def _check_entry(
     value, skipped = entry.get("value"), entry.get("value") is None
     if not skipped and "value" in entry:
         try:
-            value = check_value(question, value)
+            value = check_value(question, value, context.locale)
         except ValueProblem as problem:
             problems.append(((*here, "value"), problem.in_file()))
     if len(problems) > before:

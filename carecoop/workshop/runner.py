@@ -282,7 +282,9 @@ class Runner:
             )
             return
         self.store.record_answer(
-            self.ws, activity.id, question.id, check_value(question, value),
+            # The prompter has read what was typed in the workshop's locale: what it hands
+            # over is canonical (`1250.50`), so it is checked as such, never re-read.
+            self.ws, activity.id, question.id, check_value(question, value, None),
             participant_id=participant_id, group=group,
         )
 

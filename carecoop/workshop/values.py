@@ -10,69 +10,27 @@ of every column name to str.
 from __future__ import annotations
 
 import json
-import re
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from carecoop.content.models import Question, QuestionKind
+from carecoop.values.lists import split_list
+from carecoop.values.numbers import example, read_decimal
+from carecoop.values.problem import ValueProblem, range_phrase, shown
+from carecoop.values.yes_no import read_yes_no
+
+__all__ = ["ValueProblem", "check_value", "display", "expectation", "parse_text", "scale_bounds", "shown"]
 
 SCALE_MINIMUM = 1
 SCALE_MAXIMUM = 5
 
-_NUMBER = re.compile(r"^-?\d+(?:[.,]\d+)?$")
-# A comma is a decimal mark only with one or two digits after it: "1,250" is ambiguous.
-_MONEY = re.compile(r"^-?\d+(?:\.\d{1,3}|,\d{1,2})?$")
-_YES = {"yes", "y", "true"}
-_NO = {"no", "n", "false"}
 
-
-class ValueProblem(ValueError):
-    """A value that does not fit its question: what was expected, and what came."""
-
-    def __init__(self, expected: str, got: str | None = None, verb: str = "Type") -> None:
-        self.expected = expected
-        self.got = got
-        self.verb = verb
-        super().__init__(self.hint)
-
-    @property
-    def hint(self) -> str:
-        """The message for someone at the keyboard: `Type a number between 0 and 20`."""
-        return f"{self.verb} {self.expected}"
-
-    def in_file(self) -> str:
-        """The message for an answers file: `expected a number between 0 and 20, got 'abc'`."""
-        return f"expected {self.expected}, got {self.got}" if self.got else f"expected {self.expected}"
-
-
-def shown(raw: Any) -> str:
-    """A value as quoted in a message, cut short when long."""
-    text = f"'{raw}'" if isinstance(raw, str) else json.dumps(raw, ensure_ascii=False, default=str)
-    return text if len(text) <= 60 else text[:57] + "..."
-
-
-def _figure(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else str(value)
-
-
-def range_phrase(noun: str, minimum: float | None, maximum: float | None) -> str:
-    """`a number between 0 and 20`, `a number of at least 0`, or just `a number`."""
-    if minimum is not None and maximum is not None:
-        return f"{noun} between {_figure(minimum)} and {_figure(maximum)}"
-    if minimum is not None:
-        return f"{noun} of at least {_figure(minimum)}"
-    if maximum is not None:
-        return f"{noun} of at most {_figure(maximum)}"
-    return noun
-
-
-def expectation(question: Question) -> ValueProblem:
+def expectation(question: Question, locale: str = "en") -> ValueProblem:
     """What a question expects, as a problem to raise or a hint to show."""
     kind = question.kind
     if kind is QuestionKind.NUMBER:
         return ValueProblem(range_phrase("a number", question.minimum, question.maximum))
     if kind is QuestionKind.MONEY:
-        return ValueProblem("an amount of money like 1250.50")
+        return ValueProblem(f"an amount of money like {example(locale)}")
     if kind is QuestionKind.SCALE:
         low, high = scale_bounds(question)
         return ValueProblem(f"a whole number from {low} to {high}")
@@ -101,39 +59,44 @@ def scale_bounds(question: Question) -> tuple[int, int]:
 # Typed text ------------------------------------------------------------------------------
 
 
-def parse_text(question: Question, text: str) -> Any:
-    """The canonical value of what was typed at a prompt; a ValueProblem when it does not fit."""
+def parse_text(question: Question, text: str, locale: str = "en") -> Any:
+    """The canonical value of what was typed at a prompt; a ValueProblem when it does not fit.
+
+    `locale` is the workshop's (see `carecoop.values.locales`): `1,200` is 1200 in `en`.
+    """
     typed = text.strip()
     kind = question.kind
     if kind in (QuestionKind.LIST, QuestionKind.MULTI_CHOICE):
-        separators = r"[;\n]" if kind is QuestionKind.LIST else r"[,;\n]"
-        items = [part.strip() for part in re.split(separators, typed)]
-        return check_value(question, [item for item in items if item])
+        return check_value(question, split_list(typed), locale)
     if kind is QuestionKind.TABLE:
-        raise expectation(question)  # a table is typed row by row, never as one line
-    return check_value(question, typed)
+        raise expectation(question, locale)  # a table is typed row by row, never as one line
+    return check_value(question, typed, locale)
 
 
 # Values of any type (from a file, or from a prompt) -----------------------------------------
 
 
-def check_value(question: Question, raw: Any) -> Any:
-    """The canonical value of `raw` for this question; a ValueProblem when it does not fit."""
+def check_value(question: Question, raw: Any, locale: str | None = "en") -> Any:
+    """The canonical value of `raw` for this question; a ValueProblem when it does not fit.
+
+    Numbers, money and yes/no are read by `carecoop.values` in the workshop's `locale`;
+    `None` reads canonical values only (what a prompter returns, what the store holds).
+    """
     kind = question.kind
     if kind in (QuestionKind.SHORT_TEXT, QuestionKind.LONG_TEXT):
         return _text(question, raw)
     if kind is QuestionKind.NUMBER:
-        return _number(question, raw)
+        return _number(question, raw, locale)
     if kind is QuestionKind.MONEY:
-        return _money(question, raw)
+        return _money(question, raw, locale)
     if kind is QuestionKind.SCALE:
-        return _scale(question, raw)
+        return _scale(question, raw, locale)
     if kind is QuestionKind.CHOICE:
         return _choice(question, raw)
     if kind is QuestionKind.MULTI_CHOICE:
         return _multi_choice(question, raw)
     if kind is QuestionKind.YES_NO:
-        return _yes_no(question, raw)
+        return _yes_no(question, raw, locale)
     if kind is QuestionKind.LIST:
         return _list(question, raw)
     return _table(question, raw)
@@ -143,7 +106,7 @@ def _scalar_text(raw: Any) -> str | None:
     if isinstance(raw, str):
         return raw.strip()
     if isinstance(raw, int | float) and not isinstance(raw, bool):
-        return _figure(raw)
+        return str(int(raw)) if float(raw).is_integer() else str(raw)
     return None
 
 
@@ -159,57 +122,26 @@ def _text(question: Question, raw: Any) -> str:
     return text
 
 
-def _number(question: Question, raw: Any) -> int | float:
-    problem = expectation(question)
-    problem.got = shown(raw)
-    if isinstance(raw, bool):
-        raise problem
-    if isinstance(raw, int | float):
-        value: int | float = raw
-    elif isinstance(raw, str) and _NUMBER.match(raw.strip()):
-        typed = raw.strip().replace(",", ".")
-        value = float(typed) if "." in typed else int(typed)
-    else:
-        raise problem
-    if question.minimum is not None and value < question.minimum:
-        raise problem
-    if question.maximum is not None and value > question.maximum:
-        raise problem
-    return value
+def _number(question: Question, raw: Any, locale: str | None) -> int | float:
+    number = read_decimal(raw, locale, kind="number", minimum=question.minimum, maximum=question.maximum)
+    # The store keeps a number answer as a JSON number: whole ones as int; others as the
+    # float whose shortest text is the Decimal's (exact within LIMIT and 15 digits).
+    return int(number) if number == number.to_integral_value() else float(number)
 
 
-def _money(question: Question, raw: Any) -> str:
-    problem = expectation(question)
-    problem.got = shown(raw)
-    typed = _scalar_text(raw)
-    if typed is None:
-        raise problem
-    typed = re.sub(r"\s", "", typed)
-    if not _MONEY.match(typed):
-        raise problem
-    try:
-        amount = Decimal(typed.replace(",", "."))
-    except InvalidOperation:  # pragma: no cover - the pattern lets only decimals through
-        raise problem from None
-    low, high = question.minimum, question.maximum
-    if (low is not None and amount < Decimal(str(low))) or (high is not None and amount > Decimal(str(high))):
-        raise ValueProblem(range_phrase("an amount", low, high), shown(raw))
+def _money(question: Question, raw: Any, locale: str | None) -> str:
+    amount = read_decimal(raw, locale, kind="money", minimum=question.minimum, maximum=question.maximum)
     return str(amount)
 
 
-def _scale(question: Question, raw: Any) -> int:
-    problem = expectation(question)
-    problem.got = shown(raw)
+def _scale(question: Question, raw: Any, locale: str | None) -> int:
     low, high = scale_bounds(question)
-    if isinstance(raw, bool):
-        raise problem
-    if isinstance(raw, float) and raw.is_integer():
-        raw = int(raw)
-    if isinstance(raw, str) and re.fullmatch(r"-?\d+", raw.strip()):
-        raw = int(raw.strip())
-    if not isinstance(raw, int) or not low <= raw <= high:
-        raise problem
-    return raw
+    try:
+        return int(read_decimal(raw, locale, whole=True, minimum=low, maximum=high))
+    except ValueProblem:
+        problem = expectation(question, locale or "en")
+        problem.got = shown(raw)
+        raise problem from None
 
 
 def _choice_id(question: Question, raw: Any) -> str | None:
@@ -248,7 +180,7 @@ def _count_problem(question: Question, count: int, noun: str) -> ValueProblem | 
 
 def _multi_choice(question: Question, raw: Any) -> list[str]:
     if isinstance(raw, str):
-        raw = [part for part in (p.strip() for p in raw.split(",")) if part]
+        raw = split_list(raw)
     if not isinstance(raw, list):
         problem = expectation(question)
         problem.got = shown(raw)
@@ -266,14 +198,13 @@ def _multi_choice(question: Question, raw: Any) -> list[str]:
     return chosen
 
 
-def _yes_no(question: Question, raw: Any) -> bool:
-    if isinstance(raw, bool):
-        return raw
-    if isinstance(raw, str) and raw.strip().casefold() in _YES | _NO:
-        return raw.strip().casefold() in _YES
-    problem = expectation(question)
-    problem.got = shown(raw)
-    raise problem
+def _yes_no(question: Question, raw: Any, locale: str | None) -> bool:
+    try:
+        return read_yes_no(raw, locale or "en")
+    except ValueProblem:
+        problem = expectation(question, locale or "en")
+        problem.got = shown(raw)
+        raise problem from None
 
 
 def _list(question: Question, raw: Any) -> list[str]:
