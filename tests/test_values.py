@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 from babel.numbers import format_currency, format_decimal, format_percent
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from carecoop.values import LIMIT, ValueProblem, read_decimal, read_yes_no, reading_locale, split_list
@@ -28,12 +28,14 @@ def refusal(raw: Any, locale: str | None = "en", **options: Any) -> ValueProblem
 # Round trips: what Babel writes for a locale reads back as the same Decimal ----------------------
 
 
+@settings(deadline=None)  # Babel loads locale data on first use; no timed tests here
 @given(amount=AMOUNTS, locale=st.sampled_from(LOCALES), currency=st.sampled_from(["USD", "EUR"]))
 def test_money_round_trips(amount: Decimal, locale: str, currency: str) -> None:
     written = format_currency(amount, currency, locale=locale)
     assert read_decimal(written, locale, kind="money") == amount
 
 
+@settings(deadline=None)  # Babel loads locale data on first use; no timed tests here
 @given(amount=AMOUNTS, locale=st.sampled_from(LOCALES), arabic_digits=st.booleans())
 def test_number_round_trips(amount: Decimal, locale: str, arabic_digits: bool) -> None:
     system = "arab" if arabic_digits and locale.startswith("ar") else "latn"
@@ -41,12 +43,14 @@ def test_number_round_trips(amount: Decimal, locale: str, arabic_digits: bool) -
     assert read_decimal(written, locale) == amount
 
 
+@settings(deadline=None)  # Babel loads locale data on first use; no timed tests here
 @given(share=st.decimals(min_value=0, max_value=100, places=1), locale=st.sampled_from(LOCALES))
 def test_percent_round_trips(share: Decimal, locale: str) -> None:
     written = format_percent(share / 100, format="#,##0.#%", locale=locale)
     assert read_decimal(written, locale, kind="percent") == share
 
 
+@settings(deadline=None)  # Babel loads locale data on first use; no timed tests here
 @given(
     language=st.sampled_from(sorted(YES_NO)),
     answer=st.booleans(),
@@ -59,6 +63,7 @@ def test_yes_no_round_trips(language: str, answer: bool, data: st.DataObject) ->
     assert read_yes_no(f" {word.upper() if shout else word} ", language) is answer
 
 
+@settings(deadline=None)  # Babel loads locale data on first use; no timed tests here
 @given(
     items=st.lists(
         st.text(
