@@ -16,7 +16,8 @@ from carecoop.paths import handouts_dir
 from carecoop.render.agenda import unique_materials
 from carecoop.render.answers import AnswerBook, fill
 from carecoop.render.engine import render_html
-from carecoop.render.exports import choose_format
+from carecoop.render.exports import FORMATS
+from carecoop.render.formats import choose_format
 from carecoop.render.handouts import Person, handout_view
 from carecoop.render.labels import LABELS, labels_for, text_direction
 from carecoop.render.meta import doc_meta
@@ -171,10 +172,12 @@ def test_labels_cover_four_languages_and_fall_back_to_english() -> None:
 
 
 def test_format_comes_from_option_then_suffix() -> None:
-    assert choose_format(Path("a.md"), None) == "md"
-    assert choose_format(Path("a.pdf"), None) == "pdf"
-    assert choose_format(Path("a"), None) == "pdf"
-    assert choose_format(Path("a.pdf"), "md") == "md"
+    assert choose_format(Path("a.md"), None, FORMATS) == "md"
+    assert choose_format(Path("a.pdf"), None, FORMATS) == "pdf"
+    assert choose_format(Path("a"), None, FORMATS) == "pdf"
+    assert choose_format(Path("a.pdf"), "md", FORMATS) == "md"
+    assert choose_format(Path("a.txt"), None, ("pdf", "md", "docx", "json")) == "pdf"
+    assert choose_format(Path("a.DOCX"), None, ("pdf", "md", "docx", "json")) == "docx"
 
 
 BOTH = "Error: Give a workshop, or --programme P for blank handouts (not both)."

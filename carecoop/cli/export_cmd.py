@@ -70,11 +70,12 @@ def handouts(
 ) -> None:
     """Handouts per module: one per participant present, filled with their answers."""
     from carecoop.errors import UserError
-    from carecoop.render.exports import choose_format, export_blank_handouts, export_handouts
+    from carecoop.render.exports import FORMATS, export_blank_handouts, export_handouts
+    from carecoop.render.formats import choose_format
 
     if (workshop_id is None) == (programme is None):
         raise UserError("Give a workshop, or --programme P for blank handouts (not both).")
-    chosen = choose_format(Path("handouts.pdf"), fmt)
+    chosen = choose_format(Path("handouts.pdf"), fmt, FORMATS)
     if programme is not None:
         result = export_blank_handouts(
             load_curriculum(), programme, out, paper=_paper(paper), fmt=chosen, language=lang, force=force
@@ -101,9 +102,10 @@ def agenda(
     force: ForceOption = False,
 ) -> None:
     """The timed agenda: activities, minutes, materials, preparation and care support."""
-    from carecoop.render.exports import choose_format, export_agenda
+    from carecoop.render.exports import FORMATS, export_agenda
+    from carecoop.render.formats import choose_format
 
-    chosen = choose_format(out, fmt)
+    chosen = choose_format(out, fmt, FORMATS)
     store = open_store()
     try:
         result = export_agenda(
@@ -145,7 +147,7 @@ def certificates(
 def _pdf_only(exporter: Callable[..., "ExportResult"], workshop_id: str, out: Path, paper: str,
               what: str, force: bool) -> None:
     """Run an export that only writes PDF, and report what it wrote."""
-    from carecoop.render.exports import choose_format
+    from carecoop.render.formats import choose_format
 
     choose_format(out, None, ("pdf",))
     store = open_store()
@@ -177,9 +179,10 @@ def plan(
     force: ForceOption = False,
 ) -> None:
     """A group's business plan; json writes a plan file that `carecoop plan WS --from FILE` reads."""
-    from carecoop.render.plan_export import choose_plan_format, export_plan
+    from carecoop.render.formats import choose_format
+    from carecoop.render.plan_export import PLAN_FORMATS, export_plan
 
-    chosen = choose_plan_format(out, fmt)
+    chosen = choose_format(out, fmt, PLAN_FORMATS)
     store = open_store()
     try:
         source = export_plan(store, load_curriculum(), workshop_id, out, group=group, fmt=chosen,
@@ -204,9 +207,10 @@ def bylaws(
     force: ForceOption = False,
 ) -> None:
     """A group's draft bylaws, with every point not yet decided marked as such."""
-    from carecoop.render.plan_export import choose_plan_format, export_bylaws
+    from carecoop.render.formats import choose_format
+    from carecoop.render.plan_export import BYLAWS_FORMATS, export_bylaws
 
-    chosen = choose_plan_format(out, fmt, allowed=("pdf", "md", "docx"))
+    chosen = choose_format(out, fmt, BYLAWS_FORMATS)
     store = open_store()
     try:
         source = export_bylaws(store, load_curriculum(), workshop_id, out, group=group, fmt=chosen,

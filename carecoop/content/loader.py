@@ -6,6 +6,7 @@ works with validated models only.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -28,7 +29,10 @@ from carecoop.errors import ContentError
 Location = tuple[str | int, ...]
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
-_KEYS = known_keys([Module, Programme, Translation])
+@functools.cache
+def _keys_of(model: type[BaseModel]) -> frozenset[str]:
+    """The keys a file of this kind may hold: "did you mean" suggests only these."""
+    return frozenset(known_keys([model]))
 #: `01-care.ar.yaml` is the Arabic translation of `01-care.yaml`.
 _TRANSLATION_NAME = re.compile(r"^.+\.([a-z]{2,3}(?:-[A-Z]{2})?)\.ya?ml$")
 
@@ -59,7 +63,7 @@ def _validate(path: Path, model: type[ModelT], data: Any, problems: _Problems) -
     try:
         return model.model_validate(data)
     except ValidationError as error:
-        for location, message in validation_problems(error, _KEYS):
+        for location, message in validation_problems(error, set(_keys_of(model))):
             problems.add(location, message)
         return None
 

@@ -63,7 +63,8 @@ def rewrite(error: dict[str, Any], keys: set[str]) -> str:
         return special
     if kind == "extra_forbidden":
         key = str(location[-1]) if location else ""
-        close = difflib.get_close_matches(key, sorted(keys), n=1, cutoff=0.7)
+        # Never suggest the very key being refused.
+        close = difflib.get_close_matches(key, sorted(keys - {key}), n=1, cutoff=0.7)
         hint = f" (did you mean '{close[0]}'?)" if close else ""
         return f"unknown key '{key}'{hint}"
     if kind == "missing":

@@ -6,12 +6,12 @@ uses too; this module only knows the plan's field kinds.
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 from typing import Any
 
 from carecoop.plan.fields import COLUMN_SYNONYMS, FieldInfo, field_info, row_fields
 from carecoop.plan.model import PlanModel, plan_field_paths
+from carecoop.slugs import slug
 from carecoop.values.lists import split_list
 from carecoop.values.numbers import Kind, read_decimal
 from carecoop.values.problem import ValueProblem
@@ -59,7 +59,7 @@ def coerce(info: FieldInfo, value: Any, columns: list[str] | None = None, locale
 
 def slugify(name: str) -> str:
     """A table column name as a row key: "Monthly wage" → `monthly_wage`."""
-    return re.sub(r"[^a-z0-9]+", "_", name.strip().lower()).strip("_")
+    return slug(name, "_")
 
 
 def coerce_row(

@@ -7,7 +7,6 @@ callers that want bytes rather than files.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -31,6 +30,7 @@ from carecoop.render.labels import labels_for
 from carecoop.render.meta import DocMeta, date_span, doc_meta, format_day, workshop_days
 from carecoop.render.people import Certificate, ModuleLine, attendance_view, modules_attended
 from carecoop.render.people import CertificatesView as _CertificatesView
+from carecoop.slugs import slug
 from carecoop.store.db import Store
 from carecoop.store.records import Workshop
 from carecoop.workshop.schedule import build_agenda
@@ -49,16 +49,6 @@ class ExportResult:
 
     paths: list[Path] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
-
-
-def choose_format(out: Path, requested: str | None, allowed: tuple[str, ...] = FORMATS) -> Format:
-    """The format asked for, else the one the file name's suffix names, else PDF."""
-    fmt = (requested or {".md": "md", ".markdown": "md"}.get(out.suffix.lower(), "pdf")).lower()
-    if fmt not in allowed:
-        if len(allowed) == 1:
-            raise UserError(f"This document is available as {allowed[0].upper()} only (asked for {fmt}).")
-        raise UserError(f"Unknown format '{fmt}'. Use one of: {', '.join(allowed)}.")
-    return "md" if fmt == "md" else "pdf"
 
 
 @dataclass(frozen=True)
@@ -96,7 +86,7 @@ def _context(store: Store, curriculum: Curriculum, workshop_id: str) -> _Context
 
 def file_slug(name: str) -> str:
     """A name made safe for a file name, keeping letters of any script: `Rania Odeh` → `rania-odeh`."""
-    return re.sub(r"[^\w]+", "-", name.casefold()).strip("-")[:40] or "participant"
+    return slug(name, keep_script=True, limit=40) or "participant"
 
 
 # Handouts ------------------------------------------------------------------------------

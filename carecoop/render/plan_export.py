@@ -5,8 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from carecoop.errors import UserError
-
 if TYPE_CHECKING:
     from carecoop.content.curriculum import Curriculum
     from carecoop.plan.workflow import PlanSource
@@ -16,16 +14,7 @@ if TYPE_CHECKING:
 
 PlanFormat = Literal["pdf", "md", "docx", "json"]
 PLAN_FORMATS: tuple[PlanFormat, ...] = ("pdf", "md", "docx", "json")
-
-
-def choose_plan_format(out: Path, requested: str | None, allowed: tuple[str, ...] = PLAN_FORMATS) -> str:
-    """The format asked for, else the one the --out suffix names, else pdf."""
-    value = (requested or out.suffix.lstrip(".") or "pdf").lower()
-    if value == "markdown":
-        value = "md"
-    if value not in allowed:
-        raise UserError(f"Unknown format '{value}'. Use one of: {', '.join(allowed)}.")
-    return value
+BYLAWS_FORMATS: tuple[PlanFormat, ...] = ("pdf", "md", "docx")
 
 
 def _today_text(language: str) -> str:

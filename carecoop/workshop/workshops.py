@@ -4,25 +4,19 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from carecoop.content.models import PROGRAMME_IDS, Programme
 from carecoop.countries.profiles import find_profile
 from carecoop.errors import ContentError, UserError
+from carecoop.slugs import slug
 from carecoop.store.db import Store
 from carecoop.store.records import Participant, Workshop
 
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Z]{2})?$")
 _CLOCK = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
-
-
-def slugify(text: str) -> str:
-    """`Care day in Bogotá!` → `care-day-in-bogota` (empty when nothing Latin is left)."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:50].strip("-")
 
 
 def programme_info(programme_id: str) -> Programme | None:
@@ -122,7 +116,7 @@ def new_workshop(
                 "hyphens, like harare-2025-03-14."
             )
         return store.create_workshop(make(workshop_id))
-    base = f"{slugify(title) or 'workshop'}-{first.isoformat()}"
+    base = f"{slug(title, limit=50) or 'workshop'}-{first.isoformat()}"
     taken = {w.id for w in store.workshops()}
     candidate, number = base, 2
     while candidate in taken:
