@@ -39,7 +39,8 @@ plan_app = typer.Typer(
     cls=_WizardByDefault,
     help=(
         "The business plan of a group. `carecoop plan WS [--group G] [--section S]` walks "
-        "through it step by step; `--from FILE` imports one."
+        "through it step by step; `--from FILE` imports one. The plan file's format: "
+        "docs/plan-file.md in the carecoop source; `carecoop plan schema` prints its JSON Schema."
     ),
     no_args_is_help=True,
 )

@@ -24,7 +24,22 @@ from carecoop.cli.workshop_cmd import say
 
 def register(app: typer.Typer) -> None:
     """Add the `run` command."""
-    app.command("run")(run)
+    app.command("run", help=RUN_HELP)(run)
+
+
+#: `\b` keeps click from rewrapping the example.
+RUN_HELP = (
+    "Run a workshop activity by activity, recording answers; resumes where it stopped.\n\n"
+    "With --answers FILE, record a YAML or JSON file of answers instead of asking:\n\n"
+    "\b\n"
+    "answers:\n"
+    "  - activity: tc1-who-cares\n"
+    "    question: unpaid-care-hours\n"
+    "    participant: Rudo    # or group: NAME; neither = the whole workshop\n"
+    "    value: 6\n\n"
+    "Nothing is recorded unless the whole file is right. The full format: "
+    "docs/answers-file.md in the carecoop source."
+)
 
 
 @handle_errors
