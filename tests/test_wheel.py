@@ -37,6 +37,7 @@ def test_wheel_contains_modules_and_handouts(wheel: Path) -> None:
     assert "carecoop/_data/modules/think-carecoop/programme.yaml" in names
     assert any(n.startswith("carecoop/_data/modules/think-carecoop/01-") for n in names)
     assert any(n.startswith("carecoop/_data/handouts/") for n in names)
+    assert "carecoop/countries/co.yaml" in names  # country profiles are package data
 
 
 def test_wheel_runs_in_a_fresh_venv(wheel: Path, tmp_path: Path) -> None:
