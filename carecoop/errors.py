@@ -24,6 +24,7 @@ class Step(enum.Enum):
     NEW_WORKSHOP = "new-workshop"
     LIST_ACTIVITIES = "list-activities"
     SHOW_TRANSLATION = "show-translation"
+    TAKE_ATTENDANCE = "take-attendance"
 
 
 @dataclass(frozen=True)

@@ -117,11 +117,11 @@ def test_a_module_from_start_to_end(home: Path) -> None:
     run.expect("Hello is a good start.")
     run.expect("What next?")
     run.answer("Timer: ", "\r")  # the countdown under the prompt
-    # The quiz: choices by arrow keys.
+    # The quiz: a choice is its number, typed and confirmed.
     run.answer("Step 1 of 1", "\r")
-    run.answer("Amina (1 of 3)", "\r")
-    run.answer("Tendai (2 of 3)", DOWN + "\r")
-    run.answer("Rania (3 of 3)", "\r")
+    run.answer("Amina (1 of 3)", "1\r")
+    run.answer("Tendai (2 of 3)", "2\r")
+    run.answer("Rania (3 of 3)", "1\r")
     run.answer("What next?", "\r")
     # Every other kind: number with limits, money, list, yes-no, table.
     run.answer("Step 1 of 1", "\r")
@@ -135,15 +135,15 @@ def test_a_module_from_start_to_end(home: Path) -> None:
     run.answer("Item 1:", "childcare\r")
     run.answer("Item 2:", "elder care\r")
     run.answer("Item 3:", "\r")
-    run.answer("Group Sun (1 of 2)", "y")
-    run.answer("Group Moon (2 of 2)", "n")
+    run.answer("Group Sun (1 of 2)", "y\r")
+    run.answer("Group Moon (2 of 2)", "n\r")
     run.answer("Row 1 · Who:", "Children\r")
     run.answer("Row 1 · What:", "Meals\r")
     run.answer("Row 2 · Who:", "\r")
     run.answer("Row 1 · Who:", "Elders\r")
     run.answer("Row 1 · What:", "\r")
     run.answer("Row 2 · Who:", "\r")
-    run.answer("1 (least)", DOWN * 3 + "\r")  # the scale: 4
+    run.answer("a number from 1 (least) to 5 (most);", "4\r")  # the scale
     run.expect("Who helps with care?")
     run.answer("Space to tick", " " + DOWN * 2 + " \r")  # Mothers and Neighbours
     run.expect("Recorded in this activity")
@@ -236,9 +236,11 @@ def test_a_second_run_of_the_same_workshop_is_refused(home: Path) -> None:
 def test_start_at_an_activity(home: Path) -> None:
     run = Session(home, "--activity", "tc1-knowledge-before")
     run.answer("Who is here?", DOWN + " \r")  # Tendai is absent
+    run.expect("2 of 3 present. Absent: Tendai.")
+    run.answer("Is that right?", "y\r")
     run.answer("Step 1 of 1", "\r")
-    run.answer("Amina (1 of 2)", "\r")
-    run.answer("Rania (2 of 2)", DOWN * 2 + "\r")  # the third line is "(skip)"
+    run.answer("Amina (1 of 2)", "1\r")
+    run.answer("Rania (2 of 2)", "-\r")
     run.answer("What next?", DOWN * 4 + "\r")
     assert run.end() == 0
     assert [(q, who, v, skipped) for q, who, v, _, skipped in answers(home)] == [

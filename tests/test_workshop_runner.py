@@ -73,6 +73,9 @@ class Script:
             raise value
         return value
 
+    def saved(self, request: AskRequest, text: str) -> None:
+        self.log.append(("saved", request.question.id, request.target.label, text))
+
     def show_closing(self, activity: Activity, rows: Sequence[AnswerRow], again: bool) -> None:
         self.log.append(("closing", activity.id, tuple(row.text for row in rows)))
 

@@ -7,7 +7,16 @@ from typing import Annotated
 import typer
 
 from carecoop import __version__
-from carecoop.cli import demo_cmd, export_cmd, modules_cmd, pilot_cmd, plan_cmd, run_cmd, workshop_cmd
+from carecoop.cli import (
+    demo_cmd,
+    export_cmd,
+    modules_cmd,
+    people_cmd,
+    pilot_cmd,
+    plan_cmd,
+    run_cmd,
+    workshop_cmd,
+)
 from carecoop.cli.common import settings
 
 app = typer.Typer(
@@ -49,7 +58,7 @@ def main_options(
 # Each command group lives in its own file with a `register(app)` function. These files
 # do not use `from __future__ import annotations`: typer would then evaluate every
 # annotation string again when it builds the commands, which slows `carecoop --help`.
-for _group in (modules_cmd, workshop_cmd, run_cmd, plan_cmd, export_cmd, pilot_cmd, demo_cmd):
+for _group in (modules_cmd, workshop_cmd, run_cmd, plan_cmd, export_cmd, pilot_cmd, people_cmd, demo_cmd):
     _group.register(app)
 
 

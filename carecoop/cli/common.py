@@ -128,6 +128,9 @@ def next_step_text(next_step: NextStep, *, workshop: str | None = None, group: s
         case Step.SHOW_TRANSLATION:
             language = ["--lang", next_step.language] if next_step.language else []
             return "See them with: " + command_line("modules", "show", next_step.module or "ID", *language)
+        case Step.TAKE_ATTENDANCE:
+            module = next_step.module or "MODULE"
+            return "Take attendance again with: " + command_line("attendance", ws, module)
 
 
 def escape(text: str) -> str:

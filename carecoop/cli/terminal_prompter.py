@@ -22,11 +22,22 @@ from carecoop.content.models import Activity, Module, Question, QuestionKind
 from carecoop.countries.profiles import value_locale
 from carecoop.errors import NextStep
 from carecoop.store.records import Participant, Workshop
-from carecoop.workshop.prompter import SKIPPED, AgendaEntry, AnswerRow, AskRequest, EndChoice, Navigation
+from carecoop.workshop.prompter import (
+    LATER,
+    SKIPPED,
+    AgendaEntry,
+    AnswerRow,
+    AskRequest,
+    EndChoice,
+    Navigation,
+)
 from carecoop.workshop.timer import Countdown, Urgency
 from carecoop.workshop.values import ValueProblem, check_value, expectation, parse_text, scale_bounds
 
 _SKIP = "__skip__"
+_LATER = "__later__"
+_YES = {"y", "yes"}
+_NO = {"n", "no"}
 _URGENCY_STYLE = {
     Urgency.NORMAL: "noreverse bg:ansiblue fg:ansiwhite",
     Urgency.AMBER: "noreverse bg:ansiyellow fg:ansiblack bold",
@@ -128,23 +139,41 @@ class TerminalPrompter:
         picked: int = self._select("Which activity?", jump, default=suggested if suggested is not None else 0)
         return picked
 
-    def take_attendance(self, module: Module, participants: Sequence[Participant]) -> set[int]:
-        """Tick who is here (everyone is ticked to begin with)."""
+    def take_attendance(
+        self, module: Module, participants: Sequence[Participant], present: set[int] | None = None
+    ) -> set[int]:
+        """Tick who is here (everyone, or those `present`, to begin with), then confirm who is absent."""
         self._bar = None
-        self.console.print()
-        choices = [
-            questionary.Choice(p.name + (f"  ({p.group})" if p.group else ""), p.id, checked=True)
-            for p in participants
-        ]
-        present = set(
-            self._checkbox(
-                f"Attendance for module {module.number}: {module.title}. Who is here?",
-                choices,
-                instruction="(Space to untick someone who is absent, Enter when done)",
+        ticked = {p.id for p in participants} if present is None else set(present)
+        while True:
+            self.console.print()
+            choices = [
+                questionary.Choice(
+                    p.name + (f"  ({p.group})" if p.group else ""), p.id, checked=p.id in ticked
+                )
+                for p in participants
+            ]
+            ticked = set(
+                self._checkbox(
+                    f"Attendance for module {module.number}: {module.title}. Who is here?",
+                    choices,
+                    instruction="(Space to untick someone who is absent, Enter when done)",
+                )
             )
-        )
-        self.console.print(f"{len(present)} of {len(participants)} present.")
-        return present
+            absent = [p.name for p in participants if p.id not in ticked]
+            if not absent:
+                self.console.print(Text(f"All {len(participants)} present.", style="green"))
+                return ticked
+            if ticked:
+                summary = f"{len(ticked)} of {len(participants)} present. Absent: {', '.join(absent)}."
+            else:
+                summary = (
+                    f"Nobody is ticked as present (0 of {len(participants)}): "
+                    "questions for each participant will ask nobody."
+                )
+            self.console.print(Text(summary, style="yellow"))
+            if self._yes_no("Is that right? y = yes, n = tick again:"):
+                return ticked
 
     def show_activity(self, entry: AgendaEntry, total: int) -> None:
         """The activity's card."""
@@ -172,6 +201,8 @@ class TerminalPrompter:
             self.console.print(Text(question.prompt, style="bold"))
             if question.help:
                 self.console.print(Text(question.help, style="dim"))
+            for number, label in enumerate(_numbered(question), start=1):
+                self.console.print(Text(f"  {number}  {label}"))
             if request.editing:
                 self.console.print(Text(f"Now: {request.current_text}", style="dim"))
         self._last_question = (question.id, str(request.editing))
@@ -179,67 +210,70 @@ class TerminalPrompter:
         counter = f" ({request.position} of {request.total})" if request.total > 1 else ""
         message = f"{who[0].upper()}{who[1:]}{counter}:"
         kind = question.kind
-        if kind is QuestionKind.CHOICE:
-            return self._ask_choice(question, message, request)
-        if kind is QuestionKind.SCALE:
-            return self._ask_scale(question, message, request)
         if kind is QuestionKind.MULTI_CHOICE:
             return self._ask_multi(question, message, request)
-        if kind is QuestionKind.YES_NO:
-            default = request.current if isinstance(request.current, bool) else True
-            kwargs: dict[str, Any] = {}
-            if self._bar is not None:
-                kwargs.update(bottom_toolbar=self._bar, refresh_interval=0.5)
-            answer: bool = questionary.confirm(message, default=default, **kwargs).unsafe_ask()
-            return answer
         if kind is QuestionKind.LIST:
             return self._ask_list(question, message, request)
         if kind is QuestionKind.TABLE:
             return self._ask_table(question, message, request)
         return self._ask_typed(question, message, request)
 
+    def saved(self, request: AskRequest, text: str) -> None:
+        """What was recorded for whom, printed once the store has committed it."""
+        joined = "; ".join(line.removeprefix("• ") for line in text.splitlines())
+        shown = joined if len(joined) <= 60 else joined[:59] + "…"
+        self.console.print(Text(f"  ✓ Saved · {request.target.label}: {shown}", style="green"))
+
+    def _yes_no(self, message: str) -> bool:
+        """A y or n typed and confirmed with Enter; nothing is assumed."""
+
+        def validate(text: str) -> bool | str:
+            return True if text.strip().casefold() in _YES | _NO else "Type y or n, then Enter"
+
+        typed = self._text(message, validate=validate, erase_when_done=True).strip().casefold()
+        return typed in _YES
+
     def _ask_typed(self, question: Question, message: str, request: AskRequest) -> Any:
-        # Skipping takes a "-": an Enter pressed once too often must not skip someone.
+        # Nothing is assumed: an Enter pressed once too often must not record or skip anything.
+        escapes = "- to skip" + (", later to leave it for the break" if request.can_defer else "")
+
+        def special(typed: str) -> Any:
+            if typed == "-":
+                return SKIPPED
+            if request.can_defer and typed.casefold() == "later":
+                return LATER
+            return None
+
         def validate(text: str) -> bool | str:
             typed = text.strip()
-            if typed == "-":
+            if special(typed) is not None:
                 return True
             if not typed:
-                return f"{expectation(question, self.locale).hint}, or - to skip"
+                return f"{_expected(question, self.locale).hint}, or {escapes}"
             try:
-                parse_text(question, typed, self.locale)
+                _parse(question, typed, self.locale)
             except ValueProblem as problem:
                 return problem.hint
             return True
 
-        current = "" if request.current is None else str(request.current)
-        typed = self._text(message, default=current, validate=validate, instruction="(- to skip)").strip()
-        return SKIPPED if typed == "-" else parse_text(question, typed, self.locale)
-
-    def _skip_choice(self) -> list[questionary.Choice]:
-        return [questionary.Choice("(skip)", _SKIP)]
-
-    def _ask_choice(self, question: Question, message: str, request: AskRequest) -> Any:
-        choices = [questionary.Choice(c.label, c.id) for c in question.choices] + self._skip_choice()
-        default = request.current if request.current in question.choice_ids else None
-        picked = self._select(message, choices, default=default)
-        return SKIPPED if picked == _SKIP else picked
-
-    def _ask_scale(self, question: Question, message: str, request: AskRequest) -> Any:
-        low, high = scale_bounds(question)
-        labels = {low: f"{low} (least)", high: f"{high} (most)"}
-        choices = [questionary.Choice(labels.get(n, str(n)), n) for n in range(low, high + 1)]
-        default = request.current if isinstance(request.current, int) else None
-        picked = self._select(message, choices + self._skip_choice(), default=default)
-        return SKIPPED if picked == _SKIP else picked
+        current = _typed_form(question, request.current) if request.editing else ""
+        picked = question.kind in (QuestionKind.CHOICE, QuestionKind.YES_NO, QuestionKind.SCALE)
+        expected = _expected(question, self.locale).expected
+        instruction = f"({expected}; {escapes})" if picked else f"({escapes})"
+        typed = self._text(
+            message, default=current, validate=validate, instruction=instruction, erase_when_done=True
+        ).strip()
+        found = special(typed)
+        return found if found is not None else _parse(question, typed, self.locale)
 
     def _ask_multi(self, question: Question, message: str, request: AskRequest) -> Any:
         current = request.current if isinstance(request.current, list) else []
         choices = [questionary.Choice(c.label, c.id, checked=c.id in current) for c in question.choices]
+        extra = self._skip_choice() + ([questionary.Choice("(later)", _LATER)] if request.can_defer else [])
 
         def validate(picked: list[str]) -> bool | str:
-            if _SKIP in picked:
-                return True if len(picked) == 1 else "Tick (skip) alone, or untick it"
+            if _SKIP in picked or _LATER in picked:
+                return True if len(picked) == 1 else "Tick (skip) or (later) alone, or untick it"
             if not picked:
                 return "Tick at least one with Space, or tick (skip)"
             try:
@@ -249,33 +283,68 @@ class TerminalPrompter:
             return True
 
         picked = self._checkbox(
-            message, choices + self._skip_choice(), validate=validate,
-            instruction="(Space to tick, Enter when done)",
+            message, choices + extra, validate=validate, instruction="(Space to tick, Enter when done)",
         )
-        return SKIPPED if picked == [_SKIP] else check_value(question, picked)
+        if picked == [_SKIP]:
+            return SKIPPED
+        return LATER if picked == [_LATER] else check_value(question, picked)
+
+    def _skip_choice(self) -> list[questionary.Choice]:
+        return [questionary.Choice("(skip)", _SKIP)]
+
+    def _rows_intro(self, request: AskRequest, what: str) -> None:
+        if request.editing:
+            self.console.print(
+                f"Each {what} is shown as it is: Enter keeps it, change the text to change it, "
+                f"- removes it. Then add new ones; an empty line ends."
+            )
+        elif request.resuming:
+            self.console.print(Text(f"The {what}s typed before the run stopped are kept:", style="green"))
 
     def _ask_list(self, question: Question, message: str, request: AskRequest) -> Any:
-        self.console.print(f"{message} type one item a line; an empty line ends the list, - skips it.")
-        if request.editing:
-            self.console.print("Typing nothing for the first item keeps the list as it is.")
+        later = ", later leaves it for the break" if request.can_defer else ""
+        self.console.print(f"{message} type one item a line; an empty line ends the list, - skips it{later}.")
+        kept = [str(item) for item in request.current] if isinstance(request.current, list) else []
         items: list[str] = []
+        self._rows_intro(request, "item")
+        if request.editing:
+            for item in kept:
+                typed = self._text(
+                    f"Item {len(items) + 1}:", qmark="  ", default=item, erase_when_done=True
+                ).strip()
+                if typed != "-":
+                    items.append(typed or item)
+                    self.console.print(f"    {len(items)}. {items[-1]}")
+        elif request.resuming:
+            items = kept
+            for number, item in enumerate(items, start=1):
+                self.console.print(f"    {number}. {item}")
         while True:
             if question.max_items is not None and len(items) >= question.max_items:
                 return check_value(question, items)
-            typed = self._text(f"Item {len(items) + 1}:", qmark="  ").strip()
+            typed = self._text(f"Item {len(items) + 1}:", qmark="  ", erase_when_done=True).strip()
             if typed == "-" and not items:
                 return SKIPPED
+            if typed.casefold() == "later" and not items and request.can_defer:
+                return LATER
             if typed:
                 items.append(typed)
+                self._save_rows(request, items, f"{len(items)}. {typed}")
             elif items:
                 try:
                     return check_value(question, items)
                 except ValueProblem as problem:
                     self.notice(problem.hint)
-            elif request.editing:
-                return request.current
             else:
                 self.notice("Type at least one item, or - to skip.")
+
+    def _save_rows(self, request: AskRequest, rows: list[Any], shown: str) -> None:
+        """Commit the rows typed so far, then show the row as saved."""
+        if request.save_draft is not None:
+            request.save_draft(list(rows))
+            self.console.print(Text(f"    {shown}  ✓ saved", style="green"))
+        else:
+            self.console.print(f"    {shown}")
 
     def _ask_table(self, question: Question, message: str, request: AskRequest) -> Any:
         columns = question.columns
@@ -283,14 +352,39 @@ class TerminalPrompter:
             f"{message} type the table row by row ({', '.join(columns)}); "
             f"an empty '{columns[0]}' ends it, - skips it."
         )
-        if request.editing:
-            self.console.print("Typing nothing in the first row keeps the table as it is.")
+        current = request.current if isinstance(request.current, list) else []
+        kept = [row for row in current if isinstance(row, dict)]
         rows: list[dict[str, str]] = []
+        self._rows_intro(request, "row")
+        if request.editing:
+            for old in kept:
+                number = len(rows) + 1
+                first = self._text(
+                    f"Row {number} · {columns[0]}:", qmark="  ", default=str(old.get(columns[0], "")),
+                    erase_when_done=True,
+                ).strip()
+                if first == "-":
+                    continue
+                row = {columns[0]: first or str(old.get(columns[0], ""))}
+                for column in columns[1:]:
+                    row[column] = self._text(
+                        f"Row {number} · {column}:", qmark="  ", default=str(old.get(column, "")),
+                        erase_when_done=True,
+                    ).strip()
+                rows.append(row)
+                self.console.print(f"    {number}. {' · '.join(row.values())}")
+        elif request.resuming:
+            rows = [{c: str(row.get(c, "")) for c in columns} for row in kept]
+            for number, row in enumerate(rows, start=1):
+                self.console.print(f"    {number}. {' · '.join(row.values())}")
         while question.max_items is None or len(rows) < question.max_items:
-            first = self._text(f"Row {len(rows) + 1} · {columns[0]}:", qmark="  ").strip()
+            label = f"Row {len(rows) + 1} · {columns[0]}:"
+            first = self._text(label, qmark="  ", erase_when_done=True).strip()
             if first == "-" and not rows:
                 return SKIPPED
-            if not first and not rows and not request.editing:
+            if first.casefold() == "later" and not rows and request.can_defer:
+                return LATER
+            if not first and not rows:
                 self.notice("Type at least one row, or - to skip.")
                 continue
             if not first:
@@ -299,8 +393,7 @@ class TerminalPrompter:
             for column in columns[1:]:
                 row[column] = self._text(f"Row {len(rows) + 1} · {column}:", qmark="  ").strip()
             rows.append(row)
-        if not rows:
-            return request.current if request.editing else SKIPPED
+            self._save_rows(request, rows, f"{len(rows)}. {' · '.join(row.values())}")
         return check_value(question, rows)
 
     def show_closing(self, activity: Activity, rows: Sequence[AnswerRow], again: bool) -> None:
@@ -316,6 +409,7 @@ class TerminalPrompter:
             EndChoice.NEXT: f"Go on: {next_title}" if next_title else "Finish: that was the last activity",
             EndChoice.EDIT: "Change an answer",
             EndChoice.NOTE: "Add a note on this activity",
+            EndChoice.LATER: "Record the answers left for later",
             EndChoice.AGENDA: "Go to another activity (agenda)",
             EndChoice.STOP: "Stop here for now",
         }
@@ -341,3 +435,49 @@ class TerminalPrompter:
         self._timed(countdown)
         typed = self._text("Your note on this activity (Enter on an empty line to cancel):").strip()
         return typed or None
+
+
+def _numbered(question: Question) -> list[str]:
+    """The choices a facilitator picks by number (a choice question), else none."""
+    if question.kind is QuestionKind.CHOICE:
+        return [choice.label for choice in question.choices]
+    return []
+
+
+def _expected(question: Question, locale: str) -> ValueProblem:
+    """What a prompt of this question expects, as the problem to show when it is not typed."""
+    if question.kind is QuestionKind.CHOICE:
+        return ValueProblem(f"the number of a choice, 1 to {len(question.choices)}")
+    if question.kind is QuestionKind.SCALE:
+        low, high = scale_bounds(question)
+        return ValueProblem(f"a number from {low} (least) to {high} (most)")
+    return expectation(question, locale)
+
+
+def _parse(question: Question, typed: str, locale: str) -> Any:
+    """A typed answer as the question's canonical value; ValueProblem when it does not fit.
+
+    A choice is typed as its number; yes and no in the workshop's language (or y, n).
+    """
+    if question.kind is QuestionKind.CHOICE:
+        if typed.isdigit() and 1 <= int(typed) <= len(question.choices):
+            return question.choices[int(typed) - 1].id
+        raise _expected(question, locale)
+    if question.kind is QuestionKind.SCALE:
+        low, high = scale_bounds(question)
+        if typed.lstrip("-").isdigit() and low <= int(typed) <= high:
+            return int(typed)
+        raise _expected(question, locale)
+    return parse_text(question, typed, locale)
+
+
+def _typed_form(question: Question, value: Any) -> str:
+    """A recorded value as the facilitator would type it again (for editing)."""
+    if value is None:
+        return ""
+    if question.kind is QuestionKind.CHOICE:
+        ids = question.choice_ids
+        return str(ids.index(value) + 1) if value in ids else ""
+    if question.kind is QuestionKind.YES_NO:
+        return "y" if value else "n"
+    return str(value)

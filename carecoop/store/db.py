@@ -17,7 +17,15 @@ from pathlib import Path
 from typing import Any
 
 from carecoop.errors import NextStep, Step, UserError, WorkshopLockedError
-from carecoop.store.records import Answer, Participant, Profile, Progress, Workshop
+from carecoop.store.records import (
+    Answer,
+    Participant,
+    Profile,
+    Progress,
+    Workshop,
+    clean_name,
+    same_name,
+)
 from carecoop.store.schema import migrate
 
 STORE_FILE = "carecoop.sqlite3"
@@ -144,7 +152,8 @@ class Store:
     ) -> list[Participant]:
         """Add people (all or none); someone already there moves to the group given."""
         self.workshop(workshop_id)
-        cleaned = [" ".join(name.split()) for name in names]
+        cleaned = [clean_name(name) for name in names]
+        group = clean_name(group) if group else group
         if any(not name for name in cleaned):
             raise UserError("A participant's name cannot be empty.")
         with self.transaction() as db:
@@ -157,7 +166,7 @@ class Store:
                 db.execute(
                     "INSERT INTO participants (workshop_id, name, group_name, created_at)"
                     " VALUES (?, ?, ?, ?) ON CONFLICT (workshop_id, name) DO UPDATE"
-                    " SET group_name = COALESCE(excluded.group_name, group_name)",
+                    " SET group_name = COALESCE(excluded.group_name, group_name), removed_at = NULL",
                     (workshop_id, name, group, now()),
                 )
         by_name = {p.name: p for p in self.participants(workshop_id)}
@@ -166,7 +175,8 @@ class Store:
     def participants(self, workshop_id: str) -> list[Participant]:
         """The workshop's participants in the order they were added."""
         rows = self.connection.execute(
-            "SELECT * FROM participants WHERE workshop_id = ? ORDER BY id", (workshop_id,)
+            "SELECT * FROM participants WHERE workshop_id = ? AND removed_at IS NULL ORDER BY id",
+            (workshop_id,),
         ).fetchall()
         return [_participant(row) for row in rows]
 
@@ -185,9 +195,48 @@ class Store:
     def participant(self, workshop_id: str, name: str) -> Participant:
         """A participant by name; a UserError when there is none."""
         for participant in self.participants(workshop_id):
-            if participant.name.casefold() == " ".join(name.split()).casefold():
+            if same_name(participant.name, name):
                 return participant
         raise UserError(f"No participant '{name}' in workshop '{workshop_id}'.")
+
+    def rename_participant(self, workshop_id: str, name: str, new_name: str) -> Participant:
+        """Give someone another name; their answers stay theirs (they point at the person)."""
+        person = self.participant(workshop_id, name)
+        cleaned = clean_name(new_name)
+        if not cleaned:
+            raise UserError("A participant's name cannot be empty.")
+        people = self.participants(workshop_id)
+        clash = [p for p in people if same_name(p.name, cleaned) and p.id != person.id]
+        if clash:
+            raise UserError(f"'{clash[0].name}' is already in workshop '{workshop_id}'.")
+        with self.transaction() as db:
+            # A person removed earlier may hold the name: free it, their history stays.
+            db.execute(
+                "UPDATE participants SET name = name || ' (removed ' || id || ')'"
+                " WHERE workshop_id = ? AND name = ? AND removed_at IS NOT NULL",
+                (workshop_id, cleaned),
+            )
+            db.execute("UPDATE participants SET name = ? WHERE id = ?", (cleaned, person.id))
+        return self.participant(workshop_id, cleaned)
+
+    def move_participant(self, workshop_id: str, name: str, group: str | None) -> Participant:
+        """Put someone in another group (or in none); answers already given stay where they were."""
+        person = self.participant(workshop_id, name)
+        cleaned = clean_name(group) if group else None
+        with self.transaction() as db:
+            if cleaned:
+                db.execute(
+                    "INSERT OR IGNORE INTO groups (workshop_id, name) VALUES (?, ?)", (workshop_id, cleaned)
+                )
+            db.execute("UPDATE participants SET group_name = ? WHERE id = ?", (cleaned, person.id))
+        return self.participant(workshop_id, person.name)
+
+    def remove_participant(self, workshop_id: str, name: str) -> Participant:
+        """Take someone off the list; what they answered stays in the history."""
+        person = self.participant(workshop_id, name)
+        with self.transaction() as db:
+            db.execute("UPDATE participants SET removed_at = ? WHERE id = ?", (now(), person.id))
+        return person
 
     # Attendance and progress -------------------------------------------------------------
 
@@ -253,12 +302,17 @@ class Store:
         participant_id: int | None = None,
         group: str | None = None,
         skipped: bool = False,
+        draft: bool = False,
     ) -> int:
-        """Append one answer, durably committed before returning its row id."""
+        """Append one answer, durably committed before returning its row id.
+
+        A draft is a list or table still being typed: its rows so far, kept should the run stop.
+        """
         with self.transaction() as db:
+            _undefer(db, workshop_id, activity_id, question_id, participant_id, group)
             cursor = db.execute(
                 "INSERT INTO answers (workshop_id, activity_id, question_id, participant_id,"
-                " group_name, value, skipped, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                " group_name, value, skipped, recorded_at, draft) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     workshop_id,
                     activity_id,
@@ -268,9 +322,32 @@ class Store:
                     json.dumps(value, ensure_ascii=False),
                     int(skipped),
                     now(),
+                    int(draft),
                 ),
             )
             return int(cursor.lastrowid or 0)
+
+    def defer(
+        self, workshop_id: str, activity_id: str, question_id: str,
+        participant_id: int | None, group: str | None,
+    ) -> None:
+        """Leave an answer for later: it goes on the list of answers to record."""
+        with self.transaction() as db:
+            _undefer(db, workshop_id, activity_id, question_id, participant_id, group)
+            db.execute(
+                "INSERT INTO deferred (workshop_id, activity_id, question_id, participant_id,"
+                " group_name, recorded_at) VALUES (?, ?, ?, ?, ?, ?)",
+                (workshop_id, activity_id, question_id, participant_id, group, now()),
+            )
+
+    def deferred(self, workshop_id: str) -> list[tuple[str, str, int | None, str | None]]:
+        """Answers left for later: activity, question, participant id and group, oldest first."""
+        rows = self.connection.execute(
+            "SELECT activity_id, question_id, participant_id, group_name FROM deferred"
+            " WHERE workshop_id = ? ORDER BY id",
+            (workshop_id,),
+        ).fetchall()
+        return [(r[0], r[1], r[2], r[3]) for r in rows]
 
     def record_answers(self, workshop_id: str, answers: list[dict[str, Any]]) -> int:
         """Append many answers in one transaction (all or nothing); return how many.
@@ -323,6 +400,7 @@ class Store:
                 value=json.loads(r["value"]) if r["value"] is not None else None,
                 skipped=bool(r["skipped"]),
                 recorded_at=r["recorded_at"],
+                draft=bool(r["draft"]),
             )
             for r in rows
         ]
@@ -400,6 +478,17 @@ def _participant(row: sqlite3.Row) -> Participant:
         consent=bool(row["consent"]),
     )
     return Participant(row["id"], row["workshop_id"], row["name"], row["group_name"], profile, row["origin"])
+
+
+def _undefer(
+    db: sqlite3.Connection, workshop_id: str, activity_id: str, question_id: str,
+    participant_id: int | None, group: str | None,
+) -> None:
+    db.execute(
+        "DELETE FROM deferred WHERE workshop_id = ? AND activity_id = ? AND question_id = ?"
+        " AND participant_id IS ? AND group_name IS ?",
+        (workshop_id, activity_id, question_id, participant_id, group),
+    )
 
 
 def _alive(pid: int, lock_host: str, this_host: str) -> bool:

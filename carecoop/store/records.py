@@ -2,8 +2,19 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
+
+
+def clean_name(text: str) -> str:
+    """A person's or group's name as stored: NFC, single spaces (a decomposed "Zoë" is "Zoë")."""
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def same_name(one: str, other: str) -> bool:
+    """Whether two typed names mean the same person: NFC, spaces and case do not count."""
+    return clean_name(one).casefold() == clean_name(other).casefold()
 
 
 @dataclass(frozen=True)
@@ -64,6 +75,7 @@ class Answer:
     value: Any
     skipped: bool
     recorded_at: str
+    draft: bool = False  # a list or table whose rows are still being typed
 
     @property
     def who(self) -> str:

@@ -98,6 +98,28 @@ MIGRATIONS: list[str] = [
     ALTER TABLE participants ADD COLUMN origin TEXT;
     CREATE UNIQUE INDEX participants_by_origin ON participants (workshop_id, origin);
     """,
+    # 3: a list answered row by row keeps its rows as a draft; answers left for later;
+    # people removed from a workshop keep their history; what the room sees (projector).
+    """
+    ALTER TABLE answers ADD COLUMN draft INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE participants ADD COLUMN removed_at TEXT;
+    CREATE TABLE deferred (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+        activity_id TEXT NOT NULL,
+        question_id TEXT NOT NULL,
+        participant_id INTEGER REFERENCES participants(id) ON DELETE CASCADE,
+        group_name TEXT,
+        recorded_at TEXT NOT NULL
+    );
+    CREATE TABLE screen (
+        workshop_id TEXT PRIMARY KEY REFERENCES workshops(id) ON DELETE CASCADE,
+        activity_id TEXT NOT NULL,
+        step INTEGER,
+        started_at TEXT,
+        updated_at TEXT NOT NULL
+    );
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -26,7 +26,7 @@ from carecoop.content.yamlfile import located_lines, read_yaml
 from carecoop.countries.profiles import value_locale
 from carecoop.errors import AnswersFileError
 from carecoop.store.db import Store
-from carecoop.store.records import Participant, Workshop
+from carecoop.store.records import Participant, Workshop, same_name
 from carecoop.workshop.targets import effective_scope, targets_for
 from carecoop.workshop.values import ValueProblem, check_value
 
@@ -64,12 +64,10 @@ class _Context:
         self.groups = store.groups(workshop.id)
 
     def participant(self, name: str) -> Participant | None:
-        wanted = " ".join(name.split()).casefold()
-        return next((p for p in self.participants if p.name.casefold() == wanted), None)
+        return next((p for p in self.participants if same_name(p.name, name)), None)
 
     def group(self, name: str) -> str | None:
-        wanted = " ".join(name.split()).casefold()
-        return next((g for g in self.groups if g.casefold() == wanted), None)
+        return next((g for g in self.groups if same_name(g, name)), None)
 
 
 def check_answers(

@@ -6,7 +6,7 @@ it with questionary, tests with a script of answers.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, Protocol
@@ -29,6 +29,16 @@ class Skipped:
 SKIPPED = Skipped()
 
 
+class Later:
+    """The answer `ask` returns when an answer is left for later (the "to record" list)."""
+
+    def __repr__(self) -> str:
+        return "LATER"
+
+
+LATER = Later()
+
+
 class Navigation(StrEnum):
     """Where to go from a step."""
 
@@ -42,6 +52,7 @@ class EndChoice(StrEnum):
     NEXT = "next"
     EDIT = "edit"
     NOTE = "note"
+    LATER = "later"  # record the answers left for later
     AGENDA = "agenda"
     STOP = "stop"
 
@@ -78,6 +89,11 @@ class AskRequest:
     current: Any = None  # the value being edited, if any
     editing: bool = False
     current_text: str = ""  # the value being edited as a person reads it
+    #: Saves the rows of a list or table typed so far (committed before it returns), so
+    #: an interrupted list keeps them; None where drafts are not kept.
+    save_draft: Callable[[Any], None] | None = None
+    resuming: bool = False  # `current` holds the rows of a list interrupted earlier
+    can_defer: bool = True  # whether `later` may leave this answer for the break
 
 
 @dataclass(frozen=True)
@@ -110,7 +126,10 @@ class Prompter(Protocol):
         """Show one step (text to read aloud, facilitator note); go on or back."""
 
     def ask(self, request: AskRequest) -> Any:
-        """The answer as typed and checked (a canonical value), or SKIPPED."""
+        """The answer as typed and checked (a canonical value), SKIPPED, or LATER."""
+
+    def saved(self, request: AskRequest, text: str) -> None:
+        """Say what was recorded for whom; called only once the answer is committed."""
 
     def show_closing(self, activity: Activity, rows: Sequence[AnswerRow], again: bool) -> None:
         """Show the key messages (not `again`) and the answers recorded for the activity."""

@@ -15,11 +15,12 @@ from enum import StrEnum
 from typing import Any
 
 from carecoop.content.curriculum import Curriculum
-from carecoop.content.models import Activity, Module, Question
+from carecoop.content.models import Activity, Module, Question, Scope
 from carecoop.errors import NextStep, Step, UserError
 from carecoop.store.db import Store
 from carecoop.store.records import Answer, Workshop
 from carecoop.workshop.prompter import (
+    LATER,
     SKIPPED,
     AgendaEntry,
     AnswerRow,
@@ -29,11 +30,12 @@ from carecoop.workshop.prompter import (
     Prompter,
 )
 from carecoop.workshop.schedule import build_agenda
-from carecoop.workshop.targets import Target, targets_for
+from carecoop.workshop.targets import Target, effective_scope, targets_for
 from carecoop.workshop.timer import Countdown, countdown_for, utc_now
 from carecoop.workshop.values import check_value, display
 
 AnswerKey = tuple[str, str | None, str | None]  # question id, participant name, group
+LaterKey = tuple[str, str, int | None, str | None]  # activity, question, participant id, group
 
 
 class RunOutcome(StrEnum):
@@ -182,6 +184,12 @@ class Runner:
                 "No groups yet: group questions are recorded once for the whole room.",
                 NextStep(Step.GROUP_PARTICIPANTS, workshop=self.ws),
             )
+        waiting = len(self.store.deferred(self.ws))
+        if waiting:
+            self.prompter.notice(
+                f"{waiting} answer{'s' if waiting != 1 else ''} left for later: record them from "
+                "'What next?' at the end of an activity."
+            )
         index = self.index_of(start) if start else self._choose()
         if index is None:
             return self._result(RunOutcome.STOPPED)
@@ -265,28 +273,84 @@ class Runner:
         participants = self.store.participants(self.ws)
         groups = self.store.groups(self.ws)
         recorded = self._current(activity)
+        later = self._later_keys()
         for question in activity.questions:
             targets = targets_for(question, participants, groups, absent)
+            scope = effective_scope(question, bool(participants), bool(groups))
+            if not targets and scope is Scope.PARTICIPANT:
+                self.prompter.notice(
+                    f"Nobody is marked present, so nobody is asked: {question.prompt}",
+                    NextStep(Step.TAKE_ATTENDANCE, workshop=self.ws, module=self._module_of(activity)),
+                )
             for position, target in enumerate(targets, start=1):
-                if _key(question, target) in recorded:
+                answer = recorded.get(_key(question, target))
+                if answer is not None and not answer.draft:
                     continue
-                value = self.prompter.ask(AskRequest(question, target, position, len(targets), countdown))
-                self._record(activity, question, target, value)
+                if (activity.id, question.id, *target.key) in later:
+                    continue
+                request = AskRequest(
+                    question, target, position, len(targets), countdown,
+                    current=answer.value if answer else None, resuming=answer is not None,
+                    save_draft=self._drafter(activity, question, target),
+                )
+                self._record(activity, request, self.prompter.ask(request))
 
-    def _record(self, activity: Activity, question: Question, target: Target, value: Any) -> None:
+    def _module_of(self, activity: Activity) -> str:
+        return next(slot.module.id for slot in self.agenda if slot.activity is activity)
+
+    def _later_keys(self) -> set[LaterKey]:
+        return set(self.store.deferred(self.ws))
+
+    def _drafter(self, activity: Activity, question: Question, target: Target) -> Callable[[Any], None]:
         participant_id, group = target.key
+
+        def save(rows: Any) -> None:
+            self.store.record_answer(
+                self.ws, activity.id, question.id, rows,
+                participant_id=participant_id, group=group, draft=True,
+            )
+
+        return save
+
+    def _record(self, activity: Activity, request: AskRequest, value: Any) -> None:
+        """Commit one answer, then (only then) let the prompter say it is saved."""
+        question = request.question
+        participant_id, group = request.target.key
+        if value is LATER:
+            self.store.defer(self.ws, activity.id, question.id, participant_id, group)
+            self.prompter.saved(request, "left for later")
+            return
         if value is SKIPPED:
             self.store.record_answer(
                 self.ws, activity.id, question.id, None,
                 participant_id=participant_id, group=group, skipped=True,
             )
+            self.prompter.saved(request, "(skipped)")
             return
+        # The prompter has read what was typed in the workshop's locale: what it hands over
+        # is canonical (`1250.50`), so it is checked as such, never re-read.
+        checked = check_value(question, value, None)
         self.store.record_answer(
-            # The prompter has read what was typed in the workshop's locale: what it hands
-            # over is canonical (`1250.50`), so it is checked as such, never re-read.
-            self.ws, activity.id, question.id, check_value(question, value, None),
-            participant_id=participant_id, group=group,
+            self.ws, activity.id, question.id, checked, participant_id=participant_id, group=group
         )
+        self.prompter.saved(request, display(question, checked))
+
+    def record_later(self, countdown: Countdown) -> None:
+        """Ask the answers left for later, in the order they were left; `later` keeps one waiting."""
+        people = {p.id: p for p in self.store.participants(self.ws)}
+        slots = {slot.activity.id: slot for slot in self.agenda}
+        waiting = [
+            entry for entry in self.store.deferred(self.ws)
+            if entry[0] in slots and (entry[2] is None or entry[2] in people)
+        ]
+        for position, (activity_id, question_id, participant_id, group) in enumerate(waiting, start=1):
+            activity = slots[activity_id].activity
+            question = activity.question(question_id)
+            if question is None:
+                continue
+            target = Target(participant=people.get(participant_id) if participant_id else None, group=group)
+            request = AskRequest(question, target, position, len(waiting), countdown)
+            self._record(activity, request, self.prompter.ask(request))
 
     def rows(self, activity: Activity) -> list[AnswerRow]:
         """The activity's current answers, question by question."""
@@ -305,6 +369,8 @@ class Runner:
                 answer = recorded[key]
                 target = Target(participant=by_name.get(key[1]) if key[1] else None, group=key[2])
                 text = "(skipped)" if answer.skipped else display(question, answer.value)
+                if answer.draft:
+                    text += " (unfinished)"
                 rows.append(AnswerRow(question, target, answer.value, answer.skipped, text))
         return rows
 
@@ -319,18 +385,21 @@ class Runner:
             choices = [EndChoice.NEXT]
             if rows:
                 choices.append(EndChoice.EDIT)
+            if self.store.deferred(self.ws):
+                choices.append(EndChoice.LATER)
             choices += [EndChoice.NOTE, EndChoice.AGENDA, EndChoice.STOP]
             choice = self.prompter.end_of_activity(choices, next_title, countdown)
             if choice is EndChoice.EDIT:
                 row = self.prompter.pick_answer(rows)
                 if row is not None:
-                    value = self.prompter.ask(
-                        AskRequest(
-                            row.question, row.target, 1, 1, countdown, row.value, editing=True,
-                            current_text=row.text,
-                        )
+                    request = AskRequest(
+                        row.question, row.target, 1, 1, countdown, row.value, editing=True,
+                        current_text=row.text, can_defer=False,
                     )
-                    self._record(activity, row.question, row.target, value)
+                    self._record(activity, request, self.prompter.ask(request))
+                continue
+            if choice is EndChoice.LATER:
+                self.record_later(countdown)
                 continue
             if choice is EndChoice.NOTE:
                 note = self.prompter.ask_note(activity, countdown)

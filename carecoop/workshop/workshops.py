@@ -12,7 +12,7 @@ from carecoop.countries.profiles import find_profile
 from carecoop.errors import ContentError, UserError
 from carecoop.slugs import slug
 from carecoop.store.db import Store
-from carecoop.store.records import Participant, Workshop
+from carecoop.store.records import Participant, Workshop, clean_name, same_name
 
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Z]{2})?$")
@@ -129,13 +129,14 @@ def add_people(
 ) -> tuple[list[Participant], list[Participant]]:
     """Add participants (to a group); return the new ones and those already there."""
     # Names match whatever their case, as in the answers file: "amina" is Amina.
-    known = {p.name.casefold(): p.name for p in store.participants(workshop_id)}
+    # NFC too: a decomposed "Zoë" typed on another keyboard is the Zoë already there.
+    known = {clean_name(p.name).casefold(): p.name for p in store.participants(workshop_id)}
     if group is not None:
-        group = " ".join(group.split())
+        group = clean_name(group)
         if not group:
             raise UserError("A group's name cannot be empty.")
-        group = next((g for g in store.groups(workshop_id) if g.casefold() == group.casefold()), group)
-    cleaned = [" ".join(name.split()) for name in names]
+        group = next((g for g in store.groups(workshop_id) if same_name(g, group)), group)
+    cleaned = [clean_name(name) for name in names]
     people = store.add_participants(workshop_id, [known.get(n.casefold(), n) for n in cleaned], group)
     unique = list({p.id: p for p in people}.values())
     added = [p for p in unique if p.name.casefold() not in known]
