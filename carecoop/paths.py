@@ -32,6 +32,21 @@ def extra_module_dirs() -> list[Path]:
     return [Path(part) for part in value.split(os.pathsep) if part.strip()]
 
 
+def cache_dir() -> Path:
+    """Where parsed module files are cached.
+
+    CARECOOP_HOME/cache when that is set (one folder holds everything: tests, a USB stick),
+    else the platform's cache folder (~/.cache/carecoop), so the cache never fills the
+    folder that holds the answers.
+    """
+    env = os.environ.get("CARECOOP_HOME")
+    if env:
+        return Path(env) / "cache"
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("carecoop", appauthor=False))
+
+
 def home_dir(override: Path | None = None) -> Path:
     """The folder that holds the store: --home, then CARECOOP_HOME, then the user data dir."""
     if override is not None:

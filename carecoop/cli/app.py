@@ -9,6 +9,7 @@ import typer
 from carecoop import __version__
 from carecoop.cli import (
     demo_cmd,
+    doctor_cmd,
     export_cmd,
     modules_cmd,
     people_cmd,
@@ -58,7 +59,9 @@ def main_options(
 # Each command group lives in its own file with a `register(app)` function. These files
 # do not use `from __future__ import annotations`: typer would then evaluate every
 # annotation string again when it builds the commands, which slows `carecoop --help`.
-for _group in (modules_cmd, workshop_cmd, run_cmd, plan_cmd, export_cmd, pilot_cmd, people_cmd, demo_cmd):
+for _group in (
+    modules_cmd, workshop_cmd, run_cmd, plan_cmd, export_cmd, pilot_cmd, people_cmd, doctor_cmd, demo_cmd
+):
     _group.register(app)
 
 

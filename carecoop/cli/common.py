@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import sqlite3
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -180,5 +181,19 @@ def handle_errors(command: Callable[P, R]) -> Callable[P, R]:
         except BrokenPipeError:
             sys.stderr.close()
             raise typer.Exit(1) from None
+        except (sqlite3.Error, OSError) as error:
+            fault = _store_fault(error)
+            if fault is None:
+                raise
+            raise fail(f"Error: {fault}") from None
 
     return wrapper
+
+
+def _store_fault(error: BaseException) -> UserError | None:
+    """A store's full disk, busy file or damage found mid-command, as one sentence."""
+    from carecoop.paths import home_dir
+    from carecoop.store.db import STORE_FILE
+    from carecoop.store.faults import explain
+
+    return explain(error, home_dir(settings.home) / STORE_FILE)

@@ -6,6 +6,7 @@ composed again into a node tree to find the line of each problem.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 from typing import Any
@@ -55,19 +56,20 @@ def read_yaml_cached(path: Path) -> Any:
 
     Parsing YAML is most of the cost of loading the curriculum; a JSON copy of the parsed
     data, keyed by the file's path, size and modification time, loads several times faster.
-    Validation still runs on every load. Any problem with the cache falls back to parsing.
+    Validation still runs on every load. Any problem with the cache falls back to parsing:
+    the cache (in the platform's cache folder, see `paths.cache_dir`) never stops a command.
     """
     import hashlib
     import json
 
-    from carecoop.paths import home_dir
+    from carecoop.paths import cache_dir
 
     try:
         stat = path.stat()
     except OSError:
         return read_yaml(path)  # reports the missing or unreadable file
     key = hashlib.sha1(str(path.resolve()).encode()).hexdigest()
-    cache = home_dir() / "cache" / "yaml" / f"{key}.json"
+    cache = cache_dir() / "yaml" / f"{key}.json"
     stamp = [stat.st_size, stat.st_mtime_ns]
     try:
         cached = json.loads(cache.read_text(encoding="utf-8"))
@@ -76,13 +78,15 @@ def read_yaml_cached(path: Path) -> Any:
     except (OSError, ValueError, KeyError, TypeError):
         pass
     data = read_yaml(path)
+    temporary = cache.with_suffix(f".{os.getpid()}.tmp")
     try:
         cache.parent.mkdir(parents=True, exist_ok=True)
-        temporary = cache.with_suffix(f".{os.getpid()}.tmp")
         temporary.write_text(json.dumps({"stamp": stamp, "data": data}), encoding="utf-8")
         temporary.replace(cache)  # atomic: a reader never sees half a file
     except (OSError, TypeError, ValueError):
-        pass  # not writable, or data JSON cannot hold: parse every time
+        # Not writable, a full disk, or data JSON cannot hold: parse every time, leave nothing.
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)
     return data
 
 

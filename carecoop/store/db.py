@@ -8,15 +8,16 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from carecoop.errors import NextStep, Step, UserError, WorkshopLockedError
+from carecoop.store import faults
+from carecoop.store.locks import LockHolder, LockState, lock_state, this_boot, this_host
 from carecoop.store.records import (
     Answer,
     Participant,
@@ -29,6 +30,8 @@ from carecoop.store.records import (
 from carecoop.store.schema import migrate
 
 STORE_FILE = "carecoop.sqlite3"
+#: Seconds a command waits for another one writing to the store before it gives up.
+BUSY_TIMEOUT = 10.0
 
 
 def now() -> str:
@@ -45,23 +48,53 @@ class Store:
 
     @classmethod
     def open(cls, home: Path | None = None) -> Store:
-        """Open (creating if needed) the store under `home` or CARECOOP_HOME."""
+        """Open (creating if needed) the store under `home` or CARECOOP_HOME.
+
+        A folder nobody may write in still opens read-only, so read-only commands work;
+        anything wrong with the file is a `StoreFault` saying what to do.
+        """
         from carecoop.paths import home_dir
 
         folder = home_dir(home)
+        path = folder / STORE_FILE
+        try:
+            return cls._open(folder, path)
+        except (OSError, sqlite3.Error) as error:
+            fault = faults.explain(error, path)
+            if fault is None:
+                raise UserError(f"Cannot open the store in {folder}: {error}") from None
+            raise fault from None
+
+    @classmethod
+    def _open(cls, folder: Path, path: Path) -> Store:
+        if folder.exists() and not folder.is_dir():
+            raise faults.StoreFault(
+                "folder", path, f"{folder} is a file, but carecoop keeps its store in a folder of that "
+                "name: move the file away (or use --home DIR), then run the command again.",
+            )
+        if path.is_dir():
+            raise faults.folder_in_the_way(path)
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            path = folder / STORE_FILE
+        except OSError:
+            if not path.exists():
+                raise
+        writable = os.access(folder, os.W_OK) and (not path.exists() or os.access(path, os.W_OK))
+        if not writable and not path.exists():
+            raise faults.read_only(path)
+        faults.check_header(path)
+        if writable:
             # isolation_level=None: we issue BEGIN/COMMIT ourselves, one per change.
-            connection = sqlite3.connect(path, isolation_level=None, timeout=10)
-        except (OSError, sqlite3.OperationalError) as error:
-            raise UserError(f"Cannot open the store in {folder}: {error}") from None
+            connection = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT)
+        else:
+            connection = _read_only(path)
         connection.row_factory = sqlite3.Row
-        connection.execute("PRAGMA journal_mode=WAL")
-        # FULL: a committed answer survives a power cut, not only a killed process.
-        connection.execute("PRAGMA synchronous=FULL")
+        if writable:
+            connection.execute("PRAGMA journal_mode=WAL")
+            # FULL: a committed answer survives a power cut, not only a killed process.
+            connection.execute("PRAGMA synchronous=FULL")
         connection.execute("PRAGMA foreign_keys=ON")
-        migrate(connection)
+        migrate(connection, path, writable)
         return cls(connection, path)
 
     def close(self) -> None:
@@ -75,9 +108,16 @@ class Store:
         try:
             yield self.connection
         except BaseException:
-            self.connection.execute("ROLLBACK")
+            # A full disk can fail the rollback too; the first error is the one to report.
+            with suppress(sqlite3.Error):
+                self.connection.execute("ROLLBACK")
             raise
-        self.connection.execute("COMMIT")
+        try:
+            self.connection.execute("COMMIT")
+        except sqlite3.Error:
+            with suppress(sqlite3.Error):
+                self.connection.execute("ROLLBACK")
+            raise
 
     # Workshops ---------------------------------------------------------------------------
 
@@ -444,26 +484,40 @@ class Store:
 
     @contextmanager
     def workshop_lock(self, workshop_id: str) -> Iterator[None]:
-        """Hold the workshop for one run; a lock left by a dead process is taken over."""
-        host = socket.gethostname()
+        """Hold the workshop for one run; a lock its carecoop left behind is taken over.
+
+        Left behind: its process is gone, the computer restarted since, or the process id now
+        belongs to a program started after the lock (see `carecoop.store.locks`).
+        """
         with self.transaction() as db:
             row = db.execute(
-                "SELECT pid, host, started_at FROM locks WHERE workshop_id = ?", (workshop_id,)
+                "SELECT pid, host, started_at, boot FROM locks WHERE workshop_id = ?", (workshop_id,)
             ).fetchone()
-            if row and row["pid"] != os.getpid() and _alive(row["pid"], row["host"], host):
-                raise WorkshopLockedError(
-                    f"Workshop '{workshop_id}' is open in another carecoop (process "
-                    f"{row['pid']} on {row['host']}, since {row['started_at'][:16]}). Close it "
-                    "there first."
-                )
+            if row and row["pid"] != os.getpid():
+                holder = LockHolder(workshop_id, row["pid"], row["host"], row["started_at"], row["boot"])
+                state = lock_state(holder)
+                if state is LockState.LIVE:
+                    raise WorkshopLockedError(
+                        f"Workshop '{workshop_id}' is open in another carecoop (process "
+                        f"{holder.pid} on {holder.host}, since {holder.started_at[:16]}). Close it "
+                        "there first."
+                    )
+                if state is LockState.ELSEWHERE:
+                    raise WorkshopLockedError(
+                        f"Workshop '{workshop_id}' is marked open on computer {holder.host} (process "
+                        f"{holder.pid}, since {holder.started_at[:16]}). If no carecoop runs there, or "
+                        "this computer was renamed, clear it with: carecoop doctor"
+                    )
             db.execute(
-                "INSERT OR REPLACE INTO locks VALUES (?, ?, ?, ?)",
-                (workshop_id, os.getpid(), host, now()),
+                "INSERT OR REPLACE INTO locks (workshop_id, pid, host, started_at, boot)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (workshop_id, os.getpid(), this_host(), now(), this_boot()),
             )
         try:
             yield
         finally:
-            with self.transaction() as db:
+            # A lock that cannot be removed (a full disk) is taken over by the next run.
+            with suppress(sqlite3.Error), self.transaction() as db:
                 db.execute(
                     "DELETE FROM locks WHERE workshop_id = ? AND pid = ?", (workshop_id, os.getpid())
                 )
@@ -491,14 +545,17 @@ def _undefer(
     )
 
 
-def _alive(pid: int, lock_host: str, this_host: str) -> bool:
-    """Whether the process holding a lock still runs (a lock from another host counts)."""
-    if lock_host != this_host:
-        return True
+
+def _read_only(path: Path) -> sqlite3.Connection:
+    """A read-only connection to a store in a folder nobody may write in.
+
+    SQLite needs a -shm file beside a WAL store; where none can be made, the file is read as
+    immutable, which is right as long as nothing can write to it either.
+    """
+    uri = path.resolve().as_uri()
     try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
+        connection = sqlite3.connect(f"{uri}?mode=ro", uri=True, isolation_level=None, timeout=BUSY_TIMEOUT)
+        connection.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+        return connection
+    except sqlite3.Error:
+        return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, isolation_level=None)

@@ -5,7 +5,9 @@ Add a migration at the end of MIGRATIONS; never edit one that has shipped.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
+from pathlib import Path
 
 MIGRATIONS: list[str] = [
     # 1: workshops, people, answers as an append-only history, progress, plans, locks.
@@ -120,21 +122,30 @@ MIGRATIONS: list[str] = [
         updated_at TEXT NOT NULL
     );
     """,
+    # 4: the boot a lock was taken in: after a restart its process id may be someone else's.
+    """
+    ALTER TABLE locks ADD COLUMN boot TEXT;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
-def migrate(connection: sqlite3.Connection) -> None:
+def migrate(connection: sqlite3.Connection, path: Path, writable: bool = True) -> None:
     """Bring a store up to the newest schema, one migration per transaction."""
+    from carecoop.store import faults
+
     version = int(connection.execute("PRAGMA user_version").fetchone()[0])
     if version > SCHEMA_VERSION:
-        from carecoop.errors import UserError
-
-        raise UserError(
-            f"This store was written by a newer carecoop (schema {version}, this one knows "
-            f"{SCHEMA_VERSION}). Upgrade carecoop to open it."
+        raise faults.StoreFault(
+            "newer", path,
+            f"The store {path} was written by a newer carecoop (schema {version}, this one knows "
+            f"{SCHEMA_VERSION}): upgrade carecoop to open it (pip install --upgrade carecoop).",
         )
+    if version == 0 and connection.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()[0]:
+        raise faults.foreign(path)
+    if version < SCHEMA_VERSION and not writable:
+        raise faults.read_only(path)
     for number in range(version, SCHEMA_VERSION):
         connection.execute("BEGIN IMMEDIATE")
         try:
@@ -144,5 +155,6 @@ def migrate(connection: sqlite3.Connection) -> None:
             connection.execute(f"PRAGMA user_version = {number + 1}")
             connection.execute("COMMIT")
         except BaseException:
-            connection.execute("ROLLBACK")
+            with contextlib.suppress(sqlite3.Error):
+                connection.execute("ROLLBACK")
             raise
