@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from carecoop.cli.app import app
 from carecoop.content.loader import load_curriculum
-from carecoop.store.db import Store
+from carecoop.store.db import Store, now
 
 runner = CliRunner()
 TINY = Path(__file__).parent / "fixtures" / "run-module"
@@ -275,14 +275,18 @@ def test_run_without_a_terminal_names_the_answers_file(ws: str) -> None:
 
 def test_run_refuses_a_workshop_open_elsewhere(ws: str, tmp_path: Path) -> None:
     store = Store.open()
+    taken = now()  # process 1 started before: its id was not reused since
     with store.transaction() as db:
-        db.execute("INSERT INTO locks VALUES ('ws', 1, ?, '2025-03-14T09:00:00')", (socket.gethostname(),))
+        db.execute(
+            "INSERT INTO locks (workshop_id, pid, host, started_at) VALUES ('ws', 1, ?, ?)",
+            (socket.gethostname(), taken),
+        )
     answers = tmp_path / "a.yaml"
     answers.write_text("answers: []\n", encoding="utf-8")
     assert os.getpid() != 1
     assert error("run", ws, "--answers", str(answers)) == (
         f"Error: Workshop 'ws' is open in another carecoop (process 1 on {socket.gethostname()}, "
-        "since 2025-03-14T09:00). Close it there first.\n"
+        f"since {taken[:16]}). Close it there first.\n"
     )
 
 

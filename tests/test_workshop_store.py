@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from carecoop.errors import WorkshopLockedError
-from carecoop.store.db import Store
+from carecoop.store.db import Store, now
 from carecoop.store.records import Workshop
 
 
@@ -59,7 +59,8 @@ def _dead_pid() -> int:
 def test_a_lock_left_by_a_dead_process_is_taken_over(store: Store) -> None:
     with store.transaction() as db:
         db.execute(
-            "INSERT INTO locks VALUES ('ws', ?, ?, '2025-03-14T09:00:00')",
+            "INSERT INTO locks (workshop_id, pid, host, started_at)"
+            " VALUES ('ws', ?, ?, '2025-03-14T09:00:00')",
             (_dead_pid(), socket.gethostname()),
         )
     with store.workshop_lock("ws"):
@@ -70,17 +71,18 @@ def test_a_lock_left_by_a_dead_process_is_taken_over(store: Store) -> None:
 
 def test_a_lock_held_by_a_live_process_refuses(store: Store) -> None:
     sleeper = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    taken = now()  # after the process started: a process id reused since would start later
     try:
         with store.transaction() as db:
             db.execute(
-                "INSERT INTO locks VALUES ('ws', ?, ?, '2025-03-14T09:00:00')",
-                (sleeper.pid, socket.gethostname()),
+                "INSERT INTO locks (workshop_id, pid, host, started_at) VALUES ('ws', ?, ?, ?)",
+                (sleeper.pid, socket.gethostname(), taken),
             )
         with pytest.raises(WorkshopLockedError) as caught, store.workshop_lock("ws"):
             pass
         assert str(caught.value) == (
             f"Workshop 'ws' is open in another carecoop (process {sleeper.pid} on {socket.gethostname()}, "
-            "since 2025-03-14T09:00). Close it there first."
+            f"since {taken[:16]}). Close it there first."
         )
     finally:
         sleeper.kill()

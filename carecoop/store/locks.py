@@ -88,6 +88,8 @@ def lock_state(holder: LockHolder) -> LockState:
         taken = datetime.fromisoformat(holder.started_at)
     except ValueError:
         return LockState.LIVE
+    if taken.tzinfo is None:
+        taken = taken.replace(tzinfo=UTC)
     if started is not None and (started - taken).total_seconds() > 2:
         return LockState.STALE  # that process id now belongs to a program started after the lock
     return LockState.LIVE
