@@ -69,3 +69,19 @@ def test_attendance_without_a_terminal_needs_the_absent_names(carecoop_home: Pat
     result = runner.invoke(app, ["attendance", "ws", "tc-9", "--everyone"])
     assert result.exit_code == 1
     assert "has no module 'tc-9'" in result.output
+
+
+def test_answers_notes_reads_the_notes_back_in_agenda_order(carecoop_home: Path) -> None:
+    store = make(carecoop_home)
+    result = runner.invoke(app, ["answers", "ws", "--notes"])
+    assert result.output == "No notes in ws yet. Add one at the end of an activity in: carecoop run ws\n"
+    store.add_note("ws", "tc1-knowledge-before", "Do the quiz answers in the break.")
+    store.add_note("ws", "tc1-welcome-circle", "Two mothers came late: the bus.")
+    result = runner.invoke(app, ["answers", "ws", "--notes"])
+    assert result.exit_code == 0
+    assert result.output == (
+        "Names and caring hands  [tc1-welcome-circle]\n"
+        "  • Two mothers came late: the bus.\n"
+        "What do we know already?  [tc1-knowledge-before]\n"
+        "  • Do the quiz answers in the break.\n"
+    )

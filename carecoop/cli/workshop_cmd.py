@@ -301,12 +301,16 @@ def answers(
     workshop_id: WorkshopId,
     as_json: Annotated[bool, typer.Option("--json", help="Print an answers file (JSON).")] = False,
     history: Annotated[bool, typer.Option("--history", help="Also show earlier values.")] = False,
+    notes: Annotated[bool, typer.Option("--notes", help="Show the facilitator's notes instead.")] = False,
 ) -> None:
     """Show what a workshop has recorded, activity by activity."""
     from carecoop.workshop.answers_export import answer_lines, answers_document
 
     store = open_store()
     workshop = store.workshop(workshop_id)
+    if notes:
+        _show_notes(store, workshop, as_json)
+        return
     lines = answer_lines(store, load_curriculum(), workshop, history=history)
     if as_json:
         document: dict[str, Any] = answers_document(lines, history=history)
@@ -322,3 +326,28 @@ def answers(
 
     for table in answer_tables(lines, history):
         console.print(table)
+
+
+def _show_notes(store: "Store", workshop: "Workshop", as_json: bool) -> None:
+    """The facilitator's notes, activity by activity in agenda order."""
+    written = store.notes(workshop.id)
+    titles: dict[str, str] = {}
+    try:
+        for _, activity in load_curriculum().activities_of(workshop.programme):
+            titles[activity.id] = activity.title
+    except ContentError:
+        pass  # a broken module file: show the ids the store knows
+    order = [aid for aid in titles if aid in written] + [aid for aid in written if aid not in titles]
+    if as_json:
+        echo_json([{"activity": aid, "title": titles.get(aid, aid), "notes": written[aid]} for aid in order])
+        return
+    if not order:
+        say(
+            f"No notes in {escape(workshop.id)} yet. Add one at the end of an activity in: "
+            f"{escape(command_prefix())} run {escape(workshop.id)}"
+        )
+        return
+    for aid in order:
+        say(f"[bold]{escape(titles.get(aid, aid))}[/]  {escape(f'[{aid}]')}")
+        for text in written[aid]:
+            say(f"  • {escape(text)}")
