@@ -16,6 +16,7 @@ from carecoop.cli import (
     pilot_cmd,
     plan_cmd,
     run_cmd,
+    show_cmd,
     workshop_cmd,
 )
 from carecoop.cli.common import settings
@@ -60,7 +61,8 @@ def main_options(
 # do not use `from __future__ import annotations`: typer would then evaluate every
 # annotation string again when it builds the commands, which slows `carecoop --help`.
 for _group in (
-    modules_cmd, workshop_cmd, run_cmd, plan_cmd, export_cmd, pilot_cmd, people_cmd, doctor_cmd, demo_cmd
+    modules_cmd, workshop_cmd, run_cmd, plan_cmd, export_cmd, pilot_cmd, people_cmd, doctor_cmd, show_cmd,
+    demo_cmd,
 ):
     _group.register(app)
 

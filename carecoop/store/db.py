@@ -445,6 +445,24 @@ class Store:
             for r in rows
         ]
 
+    def set_screen(
+        self, workshop_id: str, activity_id: str, step: int | None, countdown_start: str | None
+    ) -> None:
+        """Record where the run is, for the room's screen (`carecoop show`)."""
+        with self.transaction() as db:
+            db.execute(
+                "INSERT OR REPLACE INTO screen (workshop_id, activity_id, step, started_at, updated_at)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (workshop_id, activity_id, step, countdown_start, now()),
+            )
+
+    def screen(self, workshop_id: str) -> tuple[str, int | None, str | None] | None:
+        """Where the run is: activity, step (see `workshop.room`) and countdown start, or None."""
+        row = self.connection.execute(
+            "SELECT activity_id, step, started_at FROM screen WHERE workshop_id = ?", (workshop_id,)
+        ).fetchone()
+        return (row[0], row[1], row[2]) if row else None
+
     def add_note(self, workshop_id: str, activity_id: str, text: str) -> None:
         """Append a facilitator's note on an activity."""
         with self.transaction() as db:

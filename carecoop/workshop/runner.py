@@ -8,7 +8,9 @@ interrupted run loses nothing and the next run resumes at the first unanswered q
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
@@ -29,6 +31,7 @@ from carecoop.workshop.prompter import (
     Navigation,
     Prompter,
 )
+from carecoop.workshop.room import ANSWERS, CARD, CLOSING
 from carecoop.workshop.schedule import build_agenda
 from carecoop.workshop.targets import Target, effective_scope, targets_for
 from carecoop.workshop.timer import Countdown, countdown_for, utc_now
@@ -230,6 +233,7 @@ class Runner:
         if progress is None:
             self.store.mark_progress(self.ws, activity.id, "started")
         entries = self.entries()
+        self._show(activity, CARD, countdown)
         self.prompter.show_activity(entries[index], len(entries))
         recorded = self._current(activity)
         if progress is not None and not done and recorded:
@@ -239,12 +243,21 @@ class Runner:
             )
         else:
             self._steps(activity, countdown)
+        if activity.questions:
+            self._show(activity, ANSWERS, countdown)
         self._ask_pending(activity, absent, countdown)
+        self._show(activity, CLOSING, countdown)
         return self._close(index, activity, countdown)
+
+    def _show(self, activity: Activity, step: int | None, countdown: Countdown) -> None:
+        """Tell the room's screen where the run is (a screen that cannot be told is no reason to stop)."""
+        with suppress(sqlite3.Error):
+            self.store.set_screen(self.ws, activity.id, step, countdown.started.isoformat())
 
     def _steps(self, activity: Activity, countdown: Countdown) -> None:
         step = 0
         while step < len(activity.steps):
+            self._show(activity, step, countdown)
             move = self.prompter.show_step(activity, step, countdown)
             step = max(0, step - 1) if move is Navigation.BACK else step + 1
 
