@@ -37,16 +37,14 @@ def room_view(
     store: Store, curriculum: Curriculum, workshop: Workshop, clock: Callable[[], datetime] = utc_now
 ) -> RoomView:
     """What the room should see now: the run's current step, or a welcome when none runs."""
-    from carecoop.workshop.runner import programme_modules
-
     where = store.screen(workshop.id)
     if where is None:
         return RoomView(workshop.title, heading="Welcome", lines=[workshop.title])
     activity_id, step, started_at = where
-    modules, _ = programme_modules(curriculum, workshop)
-    found = next(
-        ((m, a) for m in modules for a in m.activities if a.id == activity_id), None
-    )
+    # The room reads the workshop's language, as the facilitator's screen does.
+    language = workshop.language
+    modules = [curriculum.localized(m, language)[0] for m in curriculum.modules_of(workshop.programme)]
+    found = next(((m, a) for m in modules for a in m.activities if a.id == activity_id), None)
     if found is None:
         return RoomView(workshop.title, heading="Welcome", lines=[workshop.title])
     module, activity = found
