@@ -21,6 +21,7 @@ class Step(enum.Enum):
     GROUP_PARTICIPANTS = "group-participants"
     FILL_PLAN = "fill-plan"
     FIX_PLAN = "fix-plan"
+    IMPORT_PLAN = "import-plan"
     NEW_WORKSHOP = "new-workshop"
     LIST_ACTIVITIES = "list-activities"
     SHOW_TRANSLATION = "show-translation"

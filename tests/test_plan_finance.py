@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from carecoop.plan import finance
+from carecoop.plan import finance, statement
 from carecoop.plan.model import Loan, Plan, RevenueLine
 
 CENT = Decimal("0.01")
@@ -144,16 +144,18 @@ def test_months_by_hand() -> None:
 
 
 def test_key_figures_by_hand() -> None:
-    figures = finance.figures(hand_plan())
+    figures = statement.figures(hand_plan())
     # lowest cash: month 1 at 758 (cash rises every month after)
     assert (figures.lowest_cash_month, figures.lowest_cash) == (1, Decimal(758))
     # cumulative surplus: −42 after month 1, +666 after month 2 → break-even in month 2
     assert figures.break_even_month == 2
-    # main service A (2000 a full month vs 300). A full month costs staff 1180 + fixed 200
-    # + annuity 307.54 = 1687.54; B contributes 30 × 10 = 300; each A unit 20 − 5 = 15:
-    # (1687.54 − 300) / 15 = 92.50 → 93 units
+    # main service A (2000 a full month vs 300). Running costs of a full month: staff 1180
+    # + fixed 200 = 1380; B contributes 30 × 10 = 300; each A unit 20 − 5 = 15:
+    # (1380 − 300) / 15 = 72 units to cover running costs.
+    # To also repay the loan, add the annuity 307.54: (1687.54 − 300) / 15 = 92.50 → 93 units
     assert figures.main_service == "A"
-    assert figures.break_even_units == Decimal(93)
+    assert figures.break_even_units == Decimal(72)
+    assert figures.break_even_units_with_loan == Decimal(93)
     # first year: surplus 4835.85; reserve 30% = 1450.76, education 5% = 241.79,
     # patronage 10% = 483.59 (483.585), undivided 55% = 2659.72
     allocation = figures.first_year
@@ -166,7 +168,7 @@ def test_key_figures_by_hand() -> None:
 
 def test_deficit_allocates_nothing_and_no_break_even() -> None:
     plan = hand_plan(fixed_costs=[{"item": "rent", "amount": 5000}])
-    figures = finance.figures(plan)
+    figures = statement.figures(plan)
     assert figures.break_even_month is None
     assert figures.first_year.surplus < 0
     assert figures.first_year.reserve == 0
@@ -190,8 +192,9 @@ def test_break_even_units_none_when_unit_costs_its_price() -> None:
 
 
 def test_empty_plan_has_figures() -> None:
-    figures = finance.figures(Plan())
-    assert len(figures.months) == 24
+    figures = statement.figures(Plan())
+    assert len(figures.months) == 36
+    assert [(y.first_month, y.last_month) for y in figures.years] == [(1, 12), (13, 24), (25, 36)]
     assert figures.main_service is None
     assert figures.lowest_cash == 0
 
@@ -288,3 +291,95 @@ def test_grace_months_pay_interest_only(rate: int) -> None:
     for interest, principal in schedule[:4]:
         assert principal == 0
         assert interest == Decimal(1000) * rate / 100 / 12
+
+
+def childcare_case(**financial: Any) -> Plan:
+    """A childcare case worked by hand: 50 a child a month, 10 of food, one loan."""
+    data: dict[str, Any] = {
+        "startup_costs": [
+            {"item": "cots and toys", "amount": 2400, "useful_life_years": 2},
+            {"item": "registration", "amount": 600},
+        ],
+        "grants": [{"source": "fund", "amount": 1000}],
+        "loans": [{"lender": "savings group", "amount": 3000, "term_months": 24}],
+        "revenue": [
+            {"service": "childcare", "unit_price": 50, "units_per_month": 30, "variable_cost_per_unit": 10}
+        ],
+        "staff": [
+            {"role": "carer", "count": 2, "monthly_wage": 350, "carer": True},
+            {"role": "second coordinator", "monthly_wage": 500, "start_month": 30},
+        ],
+        "fixed_costs": [{"item": "rent", "amount": 252}],
+        "reserve_percent": 30,
+        "education_fund_percent": 5,
+        "patronage_refund_percent": 20,
+        "horizon_months": 24,
+    }
+    data.update(financial)
+    return Plan.model_validate({"financial": data})
+
+
+def test_operating_break_even_is_the_hand_worked_number() -> None:
+    figures = statement.figures(childcare_case())
+    # running costs of a full month: carers 2 × 350 = 700 + rent 252 = 952 (the coordinator
+    # starts in month 30, after the 24-month horizon: not counted); each child 50 − 10 = 40:
+    # 952 / 40 = 23.8 → 24 children to cover running costs
+    assert figures.break_even_units == Decimal(24)
+    # to also repay the loan: 3000 at 0% over 24 months = 125 a month: 1077 / 40 = 26.9 → 27
+    assert figures.break_even_units_with_loan == Decimal(27)
+
+
+def test_income_statement_year_by_hand() -> None:
+    first = statement.figures(childcare_case()).years[0]
+    # revenue 12 × 30 × 50 = 18000; food 12 × 300 = 3600; staff 12 × 700 = 8400; rent 12 × 252 = 3024
+    # depreciation: 2400 over 2 years = 100 a month → 1200; no interest (0% loan)
+    assert (first.revenue, first.variable, first.staff, first.fixed) == (18000, 3600, 8400, 3024)
+    assert first.depreciation == Decimal(1200)
+    assert first.interest == 0
+    # surplus 18000 − 3600 − 8400 − 3024 − 1200 = 1776
+    assert first.surplus == Decimal(1776)
+    # loan payments 12 × 125 = 1500; cover (1776 + 1200 + 0) / 1500 = 1.984
+    assert first.debt_service == Decimal(1500)
+    assert first.debt_cover == Decimal("1.984")
+    # loan still owed after month 12: 3000 − 1500 = 1500
+    assert first.loan_balance == Decimal(1500)
+    # the split comes from the surplus after depreciation: reserve 30% = 532.80, education
+    # 5% = 88.80, refund 20% = 355.20; cash allows it: month 1 opens with 4000 − 3000 = 1000
+    # and each month adds 1500 − 300 − 700 − 252 − 125 = 123
+    allocation = first.allocation
+    assert allocation.reserve == Decimal("532.8")
+    assert allocation.education_fund == Decimal("88.8")
+    assert allocation.patronage_refund == Decimal("355.2")
+    assert allocation.refund_blocked is None
+    # cash at the end of year 1: 1000 + 12 × 123 = 2476
+    assert first.closing_cash == Decimal(2476)
+
+
+def test_refund_withheld_when_cash_does_not_allow_it() -> None:
+    # no grant: month 1 opens with 3000 − 3000 = 0. With a rent of 300 each month adds
+    # 1500 − 300 − 700 − 300 − 125 = 75: cash ends the year at 12 × 75 = 900
+    plan = childcare_case(grants=[], fixed_costs=[{"item": "rent", "amount": 300}])
+    first = statement.figures(plan).years[0]
+    assert first.closing_cash == Decimal(900)
+    # surplus 18000 − 3600 − 8400 − 3600 − 1200 = 1200 → refund 20% = 240, within the 900: paid
+    assert first.allocation.patronage_refund == Decimal(240)
+    poorer = childcare_case(grants=[], fixed_costs=[{"item": "rent", "amount": 380}])
+    year = statement.figures(poorer).years[0]
+    # each month: 1500 − 300 − 700 − 380 − 125 = −5: cash below zero from month 1;
+    # surplus 18000 − 3600 − 8400 − 4560 − 1200 = 240 > 0, but no refund is paid
+    assert year.surplus == Decimal(240)
+    assert year.allocation.planned_refund == Decimal(48)
+    assert year.allocation.patronage_refund == 0
+    assert year.allocation.refund_blocked == "negative-cash"
+    assert year.allocation.undivided == Decimal(240) - Decimal(72) - Decimal(12)
+
+
+def test_a_late_payer_moves_cash_not_revenue() -> None:
+    plan = childcare_case()
+    on_time = finance.months(plan)
+    late = finance.months(plan, {"families": 3})
+    # families pay three months late: nothing comes in during months 1-3
+    assert [m.cash_in for m in late[:4]] == [0, 0, 0, 1500]
+    assert [m.revenue for m in late] == [m.revenue for m in on_time]
+    # by month 24 the cash is three months of fees (3 × 1500) short
+    assert on_time[-1].closing_cash - late[-1].closing_cash == Decimal(4500)

@@ -104,6 +104,7 @@ def test_financial_section_step_by_step() -> None:
             "Role": ["Carer"],
             "Count": ["3"],
             "Monthly wage (USD)": ["170"],
+            "Carer": [True],  # asked, never assumed: a coordinator is not a carer
             "Fixed costs: what next?": ["add", "done"],
             "Reserve percent (%)": ["120", "30"],
         }

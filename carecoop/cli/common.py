@@ -119,6 +119,8 @@ def next_step_text(next_step: NextStep, *, workshop: str | None = None, group: s
             return "Fill it in with: " + command_line("plan", ws, *on_group, *section)
         case Step.FIX_PLAN:
             return "Fix them with: " + command_line("plan", ws, *on_group)
+        case Step.IMPORT_PLAN:
+            return "Import a fixed copy with: " + command_line("plan", ws, *on_group, "--from", "FILE")
         case Step.NEW_WORKSHOP:
             return "Create one with: " + command_line(
                 "workshop", "new", "--programme", "think-carecoop", "--title", "My first workshop"

@@ -177,16 +177,26 @@ def plan(
     ] = None,
     paper: PaperOption = "a4",
     force: ForceOption = False,
+    audience: Annotated[
+        str,
+        typer.Option(
+            "--for",
+            metavar="READER",
+            help="group (the working copy, with the plan check's score) or lender (no self-score; "
+            "an executive summary first).",
+        ),
+    ] = "group",
 ) -> None:
     """A group's business plan; json writes a plan file that `carecoop plan WS --from FILE` reads."""
     from carecoop.render.formats import choose_format
-    from carecoop.render.plan_export import PLAN_FORMATS, export_plan
+    from carecoop.render.plan_export import PLAN_FORMATS, choose_audience, export_plan
 
     chosen = choose_format(out, fmt, PLAN_FORMATS)
+    reader = choose_audience(audience)
     store = open_store()
     try:
         source = export_plan(store, load_curriculum(), workshop_id, out, group=group, fmt=chosen,
-                             paper=_paper(paper), force=force)
+                             paper=_paper(paper), force=force, audience=reader)
     finally:
         store.close()
     _note_source(source.from_answers, source.group)

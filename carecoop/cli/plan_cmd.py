@@ -146,11 +146,17 @@ def check(
     workshop: WorkshopId,
     group: GroupOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    what_if: Annotated[
+        bool,
+        typer.Option(
+            "--what-if", help="Also show the plan with fewer clients, lower prices and a late payer."
+        ),
+    ] = False,
 ) -> None:
     """Key figures, the monthly cash table, warnings and a score of 0-100."""
     from carecoop.plan import workflow
     from carecoop.plan.checks import check_plan
-    from carecoop.plan.summary import report_json
+    from carecoop.plan.summary import report_json, what_if_json
 
     store = open_store()
     source = workflow.current_plan(store, load_curriculum(), workshop, group)
@@ -164,13 +170,18 @@ def check(
     profile = workflow.profile_for(store, workshop, plan)
     report = check_plan(plan, profile)
     if as_json:
-        echo_json(report_json(report, workshop, chosen))
+        data = report_json(report, workshop, chosen)
+        if what_if:
+            data["what_if"] = what_if_json(plan, report.currency_digits)
+        echo_json(data)
         return
-    from carecoop.cli.plan_views import check_view
+    from carecoop.cli.plan_views import check_view, what_if_view
 
     name = plan.cooperative.name or "(no name yet)"
     heading = f"{name} — plan of group {chosen}, workshop {workshop} ({profile.name}, {report.currency})"
     console.print(check_view(report, plan, profile, heading, workshop=workshop, group=chosen))
+    if what_if:
+        console.print(what_if_view(plan, profile, report.currency))
 
 
 @plan_app.command("schema")

@@ -10,7 +10,17 @@ from rich.text import Text
 from carecoop.countries.profiles import CountryProfile
 from carecoop.plan.checks import Report
 from carecoop.plan.model import Plan
-from carecoop.plan.summary import CASH_HEADERS, cash_rows, key_figures, score_rows
+from carecoop.plan.summary import (
+    CASH_HEADERS,
+    WHAT_IF_HEADERS,
+    YEAR_HEADERS,
+    cash_rows,
+    key_figures,
+    safe_level_text,
+    score_rows,
+    what_if_rows,
+    year_rows,
+)
 
 
 def _pairs(title: str, rows: list[tuple[str, str]]) -> Table:
@@ -38,6 +48,8 @@ def check_view(
         low = report.figures.months[number - 1].closing_cash < 0
         cash.add_row(*(escape(cell) for cell in row), style="red" if low else None)
     parts += [cash, Text("")]
+    parts += [_table("Year by year (income statement, loans and cash)", YEAR_HEADERS,
+                     year_rows(report.figures, profile, report.currency)), Text("")]
     parts.append(Text("Warnings", style="bold"))
     if report.findings:
         for finding in report.findings:
@@ -50,4 +62,21 @@ def check_view(
     parts.append(Text(""))
     parts.append(_pairs("Score: completeness 40 points, viability 60", score_rows(report)))
     parts.append(Text(f"Score: {report.score} / 100", style="bold"))
+    if report.gates:
+        parts.append(Text(f"The score stays under 50 because {'; '.join(report.gates)}.", style="bold red"))
     return Group(*parts)
+
+
+def _table(title: str, headers: list[str], rows: list[list[str]]) -> Table:
+    table = Table(title=Text(title, style="bold"), title_justify="left", pad_edge=False)
+    for index, header in enumerate(headers):
+        table.add_column(header, justify="right" if index else "left")
+    for row in rows:
+        table.add_row(*(escape(cell) for cell in row))
+    return table
+
+
+def what_if_view(plan: Plan, profile: CountryProfile, currency: str) -> RenderableType:
+    """What `plan check --what-if` adds: the plan with fewer clients, lower prices, a late payer."""
+    table = _table("What if", WHAT_IF_HEADERS, what_if_rows(plan, profile, currency))
+    return Group(Text(""), table, Text(safe_level_text(plan, profile)))

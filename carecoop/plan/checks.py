@@ -1,6 +1,7 @@
 """The plan check: warnings in plain sentences with what to do, and a score of 0-100.
 
-Score = completeness (40 points) + viability (60 points):
+Score = completeness (40 points) + viability (60 points), then the viability gates
+(docs/plan-score.md says the same for members and facilitators):
 
 - completeness: 40 × the share of key fields filled in (KEY_FIELDS, 48 fields over the
   eleven sections; bylaws are optional and not counted);
@@ -8,21 +9,26 @@ Score = completeness (40 points) + viability (60 points):
   revenue and monthly costs to judge:
   funding covers start-up costs 10, cash never below zero 15, cumulative break-even
   within the horizon 10, every wage at or above the minimum or living wage 10 (nothing
-  when no wage figure is known), clients per carer within the rules 5 (full when no
-  service states a rule), main price within what families can pay 5 (nothing when
-  unknown), a reserve share of the surplus 5.
+  when no wage figure is known), clients within places and carers' ratios 5 (full when no
+  service states a limit), main price within what families can pay and above its
+  variable cost 5 (nothing when what families can pay is unknown), a reserve share 5;
+- gates: a plan whose cash goes below zero, whose funding does not cover the start-up
+  costs, or whose wages are under the floor scores at most GATE_CAP (49, under half),
+  whatever its completeness, and the report says which gate closed.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from decimal import Decimal
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import ROUND_CEILING, Decimal
 
 from carecoop.countries.profiles import CountryProfile
 from carecoop.errors import NextStep, Step
-from carecoop.plan import finance
+from carecoop.plan import finance, statement
 from carecoop.plan.answers import get_path
-from carecoop.plan.model import SECTION_TITLES, Plan, StaffRow
+from carecoop.plan.model import SECTION_TITLES, Plan, RevenueLine, Service, StaffRow
 from carecoop.plan.money import currency_digits, format_money, format_number
 
 #: The fields whose being filled counts for completeness, per section.
@@ -53,6 +59,10 @@ VIABILITY_POINTS: dict[str, int] = {
     "reserve": 5,
 }
 COMPLETENESS_POINTS = 40
+#: The most a plan that fails a viability gate can score.
+GATE_CAP = 49
+#: A country-profile figure older than this many days is shown with a "check it" warning.
+STALE_AFTER_DAYS = 365
 
 
 @dataclass(frozen=True)
@@ -70,7 +80,7 @@ class Finding:
 class Report:
     """Everything `plan check` shows."""
 
-    figures: finance.Figures
+    figures: statement.Figures
     findings: list[Finding]
     completeness: dict[str, tuple[int, int]]
     viability: dict[str, int]
@@ -78,6 +88,14 @@ class Report:
     currency: str
     #: Decimals of `currency` as shown (see `money.currency_digits`).
     currency_digits: int
+    #: Why the score is capped at GATE_CAP (empty: no gate closed).
+    gates: list[str] = field(default_factory=list)
+
+    @property
+    def completeness_points(self) -> int:
+        """Points earned for completeness."""
+        filled = sum(f for f, _ in self.completeness.values())
+        return round(COMPLETENESS_POINTS * filled / sum(t for _, t in self.completeness.values()))
 
 
 def _filled(value: object) -> bool:
@@ -99,34 +117,70 @@ def plan_currency(plan: Plan, profile: CountryProfile) -> str:
     return plan.financial.currency or profile.currency
 
 
-def minimum_wage(plan: Plan, profile: CountryProfile) -> tuple[Decimal, str] | None:
-    """The monthly wage to compare with and where it comes from (plan, else profile)."""
+@dataclass(frozen=True)
+class WageFloor:
+    """The monthly wage to compare with, where it comes from, and its date if from a profile."""
+
+    amount: Decimal
+    source: str
+    dated: dt.date | None = None
+    stale: bool = False
+
+
+def wage_floor_of(plan: Plan, profile: CountryProfile, today: dt.date | None = None) -> WageFloor | None:
+    """The wage floor: the plan's own figure, else the profile's (flagged when over 12 months old)."""
     fin = plan.financial
     if fin.minimum_wage is not None:
         source = fin.minimum_wage_source or "stated in the plan"
-        return fin.minimum_wage, f"{fin.minimum_wage_kind} wage, {source}"
+        return WageFloor(fin.minimum_wage, f"{fin.minimum_wage_kind} wage, {source}")
     figure = profile.figure("minimum_wage")
     if figure and figure.period == "month" and figure.currency == plan_currency(plan, profile):
-        return figure.amount, f"minimum wage, {figure.source}, {figure.date.isoformat()}"
+        stale = ((today or dt.date.today()) - figure.date).days > STALE_AFTER_DAYS
+        source = f"minimum wage, {figure.source}, {figure.date.isoformat()}"
+        if stale:
+            source += ", more than 12 months old: check the current figure"
+        return WageFloor(figure.amount, source, figure.date, stale)
     return None
 
 
-def wage_floor(plan: Plan, row: StaffRow, floor: Decimal) -> Decimal:
-    """The least a role may earn a month: the floor, pro rata for part-time hours."""
+def minimum_wage(plan: Plan, profile: CountryProfile) -> tuple[Decimal, str] | None:
+    """The monthly wage to compare with and where it comes from (plan, else profile)."""
+    floor = wage_floor_of(plan, profile)
+    return None if floor is None else (floor.amount, floor.source)
+
+
+def wage_floor(plan: Plan, row: StaffRow, floor: Decimal) -> Decimal | None:
+    """The least a role may earn a month: the floor, pro rata for part-time hours.
+
+    None when the role works part-time hours but the plan does not say how many hours a
+    full-time week has: then the wage cannot be compared (the check asks for them).
+    """
     full_time = plan.decent_work.full_time_hours
-    if row.hours_per_week is not None and full_time is not None and row.hours_per_week < full_time:
+    if row.hours_per_week is None:
+        return floor
+    if full_time is None:
+        return None
+    if row.hours_per_week < full_time:
         return floor * row.hours_per_week / full_time
     return floor
 
 
+def service_of(plan: Plan, line: RevenueLine) -> Service | None:
+    """The service a revenue line sells (same name, ignoring case), if the plan lists it."""
+    name = line.service.casefold()
+    return next((s for s in plan.services.items if s.name.casefold() == name), None)
+
+
 class _Checker:
-    def __init__(self, plan: Plan, profile: CountryProfile) -> None:
+    def __init__(self, plan: Plan, profile: CountryProfile, today: dt.date | None) -> None:
         self.plan = plan
         self.profile = profile
+        self.today = today
         self.currency = plan_currency(plan, profile)
-        self.figures = finance.figures(plan)
+        self.figures = statement.figures(plan)
         self.findings: list[Finding] = []
         self.passed: dict[str, bool] = {}
+        self.gates: list[str] = []
 
     def money(self, amount: Decimal) -> str:
         return format_money(amount, self.profile, self.currency)
@@ -144,6 +198,7 @@ class _Checker:
         self.ratios(judged)
         self.price(judged)
         self.reserve(judged)
+        self.refunds()
 
     def empty_sections(self) -> None:
         for section, (filled, _total) in completeness(self.plan).items():
@@ -166,19 +221,30 @@ class _Checker:
                 "shares, find a grant or a loan, or cut start-up costs.",
             )
         self.passed["funding"] = judged and gap == 0
+        if gap > 0:
+            self.gates.append(f"the funding does not cover the start-up costs ({self.money(gap)} short)")
 
     def cash(self, judged: bool) -> None:
-        negative = finance.first_negative_cash(self.figures.months)
-        if negative is not None and (judged or self.figures.funding_gap == 0):
+        figures = self.figures
+        negative = finance.first_negative_cash(figures.months)
+        if negative is not None and (judged or figures.funding_gap == 0):
+            start = (
+                "before opening"
+                if figures.funding_gap > 0
+                else "on top of the funding, even though it covers the start-up costs"
+            )
             self.add(
                 "negative-cash",
                 "financial",
                 f"Cash falls below zero in month {negative.number} "
                 f"({self.money(negative.closing_cash)}); the lowest is "
-                f"{self.money(self.figures.lowest_cash)} in month {self.figures.lowest_cash_month}. "
+                f"{self.money(figures.lowest_cash)} in month {figures.lowest_cash_month}. "
+                f"In all, {self.money(figures.cash_short)} more is needed {start}. "
                 "Raise more funding before opening, start some costs later, or plan a faster start.",
             )
-        if judged and self.figures.break_even_month is None:
+        if negative is not None:
+            self.gates.append(f"cash goes below zero in month {negative.number}")
+        if judged and figures.break_even_month is None:
             self.add(
                 "no-break-even",
                 "financial",
@@ -186,12 +252,12 @@ class _Checker:
                 "costs stay above revenue. Look again at prices, the number of clients, or costs.",
             )
         self.passed["cash"] = judged and negative is None
-        self.passed["break_even"] = judged and self.figures.break_even_month is not None
+        self.passed["break_even"] = judged and figures.break_even_month is not None
 
     def wages(self, judged: bool) -> None:
         fin = self.plan.financial
-        wage = minimum_wage(self.plan, self.profile)
-        if wage is None:
+        floor = wage_floor_of(self.plan, self.profile, self.today)
+        if floor is None:
             if fin.staff:
                 self.add(
                     "no-minimum-wage",
@@ -201,26 +267,59 @@ class _Checker:
                 )
             self.passed["wages"] = False
             return
-        floor, source = wage
+        if floor.stale and floor.dated is not None:
+            self.add(
+                "stale-figure",
+                "financial",
+                f"The minimum wage of {self.money(floor.amount)} in the {self.profile.name} profile dates "
+                f"from {floor.dated.isoformat()}, more than 12 months ago. Check the current figure and "
+                "enter it with its source (financial.minimum_wage and financial.minimum_wage_source).",
+            )
         below = False
+        unknown_hours: list[str] = []
         for row in fin.staff:
-            needed = wage_floor(self.plan, row, floor)
+            needed = wage_floor(self.plan, row, floor.amount)
+            if needed is None:
+                unknown_hours.append(row.role)
+                continue
             if row.monthly_wage < needed:
                 below = True
-                part = " for its hours" if needed != floor else ""
+                if row.hours_per_week is not None:
+                    part = " for its hours"
+                    advice = "Raise it to at least that."
+                else:
+                    part = " for a full-time week"
+                    advice = (
+                        "Raise it to at least that, or, if the role is part-time, enter its hours a week "
+                        "(financial.staff.hours_per_week) so that the wage is compared for those hours."
+                    )
                 self.add(
                     "wage-below-minimum",
                     "financial",
                     f"The monthly wage of {row.role} ({self.money(row.monthly_wage)}) is below "
-                    f"{self.money(needed)}{part} ({source}). Raise it to at least that.",
+                    f"{self.money(needed)}{part} ({floor.source}). {advice}",
                 )
+        if unknown_hours:
+            self.add(
+                "no-full-time-hours",
+                "decent_work",
+                f"{', '.join(unknown_hours)} work part-time hours, but the plan does not say how many "
+                "hours a full-time week has, so their wages cannot be compared with the "
+                f"{self.money(floor.amount)} a month. Enter them (decent_work.full_time_hours).",
+            )
+        if below:
+            self.gates.append("a wage is under the minimum or living wage")
         self.passed["wages"] = judged and not below
+
+    def carers(self) -> Decimal:
+        """Carers of the staff plan: the roles marked as working directly with clients."""
+        return sum((row.count for row in self.plan.financial.staff if row.carer), Decimal(0))
 
     def ratios(self, judged: bool) -> None:
         rule = self.plan.services.regulation.max_clients_per_carer
-        carers = sum((row.count for row in self.plan.financial.staff if row.carer), Decimal(0))
         regulated = [s for s in self.plan.services.items if s.regulated]
         ok = True
+        needs_staff_plan = False
         for service in self.plan.services.items:
             limit = service.max_clients_per_carer or (rule if service.regulated else None)
             if limit is None:
@@ -232,26 +331,86 @@ class _Checker:
                         "stated. Find out what the rules allow and enter it.",
                     )
                 continue
-            staff = Decimal(service.carers) if service.carers is not None else None
-            if staff is None and len(regulated) == 1 and service is regulated[0] and carers > 0:
-                staff = carers  # one regulated service: every carer of the staff plan works in it
-            if staff is None or service.capacity is None:
+            staff = self.service_carers(service, regulated)
+            if staff is None:
+                needs_staff_plan = service.carers is None
                 continue
-            per_carer = Decimal(service.capacity) / staff if staff > 0 else None
-            if per_carer is None or per_carer > limit:
+            if service.capacity is not None and not self.within(service, service.capacity, staff, limit,
+                                                                 "places"):
                 ok = False
-                needed = (Decimal(service.capacity) / limit).to_integral_value(rounding="ROUND_CEILING")
-                shown = format_number(per_carer, self.profile, 1) if per_carer is not None else "all"
-                self.add(
-                    "ratio-above-rule",
-                    "services",
-                    f"{service.name} plans {shown} clients per carer ({service.capacity} places, "
-                    f"{format_number(staff, self.profile)} carers); the rules allow "
-                    f"{format_number(limit, self.profile)}. Plan at least {needed} carers or fewer places.",
-                )
+        ok = self.clients_sold(rule, regulated) and ok
+        unmarked = [row.role for row in self.plan.financial.staff if row.carer is None]
+        if needs_staff_plan and unmarked:
+            self.add(
+                "carer-not-marked",
+                "financial",
+                f"Say which roles work directly with clients ({', '.join(unmarked)}): mark each role as a "
+                "carer or not (financial.staff.carer), so that clients per carer can be checked.",
+            )
         self.passed["ratios"] = judged and ok
 
+    def service_carers(self, service: Service, regulated: list[Service]) -> Decimal | None:
+        """The carers of a service: its own count, else the staff plan's when it is the only one."""
+        if service.carers is not None:
+            return Decimal(service.carers)
+        carers = self.carers()
+        if len(regulated) == 1 and service is regulated[0] and carers > 0:
+            return carers  # one regulated service: every carer of the staff plan works in it
+        return None
+
+    def within(self, service: Service, clients: Decimal | int, staff: Decimal, limit: Decimal,
+               what: str) -> bool:
+        """Whether clients per carer stay within the rule; a finding when not."""
+        per_carer = Decimal(clients) / staff if staff > 0 else None
+        if per_carer is not None and per_carer <= limit:
+            return True
+        needed = (Decimal(clients) / limit).to_integral_value(rounding=ROUND_CEILING)
+        shown = format_number(per_carer, self.profile, 1) if per_carer is not None else "all"
+        counted = f"{format_number(Decimal(clients), self.profile)} {what}"
+        fewer = "fewer places" if what == "places" else "fewer clients"
+        self.add(
+            "ratio-above-rule",
+            "services",
+            f"{service.name} plans {shown} clients per carer ({counted}, "
+            f"{format_number(staff, self.profile)} carers); the rules allow "
+            f"{format_number(limit, self.profile)}. Plan at least {needed} carers or {fewer}.",
+        )
+        return False
+
+    def clients_sold(self, rule: Decimal | None, regulated: list[Service]) -> bool:
+        """Clients sold in a full month within the service's places and its carers' ratio."""
+        ok = True
+        for line in self.plan.financial.revenue:
+            service = service_of(self.plan, line)
+            if service is None:
+                continue
+            units = line.units_per_month
+            if service.capacity is not None and units > service.capacity:
+                ok = False
+                self.add(
+                    "clients-above-places",
+                    "financial",
+                    f"The plan sells {format_number(units, self.profile)} units of {line.service} a month, "
+                    f"but {service.name} has {service.capacity} places. Sell at most {service.capacity}, "
+                    "or plan more places (and the carers they need).",
+                )
+            limit = service.max_clients_per_carer or (rule if service.regulated else None)
+            staff = self.service_carers(service, regulated)
+            capacity_checked = service.capacity is not None and units <= service.capacity
+            if limit is not None and staff is not None and not capacity_checked:
+                ok = self.within(service, units, staff, limit, "clients sold") and ok
+        return ok
+
     def price(self, judged: bool) -> None:
+        for line in self.plan.financial.revenue:
+            if line.variable_cost_per_unit > 0 and line.unit_price <= line.variable_cost_per_unit:
+                self.add(
+                    "price-below-cost",
+                    "financial",
+                    f"The price of {line.service} ({self.money(line.unit_price)}) does not cover what one "
+                    f"unit costs in food or materials ({self.money(line.variable_cost_per_unit)}): every "
+                    "client sold loses money. Raise the price or find another payer for the difference.",
+                )
         can_pay = self.plan.market.can_pay
         main = finance.main_service(self.plan.financial)
         if can_pay is None or main is None:
@@ -267,7 +426,8 @@ class _Checker:
                 f"they can pay ({self.money(can_pay)}{unit}). Lower it, add a sliding scale, or find "
                 "another payer (a public contract, an employer, a subsidy).",
             )
-        self.passed["price"] = judged and not too_high
+        covers_cost = main.unit_price > main.variable_cost_per_unit
+        self.passed["price"] = judged and not too_high and covers_cost
 
     def reserve(self, judged: bool) -> None:
         percent = self.plan.financial.reserve_percent
@@ -280,15 +440,45 @@ class _Checker:
             )
         self.passed["reserve"] = judged and bool(percent)
 
+    def refunds(self) -> None:
+        first = self.figures.first_year
+        if first.refund_blocked in ("negative-cash", "cash-short"):
+            self.add(
+                "refund-not-paid",
+                "financial",
+                f"The first year's patronage refund of {self.money(first.planned_refund)} cannot be paid: "
+                + refund_reason(first, self.money)
+                + " It stays in the cooperative until cash allows.",
+            )
 
-def check_plan(plan: Plan, profile: CountryProfile) -> Report:
-    """Check a plan: key figures, warnings, completeness and the score (see module docstring)."""
-    checker = _Checker(plan, profile)
+
+def check_plan(plan: Plan, profile: CountryProfile, today: dt.date | None = None) -> Report:
+    """Check a plan: key figures, warnings, completeness and the score (see module docstring).
+
+    `today` dates the check (profile figures older than 12 months are flagged).
+    """
+    checker = _Checker(plan, profile, today)
     checker.run()
     parts = completeness(plan)
     filled = sum(f for f, _ in parts.values())
     total = sum(t for _, t in parts.values())
     viability = {name: points if checker.passed.get(name) else 0 for name, points in VIABILITY_POINTS.items()}
     score = round(COMPLETENESS_POINTS * filled / total) + sum(viability.values())
+    if checker.gates:
+        score = min(score, GATE_CAP)
     digits = currency_digits(profile, checker.currency)
-    return Report(checker.figures, checker.findings, parts, viability, score, checker.currency, digits)
+    return Report(
+        checker.figures, checker.findings, parts, viability, score, checker.currency, digits, checker.gates
+    )
+
+
+def refund_reason(allocation: statement.Allocation, money: Callable[[Decimal], str]) -> str:
+    """Why a year's patronage refund is not paid, in a sentence (empty when it is paid)."""
+    if allocation.refund_blocked == "deficit":
+        return "the year ends with a deficit, so there is nothing to share."
+    if allocation.refund_blocked == "negative-cash":
+        return "cash goes below zero during the year."
+    if allocation.refund_blocked == "cash-short":
+        needed = money(allocation.planned_refund)
+        return f"the cash left at the end of the year is less than the {needed} it needs."
+    return ""

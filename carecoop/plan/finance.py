@@ -17,15 +17,20 @@ Conventions, so that members and facilitators can redo every figure by hand:
   closing cash = opening cash + revenue − (staff + fixed + variable + interest + principal).
 - Cumulative break-even is the first month from which the cumulative surplus (start-up
   costs left out: the funding covers them) stays at zero or above until the horizon.
-- Break-even units: how many units of the main service (the line that earns most in a
-  full month) must be sold each month to pay every monthly cost of a full month — all staff
-  hired, the other lines at full units, and each loan's full annuity payment.
-- First-year surplus (months 1-12) is allocated by the reserve, education fund and
-  patronage refund percentages; the rest stays undivided. A deficit allocates nothing.
+- Break-even units, twice, in whole units of the main service (the line that earns most in
+  a full month) sold each month of a full month (every role that starts within the horizon
+  hired, the other lines at full units):
+  "to cover running costs" pays staff, fixed and variable costs (the operating break-even);
+  "to also repay the loan" pays, on top, each loan's full annuity payment.
+- A payer paid late (the what-if of a late main payer) shifts the cash of its lines, not
+  their revenue: what is earned in month m arrives in month m + delay.
+- The income statement, the year summaries and the surplus split are in
+  `carecoop.plan.statement`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, Decimal
 
@@ -84,6 +89,16 @@ def units_in_month(line: RevenueLine, month: int) -> Decimal:
 def revenue_in_month(fin: Financial, month: int) -> Decimal:
     """Revenue of all lines in a month."""
     return total([units_in_month(line, month) * line.unit_price for line in fin.revenue])
+
+
+def receipts_in_month(fin: Financial, month: int, delays: Mapping[str, int]) -> Decimal:
+    """Money received in a month when some payers pay `delays[payer]` months late."""
+    received = ZERO
+    for line in fin.revenue:
+        earned_in = month - delays.get(line.payer, 0)
+        if earned_in >= 1:
+            received += units_in_month(line, earned_in) * line.unit_price
+    return received
 
 
 def variable_costs_in_month(fin: Financial, month: int) -> Decimal:
@@ -152,6 +167,8 @@ class Month:
     interest: Decimal
     principal: Decimal
     opening_cash: Decimal
+    #: Money received, when it differs from the revenue earned (a payer paying late).
+    received: Decimal | None = None
 
     @property
     def costs(self) -> Decimal:
@@ -166,7 +183,7 @@ class Month:
     @property
     def cash_in(self) -> Decimal:
         """Money coming in during the month."""
-        return self.revenue
+        return self.revenue if self.received is None else self.received
 
     @property
     def cash_out(self) -> Decimal:
@@ -184,8 +201,11 @@ def opening_cash(plan: Plan) -> Decimal:
     return funding_total(plan) - startup_total(plan)
 
 
-def months(plan: Plan) -> list[Month]:
-    """Every month of the horizon, each opening with the previous month's closing cash."""
+def months(plan: Plan, delays: Mapping[str, int] | None = None) -> list[Month]:
+    """Every month of the horizon, each opening with the previous month's closing cash.
+
+    `delays` maps a payer to the months it pays late (for the what-if of a late payer).
+    """
     fin = plan.financial
     horizon = fin.horizon_months
     schedules = [loan_schedule(loan, horizon) for loan in fin.loans]
@@ -201,6 +221,7 @@ def months(plan: Plan) -> list[Month]:
             interest=total([s[number - 1][0] for s in schedules]),
             principal=total([s[number - 1][1] for s in schedules]),
             opening_cash=cash,
+            received=receipts_in_month(fin, number, delays) if delays else None,
         )
         result.append(month)
         cash = month.closing_cash
@@ -242,10 +263,12 @@ def main_service(fin: Financial) -> RevenueLine | None:
     return best
 
 
-def break_even_units(fin: Financial) -> Decimal | None:
-    """Whole units of the main service a full month needs to cover all its costs.
+def break_even_units(fin: Financial, *, with_loans: bool = False) -> Decimal | None:
+    """Whole units of the main service a full month needs to cover its costs.
 
-    None when there is no revenue line or when a unit of it costs at least its price.
+    Running costs only (the operating break-even), or with each loan's full annuity payment
+    too. Roles that start after the horizon are not counted. None when there is no revenue
+    line or when a unit of it costs at least its price.
     """
     main = main_service(fin)
     if main is None:
@@ -260,78 +283,16 @@ def break_even_units(fin: Financial) -> Decimal | None:
             if line is not main
         ]
     )
-    monthly = (
-        total([staff_row_cost(row) for row in fin.staff])
-        + fixed_costs(fin)
-        + total([annuity_payment(loan) for loan in fin.loans])
-    )
+    monthly = total(
+        [staff_row_cost(row) for row in fin.staff if row.start_month <= fin.horizon_months]
+    ) + fixed_costs(fin)
+    if with_loans:
+        monthly += total([annuity_payment(loan) for loan in fin.loans])
     needed = (monthly - others) / margin
     return max(ZERO, needed.to_integral_value(rounding=ROUND_CEILING))
 
 
-@dataclass(frozen=True)
-class Allocation:
-    """How a surplus is shared."""
-
-    surplus: Decimal
-    reserve: Decimal
-    education_fund: Decimal
-    patronage_refund: Decimal
-
-    @property
-    def undivided(self) -> Decimal:
-        """What is left after the three shares."""
-        return self.surplus - self.reserve - self.education_fund - self.patronage_refund
-
-
-def allocate(fin: Financial, surplus: Decimal) -> Allocation:
-    """A surplus shared by the plan's percentages; a deficit shares nothing."""
-    if surplus <= 0:
-        return Allocation(surplus, ZERO, ZERO, ZERO)
-
-    def share(percent: Decimal | None) -> Decimal:
-        return surplus * (percent or ZERO) / HUNDRED
-
-    return Allocation(
-        surplus,
-        share(fin.reserve_percent),
-        share(fin.education_fund_percent),
-        share(fin.patronage_refund_percent),
-    )
-
-
-@dataclass(frozen=True)
-class Figures:
-    """The key figures of a plan."""
-
-    startup: Decimal
-    member_shares: Decimal
-    funding: Decimal
-    funding_gap: Decimal
-    months: list[Month]
-    lowest_cash_month: int
-    lowest_cash: Decimal
-    break_even_month: int | None
-    main_service: str | None
-    break_even_units: Decimal | None
-    first_year: Allocation
-
-
-def figures(plan: Plan) -> Figures:
-    """Every key figure of a plan."""
-    table = months(plan)
-    low_month, low_cash = lowest_cash(table)
-    main = main_service(plan.financial)
-    return Figures(
-        startup=startup_total(plan),
-        member_shares=member_shares(plan),
-        funding=funding_total(plan),
-        funding_gap=funding_gap(plan),
-        months=table,
-        lowest_cash_month=low_month,
-        lowest_cash=low_cash,
-        break_even_month=break_even_month(table),
-        main_service=main.service if main else None,
-        break_even_units=break_even_units(plan.financial),
-        first_year=allocate(plan.financial, total([m.surplus for m in table[:12]])),
-    )
+def loan_balance(loan: Loan, month: int) -> Decimal:
+    """What is still owed on a loan at the end of a month (the amount before month 1)."""
+    repaid = total([principal for _, principal in loan_schedule(loan, month)])
+    return max(ZERO, loan.amount - repaid)

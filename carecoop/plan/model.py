@@ -16,6 +16,7 @@ from decimal import Decimal
 from typing import Annotated, Any, Literal, get_args, get_origin
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -35,8 +36,38 @@ class Unit:
         self.name = name
 
 
-Money = Annotated[Decimal, Field(ge=0, allow_inf_nan=False), Unit("money")]
-Percent = Annotated[Decimal, Field(ge=0, le=100, allow_inf_nan=False), Unit("percent")]
+#: The largest amount of money a plan may hold, in any currency (a trillion: enough for a
+#: cooperative budgeting in Lebanese pounds or Colombian pesos). Beyond it the arithmetic
+#: of 36 months would outgrow Decimal's 28 digits, so such a number is a typing mistake.
+MAX_MONEY = Decimal(10) ** 12
+#: The largest count of people or units in a month.
+MAX_COUNT = 100_000
+
+
+def _at_most(limit: Decimal | int, what: str) -> AfterValidator:
+    """A plain-language refusal of a number beyond a sane range (a located import error)."""
+
+    def check(value: Any) -> Any:
+        if value is not None and value > limit:
+            raise ValueError(f"is too large: carecoop accepts {what} up to {limit:,}")
+        return value
+
+    return AfterValidator(check)
+
+
+Money = Annotated[
+    Decimal, Field(ge=0, allow_inf_nan=False, decimal_places=4), _at_most(MAX_MONEY, "amounts"), Unit("money")
+]
+Percent = Annotated[Decimal, Field(ge=0, le=100, allow_inf_nan=False, decimal_places=4), Unit("percent")]
+Count = Annotated[
+    Decimal,
+    Field(ge=0, allow_inf_nan=False, decimal_places=2),
+    _at_most(MAX_COUNT, "numbers of people or units"),
+]
+WholeCount = Annotated[int, Field(ge=0), _at_most(MAX_COUNT, "numbers of people or places")]
+Ratio = Annotated[
+    Decimal, Field(gt=0, allow_inf_nan=False, decimal_places=2), _at_most(1000, "clients per carer")
+]
 
 
 def _upper(value: Any) -> Any:
@@ -106,7 +137,7 @@ class MemberCategory(PlanModel):
     """One kind of member (care workers, families…) with how many and their share."""
 
     category: Text
-    members: int = Field(default=0, ge=0, description="How many members of this kind.")
+    members: WholeCount = Field(default=0, description="How many members of this kind.")
     share: Money = Field(default=Decimal(0), description="What each one pays for a member share.")
 
 
@@ -123,10 +154,10 @@ class Service(PlanModel):
 
     name: Text
     unit: Text = Field(default="per client per month", description="What one unit of it is.")
-    capacity: int | None = Field(default=None, ge=0, description="How many clients at most.")
-    carers: int | None = Field(default=None, ge=0, description="Carers working in this service.")
-    max_clients_per_carer: Decimal | None = Field(
-        default=None, gt=0, description="The most clients per carer the rules allow for it."
+    capacity: WholeCount | None = Field(default=None, description="How many clients at most.")
+    carers: WholeCount | None = Field(default=None, description="Carers working in this service.")
+    max_clients_per_carer: Ratio | None = Field(
+        default=None, description="The most clients per carer the rules allow for it."
     )
     opening_hours: Text | None = Field(default=None, description="When it is open.")
     regulated: bool = Field(default=False, description="Needs a licence, inspections or ratios.")
@@ -138,6 +169,12 @@ class Cost(PlanModel):
 
     item: Text
     amount: Money
+    useful_life_years: int | None = Field(
+        default=None,
+        ge=1,
+        le=50,
+        description="For equipment bought at the start: the years it lasts (its cost is spread over them).",
+    )
 
 
 class FundingSource(PlanModel):
@@ -171,7 +208,7 @@ class RevenueLine(PlanModel):
 
     service: Text
     unit_price: Money
-    units_per_month: Decimal = Field(ge=0, allow_inf_nan=False, description="Units sold in a full month.")
+    units_per_month: Count = Field(description="Units sold in a full month.")
     ramp_up_months: int = Field(
         default=0, ge=0, le=36, description="Months before full: month m sells m/(ramp+1) of full."
     )
@@ -183,16 +220,19 @@ class StaffRow(PlanModel):
     """People in one role, with their pay."""
 
     role: Text
-    count: Decimal = Field(default=Decimal(1), ge=0, allow_inf_nan=False)
+    count: Count = Field(default=Decimal(1))
     monthly_wage: Money = Field(description="Monthly gross wage of one person.")
     employer_contributions: Percent = Field(
         default=Decimal(0), description="Social security and other employer costs, % of the wage."
     )
     hours_per_week: Decimal | None = Field(
-        default=None, gt=0, le=84, description="Hours a week, if part-time."
+        default=None, gt=0, le=84, decimal_places=2, description="Hours a week, if part-time."
     )
     start_month: int = Field(default=1, ge=1, le=36, description="Month the role starts being paid.")
-    carer: bool = Field(default=True, description="Works directly with clients (counts for ratios).")
+    carer: bool | None = Field(
+        default=None,
+        description="Works directly with clients and counts for the clients-per-carer rule (yes or no).",
+    )
 
 
 class Risk(PlanModel):
@@ -246,7 +286,9 @@ class Market(PlanModel):
     """Who needs the care and what they use today."""
 
     who_needs_care: Text | None = _hint("Who needs the care.", "children of market vendors, 0-5 years")
-    people_in_need: int | None = Field(default=None, ge=0, description="How many people need it.")
+    people_in_need: Annotated[int, Field(ge=0), _at_most(10**9, "numbers of people")] | None = Field(
+        default=None, description="How many people need it."
+    )
     can_pay: Money | None = _hint(
         "What a family can pay, per unit of the main service (same unit as its price).", 30
     )
@@ -261,8 +303,8 @@ class Regulation(PlanModel):
     licences: list[Text] = _many("Licences or registrations needed.", ["early childhood centre licence"])
     inspections: list[Text] = _many("Inspections to pass.", ["health inspection of the premises"])
     qualifications: list[Text] = _many("Staff qualifications required.", ["early childhood certificate"])
-    max_clients_per_carer: Decimal | None = Field(
-        default=None, gt=0, description="The most clients per carer the rules allow (all services)."
+    max_clients_per_carer: Ratio | None = Field(
+        default=None, description="The most clients per carer the rules allow (all services)."
     )
     safeguarding: list[Text] = _many("How you keep clients safe.", ["police clearance for all staff"])
     quality: list[Text] = _many("Quality commitments.", ["monthly meeting with parents"])
@@ -313,7 +355,11 @@ class DecentWork(PlanModel):
 
     wage_policy: Text | None = _hint("How wages are set.", "equal hourly pay, above the minimum wage")
     full_time_hours: Decimal | None = Field(
-        default=None, gt=0, le=84, description="Hours of a full-time week (for part-time wage checks)."
+        default=None,
+        gt=0,
+        le=84,
+        decimal_places=2,
+        description="Hours of a full-time week (for part-time wage checks).",
     )
     hours: Text | None = _hint("Working hours and rest.", "two shifts of 6 hours, 5 days a week")
     social_protection: list[Text] = _many("Social protection.", ["NSSA pension contributions"])
@@ -342,7 +388,7 @@ class Financial(PlanModel):
     minimum_wage_kind: WageKind = Field(default="minimum", description="minimum (legal) or living wage.")
     minimum_wage_source: Text | None = _hint("Where that figure comes from, and its date.")
     assumptions: list[Text] = _many("Assumptions in words.", ["families pay on time"])
-    horizon_months: int = Field(default=24, ge=12, le=36, description="Months the budget covers (12-36).")
+    horizon_months: int = Field(default=36, ge=12, le=36, description="Months the budget covers (12-36).")
     currency: CurrencyCode | None = _hint(
         "ISO currency code; default from the country profile.", "USD"
     )

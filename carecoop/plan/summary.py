@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
 from carecoop.countries.profiles import CountryProfile
-from carecoop.plan import finance
-from carecoop.plan.checks import COMPLETENESS_POINTS, VIABILITY_POINTS, Report
+from carecoop.plan import statement
+from carecoop.plan.checks import COMPLETENESS_POINTS, GATE_CAP, VIABILITY_POINTS, Report
 from carecoop.plan.model import SECTION_TITLES, Plan
 from carecoop.plan.money import format_money, format_number, round_money
 
@@ -18,14 +19,42 @@ VIABILITY_LABELS: dict[str, str] = {
     "cash": "Cash never below zero",
     "break_even": "Breaks even within the horizon",
     "wages": "Wages at or above the minimum or living wage",
-    "ratios": "Clients per carer within the rules",
-    "price": "Main price within what families can pay",
+    "ratios": "Clients within places and carers' ratios",
+    "price": "Main price within what families can pay and above its cost",
     "reserve": "A reserve share of the surplus",
 }
 
 
+def break_even_texts(figures: statement.Figures, profile: CountryProfile) -> tuple[str, str]:
+    """The monthly break-even in words: to cover running costs, and to also repay the loan."""
+    if figures.main_service is None:
+        return "no revenue line yet", "no revenue line yet"
+
+    def units(value: object) -> str:
+        if not isinstance(value, Decimal):
+            return f"never: a unit of {figures.main_service} costs at least its price"
+        return f"{format_number(value, profile)} units of {figures.main_service} a month"
+
+    return units(figures.break_even_units), units(figures.break_even_units_with_loan)
+
+
+def funding_gap_text(figures: statement.Figures, money: Callable[[Decimal], str]) -> str:
+    """The funding gap, never "none" next to a month of negative cash."""
+    if figures.funding_gap > 0:
+        text = f"{money(figures.funding_gap)} of the start-up costs not covered"
+        if figures.cash_short > figures.funding_gap:
+            text += f"; {money(figures.cash_short)} in all by month {figures.lowest_cash_month}"
+        return text
+    if figures.cash_short > 0:
+        return (
+            f"start-up covered, but cash falls to {money(figures.lowest_cash)} in month "
+            f"{figures.lowest_cash_month}: {money(figures.cash_short)} more is needed"
+        )
+    return "none: cash never goes below zero"
+
+
 def key_figures(
-    figures: finance.Figures, plan: Plan, profile: CountryProfile, currency: str
+    figures: statement.Figures, plan: Plan, profile: CountryProfile, currency: str
 ) -> list[tuple[str, str]]:
     """The key figures as (label, value) pairs."""
 
@@ -40,18 +69,13 @@ def key_figures(
         break_even = f"month {figures.break_even_month}"
     else:
         break_even = f"not within the horizon ({fin.horizon_months} months)"
-    if figures.main_service is None:
-        units = "no revenue line yet"
-    elif figures.break_even_units is None:
-        units = f"never: a unit of {figures.main_service} costs at least its price"
-    else:
-        units = f"{format_number(figures.break_even_units, profile)} units of {figures.main_service}"
+    operating, with_loan = break_even_texts(figures, profile)
     allocation = figures.first_year
     rows = [
         ("Start-up costs", money(figures.startup)),
         ("Member shares", money(figures.member_shares)),
         ("Total funding", money(figures.funding)),
-        ("Funding gap", money(figures.funding_gap) if figures.funding_gap else "none"),
+        ("Funding gap", funding_gap_text(figures, money)),
         ("Cash at the start of month 1", money(figures.months[0].opening_cash)),
         (f"Revenue in month {full.number} (the last)", money(full.revenue)),
         (f"Staff cost in month {full.number}", money(full.staff)),
@@ -59,20 +83,65 @@ def key_figures(
         (f"Surplus in month {full.number}", money(full.surplus)),
         ("Lowest cash", f"{money(figures.lowest_cash)} in month {figures.lowest_cash_month}"),
         ("Cumulative break-even", break_even),
-        ("Break-even per month", units),
-        ("First-year surplus", money(allocation.surplus)),
+        ("Break-even to cover running costs", operating),
     ]
+    if fin.loans:
+        rows += [
+            ("Break-even to also repay the loan", with_loan),
+            (f"Loan still owed after month {fin.horizon_months}", money(figures.loan_balance)),
+        ]
+    rows.append(("First-year surplus", money(allocation.surplus)))
     if allocation.surplus > 0:
+        refund = money(allocation.patronage_refund)
+        if allocation.refund_blocked is not None:
+            refund += f" (planned {money(allocation.planned_refund)}; not paid: cash does not allow it)"
         rows += [
             ("  to the reserve", money(allocation.reserve)),
             ("  to the education fund", money(allocation.education_fund)),
-            ("  as patronage refunds", money(allocation.patronage_refund)),
+            ("  as patronage refunds", refund),
             ("  undivided", money(allocation.undivided)),
         ]
     return rows
 
 
-def cash_rows(figures: finance.Figures, profile: CountryProfile, currency: str) -> list[list[str]]:
+def cover_text(cover: Decimal | None, profile: CountryProfile) -> str:
+    """Debt-service cover in words: 1.25 means the year's operations pay the loans and a quarter more."""
+    if cover is None:
+        return "no loan payments"
+    if cover > 100:
+        return "over 100"
+    return format_number(cover, profile, 2)
+
+
+YEAR_HEADERS = ["", "Revenue", "Running costs", "Depreciation", "Interest", "Surplus", "Loan payments",
+                "Debt cover", "Cash at year end", "Loan still owed"]
+
+
+def year_rows(figures: statement.Figures, profile: CountryProfile, currency: str) -> list[list[str]]:
+    """The year-by-year summary: one row of text per year, in the order of YEAR_HEADERS."""
+
+    def money(amount: Decimal) -> str:
+        return format_money(amount, profile, currency)
+
+    rows = []
+    for year in figures.years:
+        cover = year.debt_cover
+        rows.append([
+            f"Year {year.number} (months {year.first_month}-{year.last_month})",
+            money(year.revenue),
+            money(year.variable + year.staff + year.fixed),
+            money(year.depreciation),
+            money(year.interest),
+            money(year.surplus),
+            money(year.debt_service),
+            cover_text(cover, profile),
+            money(year.closing_cash),
+            money(year.loan_balance),
+        ])
+    return rows
+
+
+def cash_rows(figures: statement.Figures, profile: CountryProfile, currency: str) -> list[list[str]]:
     """One row of text per month, in the order of CASH_HEADERS."""
 
     def money(amount: Decimal) -> str:
@@ -92,6 +161,9 @@ def cash_rows(figures: finance.Figures, profile: CountryProfile, currency: str) 
     ]
 
 
+CENT = Decimal("0.01")
+
+
 def score_rows(report: Report) -> list[tuple[str, str]]:
     """How the score was made: (criterion, points earned / points possible)."""
     filled = sum(f for f, _ in report.completeness.values())
@@ -106,6 +178,8 @@ def score_rows(report: Report) -> list[tuple[str, str]]:
         (VIABILITY_LABELS[name], f"{report.viability[name]} / {points}")
         for name, points in VIABILITY_POINTS.items()
     ]
+    if report.gates:
+        rows.append((f"Capped at {GATE_CAP}: {'; '.join(report.gates)}", f"{report.score} / 100"))
     return rows
 
 
@@ -123,6 +197,7 @@ def report_json(report: Report, workshop: str, group: str) -> dict[str, Any]:
         "group": group,
         "currency": report.currency,
         "score": report.score,
+        "score_capped_because": report.gates,
         "score_parts": {
             "completeness": {
                 "points": round(
@@ -150,14 +225,47 @@ def report_json(report: Report, workshop: str, group: str) -> dict[str, Any]:
             "break_even_month": figures.break_even_month,
             "main_service": figures.main_service,
             "break_even_units": None if figures.break_even_units is None else int(figures.break_even_units),
+            "break_even_units_with_loan": (
+                None
+                if figures.break_even_units_with_loan is None
+                else int(figures.break_even_units_with_loan)
+            ),
+            "cash_short": _number(figures.cash_short),
+            "loan_balance_at_horizon": _number(figures.loan_balance),
             "first_year": {
                 "surplus": _number(allocation.surplus),
                 "reserve": _number(allocation.reserve),
                 "education_fund": _number(allocation.education_fund),
                 "patronage_refund": _number(allocation.patronage_refund),
                 "undivided": _number(allocation.undivided),
+                "planned_refund": _number(allocation.planned_refund),
+                "refund_blocked": allocation.refund_blocked,
             },
         },
+        "years": [
+            {
+                "year": y.number,
+                "months": [y.first_month, y.last_month],
+                "revenue": _number(y.revenue),
+                "variable": _number(y.variable),
+                "staff": _number(y.staff),
+                "fixed": _number(y.fixed),
+                "depreciation": _number(y.depreciation),
+                "interest": _number(y.interest),
+                "surplus": _number(y.surplus),
+                "principal": _number(y.principal),
+                "debt_cover": (
+                    None if y.debt_cover is None else str(min(y.debt_cover, Decimal(1000)).quantize(CENT))
+                ),
+                "closing_cash": _number(y.closing_cash),
+                "loan_balance": _number(y.loan_balance),
+                "reserve": _number(y.allocation.reserve),
+                "education_fund": _number(y.allocation.education_fund),
+                "patronage_refund": _number(y.allocation.patronage_refund),
+                "refund_blocked": y.allocation.refund_blocked,
+            }
+            for y in figures.years
+        ],
         "months": [
             {
                 "month": m.number,
@@ -174,4 +282,71 @@ def report_json(report: Report, workshop: str, group: str) -> dict[str, Any]:
             for m in figures.months
         ],
         "warnings": [{"code": f.code, "section": f.section, "message": f.message} for f in report.findings],
+    }
+
+
+WHAT_IF_HEADERS = ["What if", "Lowest cash", "Cash below zero from", "Cash at the end", "Breaks even"]
+
+
+def what_if_rows(plan: Plan, profile: CountryProfile, currency: str) -> list[list[str]]:
+    """The plan and its what-ifs, one row of text each, in the order of WHAT_IF_HEADERS."""
+    from carecoop.plan import whatif
+    from carecoop.plan.words import PAYERS
+
+    def money(amount: Decimal) -> str:
+        return format_money(amount, profile, currency)
+
+    rows = []
+    for scenario in whatif.scenarios(plan, PAYERS):
+        lowest, negative, even = scenario.lowest, scenario.first_negative, scenario.break_even_month
+        rows.append([
+            scenario.label,
+            f"{money(lowest.closing_cash)} (month {lowest.number})",
+            f"month {negative.number}" if negative else "never",
+            money(scenario.closing_cash),
+            f"month {even}" if even else "not within the horizon",
+        ])
+    return rows
+
+
+def safe_level_text(plan: Plan, profile: CountryProfile) -> str:
+    """The lowest level of clients at which cash never goes below zero, in a sentence."""
+    from carecoop.plan import whatif
+
+    level = whatif.safe_level(plan)
+    if level.main_service is None:
+        return "No revenue line yet: the lowest safe level of clients cannot be worked out."
+    if level.percent is None:
+        return (
+            f"Even with {whatif.SEARCH_UP_TO}% of the planned clients, cash goes below zero: the plan "
+            "needs more funding or lower costs, not only more clients."
+        )
+    units = format_number(level.main_units or Decimal(0), profile, 1)
+    return (
+        f"Cash never goes below zero as long as the cooperative has at least {level.percent}% of the "
+        f"clients it plans: {units} units of {level.main_service} a month in a full month."
+    )
+
+
+def what_if_json(plan: Plan, digits: int) -> dict[str, Any]:
+    """The what-ifs as JSON-ready data (amounts as decimal strings rounded as shown)."""
+    from carecoop.plan import whatif
+
+    level = whatif.safe_level(plan)
+    return {
+        "scenarios": [
+            {
+                "key": s.key,
+                "label": s.label,
+                "lowest_cash": {
+                    "month": s.lowest.number,
+                    "amount": str(round_money(s.lowest.closing_cash, digits)),
+                },
+                "first_negative_month": s.first_negative.number if s.first_negative else None,
+                "closing_cash": str(round_money(s.closing_cash, digits)),
+                "break_even_month": s.break_even_month,
+            }
+            for s in whatif.scenarios(plan)
+        ],
+        "lowest_safe_clients_percent": level.percent,
     }

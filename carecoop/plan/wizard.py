@@ -17,9 +17,9 @@ from typing import Any
 from pydantic import ValidationError
 
 from carecoop.countries.profiles import CountryProfile, load_profile, profile_codes
-from carecoop.plan import finance
+from carecoop.plan import finance, statement
 from carecoop.plan.answers import get_path, set_path
-from carecoop.plan.checks import completeness, minimum_wage, plan_currency
+from carecoop.plan.checks import completeness, minimum_wage, plan_currency, wage_floor
 from carecoop.plan.fields import FieldInfo, field_info
 from carecoop.plan.model import SECTION_TITLES, Plan, plan_field_paths, plan_sections
 from carecoop.plan.prompts import (
@@ -305,7 +305,7 @@ class PlanWizard:
         """One line on what a list now adds up to, shown after each row change."""
         from carecoop.plan.money import format_money, format_number
 
-        figures = finance.figures(self.plan)
+        figures = statement.figures(self.plan)
         fin = self.plan.financial
 
         def money(amount: Decimal) -> str:
@@ -320,7 +320,8 @@ class PlanWizard:
         if path == "financial.revenue":
             units = figures.break_even_units
             needed = (
-                f"; break-even needs {format_number(units, self.profile)} units of {figures.main_service}"
+                f"; to cover running costs it needs {format_number(units, self.profile)} units of "
+                f"{figures.main_service} a month"
                 if units is not None
                 else ""
             )
@@ -334,13 +335,15 @@ class PlanWizard:
 
     def show_figures(self) -> None:
         """What the numbers entered so far mean."""
-        figures = finance.figures(self.plan)
+        figures = statement.figures(self.plan)
         rows = key_figures(figures, self.plan, self.profile, self.currency)
         self.prompter.table("What your numbers mean", ["", ""], [[label, value] for label, value in rows])
         wage = minimum_wage(self.plan, self.profile)
         if wage is not None:
             for row in self.plan.financial.staff:
-                if row.monthly_wage < wage[0]:
+                # Part-time roles are compared for their hours, as the plan check does.
+                needed = wage_floor(self.plan, row, wage[0])
+                if needed is not None and row.monthly_wage < needed:
                     self.prompter.note(f"Note: the wage of {row.role} is below the {wage[1]}.")
 
 

@@ -49,9 +49,14 @@ def load_plan(store: Store, workshop_id: str, group: str) -> Plan:
     try:
         return Plan.model_validate(data)
     except ValidationError as error:
+        from carecoop.content.messages import dotted, known_keys, validation_problems
+
+        where, what = validation_problems(error, known_keys([Plan]))[0]
+        more = f" and {error.error_count() - 1} more problems" if error.error_count() > 1 else ""
         raise UserError(
             f"The stored plan of group '{group}' does not match this carecoop's plan model "
-            f"({error.error_count()} problems). Export it with an older carecoop or import a fixed copy."
+            f"({dotted(where)}: {what}{more}).",
+            NextStep(Step.IMPORT_PLAN, workshop=workshop_id, group=group),
         ) from None
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 
+from carecoop.countries.profiles import CountryProfile
 from carecoop.plan.model import Plan
 from carecoop.render.document import Bullets, Document, Heading, Paragraph
 from carecoop.types import LEGAL_FORM_PHRASES
@@ -32,7 +33,9 @@ def _percent(value: Decimal | None) -> str | None:
     return None if value is None else f"{value.normalize():f}%"
 
 
-def build_bylaws(plan: Plan, money: Callable[[Decimal], str], date: str) -> Document:
+def build_bylaws(
+    plan: Plan, money: Callable[[Decimal], str], date: str, profile: CountryProfile | None = None
+) -> Document:
     """The draft bylaws of the group's cooperative as a Document."""
     laws = plan.bylaws
     name = laws.name or plan.cooperative.name

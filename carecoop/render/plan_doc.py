@@ -10,28 +10,14 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from carecoop.countries.profiles import CountryProfile
-from carecoop.plan import finance
 from carecoop.plan.checks import Report, minimum_wage, wage_floor
 from carecoop.plan.model import SECTION_TITLES, Plan
-from carecoop.plan.money import format_money, format_number, format_percent
-from carecoop.plan.summary import CASH_HEADERS, cash_rows, key_figures, score_rows
-from carecoop.render.charts import cash_chart, income_costs_chart
+from carecoop.plan.money import format_money, format_number
+from carecoop.plan.words import ALTERNATIVE_KINDS, MEMBERSHIP_MODELS, PAYERS, in_words
 from carecoop.render.document import Block, Bullets, Document, Facts, Heading, PageBreak, Paragraph, Table
+from carecoop.render.plan_finance_doc import Audience, MoneyPages
 
 NOT_YET = "Not written yet."
-
-_CHART_LABELS = {
-    "cash": "Cash at the end of the month",
-    "below_zero": "Cash below zero",
-    "break_even": "Break-even (month {month})",
-    "month": "Month",
-    "income": "Money in (revenue)",
-    "costs": "Money out (costs and loan repayments)",
-    "cash_caption": "Cash in the box at the end of each month. Below the line, the cooperative "
-    "cannot pay its bills.",
-    "income_caption": "Money in against money out each month. Where the bars rise above the line, "
-    "the month ends with a surplus.",
-}
 
 
 def _text(value: object) -> str:
@@ -39,7 +25,7 @@ def _text(value: object) -> str:
         return NOT_YET
     if isinstance(value, list):
         return ", ".join(_text(item) for item in value)
-    return str(value).replace("-", " ") if str(value).islower() and " " not in str(value) else str(value)
+    return str(value)
 
 
 def _facts(pairs: list[tuple[str, object]]) -> Facts:
@@ -70,57 +56,62 @@ class _Builder:
 
 
 def build_plan_document(
-    plan: Plan, report: Report, profile: CountryProfile, *, group: str, date: str
+    plan: Plan,
+    report: Report,
+    profile: CountryProfile,
+    *,
+    group: str,
+    date: str,
+    audience: Audience = "group",
 ) -> Document:
-    """The group's draft business plan, ready to print or edit."""
+    """The group's business plan, ready to print or edit: its working copy, or a lender's copy.
+
+    A lender's copy has no self-given score; both have the executive summary, the key
+    figures, the what-if page and the assumptions.
+    """
     b = _Builder(plan, report, profile)
+    money_pages = MoneyPages(plan, report, profile, audience)
     coop = plan.cooperative
     members = sum(c.members for c in plan.members.categories)
-    name = coop.name or f"The care cooperative of group {group}"
+    name = plan.bylaws.name or coop.name or f"The care cooperative of group {group}"
+    prepared = f"Prepared by its founding members on {date}" if audience == "lender" else (
+        f"Prepared by group {group} on {date}")
     document = Document(
         title=name,
-        subtitle="Draft business plan",
+        subtitle="Business plan" if audience == "lender" else "Draft business plan",
         language="en",
         author=name,
         cover_lines=[
             f"Care services: {_text(coop.care_services)}",
             f"Members: {members}" if members else "Members: not counted yet",
             f"Where: {coop.location}" if coop.location else f"Country: {profile.name}",
-            f"Prepared by group {group} on {date}",
+            prepared,
         ],
-        draft_label="Draft",
+        draft_label="For discussion with a lender" if audience == "lender" else "Draft",
     )
-    _summary(b, document)
-    _cooperative(b, document)
+    money_pages.summary(document, name)
+    _cooperative(b, document, money_pages.legal_form())
     _members(b, document)
     _market(b, document)
     _services(b, document)
     _marketing_operations(b, document)
     _governance_work(b, document)
-    _financial(b, document)
+    money_pages.financial(document, b.chapter("financial"))
+    money_pages.what_if(document)
     _risks_actions(b, document)
-    _honesty(b, document)
+    wage = minimum_wage(plan, profile)
+    source = f"{b.money(wage[0])} a month ({wage[1]})" if wage else None
+    money_pages.assumptions(document, _bullets_or_open, source)
     return document
 
 
-def _summary(b: _Builder, doc: Document) -> None:
-    coop = b.plan.cooperative
-    doc.add(Heading("Summary"))
-    if coop.mission:
-        doc.add(Paragraph(coop.mission))
-    doc.add(Facts(key_figures(b.report.figures, b.plan, b.profile, b.currency)[:11]))
-    doc.add(Paragraph(f"Plan check score: {b.report.score} out of 100. Section 'What still needs "
-                      "work' lists what to improve.", kind="note"))
-
-
-def _cooperative(b: _Builder, doc: Document) -> None:
+def _cooperative(b: _Builder, doc: Document, legal_form: str | None) -> None:
     coop = b.plan.cooperative
     doc.add(PageBreak(), b.chapter("cooperative"))
     doc.add(_facts([
         ("Name", coop.name),
         ("Care services", coop.care_services),
-        ("Legal form", coop.legal_form + (f" ({coop.legal_form_detail})" if coop.legal_form_detail else "")
-         if coop.legal_form else None),
+        ("Legal form", legal_form),
         ("Where", coop.location),
         ("Country", b.profile.name),
     ]))
@@ -132,7 +123,8 @@ def _cooperative(b: _Builder, doc: Document) -> None:
 def _members(b: _Builder, doc: Document) -> None:
     members = b.plan.members
     doc.add(b.chapter("members"))
-    doc.add(_facts([("Membership model", members.membership_model)]))
+    model = members.membership_model
+    doc.add(_facts([("Membership model", in_words(MEMBERSHIP_MODELS, model) if model else None)]))
     if members.categories:
         rows = [[c.category, str(c.members), b.money(c.share), b.money(c.share * c.members)]
                 for c in members.categories]
@@ -158,7 +150,8 @@ def _market(b: _Builder, doc: Document) -> None:
     ]))
     if market.alternatives:
         doc.add(Table(["What people use today", "Kind", "Cost per month"],
-                      [[a.description, _text(a.kind), b.money(a.cost) if a.cost is not None else ""]
+                      [[a.description, in_words(ALTERNATIVE_KINDS, a.kind),
+                        b.money(a.cost) if a.cost is not None else ""]
                        for a in market.alternatives], numeric=[False, False, True]))
     doc.add(*_bullets_or_open("How we know people want it", list(market.demand_evidence)))
 
@@ -202,7 +195,8 @@ def _opt(value: object) -> str:
 def _marketing_operations(b: _Builder, doc: Document) -> None:
     marketing, operations = b.plan.marketing, b.plan.operations
     doc.add(b.chapter("marketing"))
-    doc.add(_facts([("How we set prices", marketing.pricing), ("Who pays", marketing.payers)]))
+    payers = [in_words(PAYERS, payer) for payer in marketing.payers]
+    doc.add(_facts([("How we set prices", marketing.pricing), ("Who pays", payers)]))
     doc.add(*_bullets_or_open("How people hear of us", list(marketing.channels)))
     doc.add(*_bullets_or_open("Partners", list(marketing.partners)))
     doc.add(b.chapter("operations"))
@@ -233,8 +227,11 @@ def _governance_work(b: _Builder, doc: Document) -> None:
             if wage is not None:
                 # Part-time roles are compared with the floor for their hours, as the check does.
                 needed = wage_floor(b.plan, row, wage[0])
-                word = "at or above" if row.monthly_wage >= needed else "BELOW"
-                compared = f"{word} {b.money(needed)}"
+                if needed is None:
+                    compared = "full-time hours not stated"
+                else:
+                    word = "at or above" if row.monthly_wage >= needed else "BELOW"
+                    compared = f"{word} {b.money(needed)}"
             rows.append([row.role, _opt(row.count), b.money(row.monthly_wage),
                          _opt(row.hours_per_week), compared])
         title = f"compared with the {b.plan.financial.minimum_wage_kind} wage"
@@ -250,71 +247,6 @@ def _governance_work(b: _Builder, doc: Document) -> None:
     doc.add(*_bullets_or_open("Health and safety", list(work.health_safety)))
 
 
-def _financial(b: _Builder, doc: Document) -> None:
-    fin, figures = b.plan.financial, b.report.figures
-    doc.add(PageBreak(), b.chapter("financial"))
-    doc.add(Heading("Start-up costs and funding", 2))
-    startup = [[c.item, b.money(c.amount)] for c in fin.startup_costs]
-    startup.append(["Total start-up costs", b.money(figures.startup)])
-    doc.add(Table(["What we buy before opening", "Cost"], startup, numeric=[False, True],
-                  strong_rows=[len(startup) - 1]))
-    funding = [["Member shares", b.money(figures.member_shares)]]
-    funding += [[f"Grant: {g.source}", b.money(g.amount)] for g in fin.grants]
-    funding += [[f"Loan: {loan.lender} ({format_percent(loan.interest_rate)} a year, {loan.term_months} "
-                 f"months, {loan.grace_months} months' grace)", b.money(loan.amount)] for loan in fin.loans]
-    funding += [[f"Other: {o.source}", b.money(o.amount)] for o in fin.other_funding]
-    funding.append(["Total funding", b.money(figures.funding)])
-    gap = "none" if figures.funding_gap <= 0 else b.money(figures.funding_gap)
-    funding.append(["Funding gap", gap])
-    doc.add(Table(["Where the money comes from", "Amount"], funding, numeric=[False, True],
-                  strong_rows=[len(funding) - 2, len(funding) - 1]))
-    doc.add(Heading("Income and running costs", 2))
-    if fin.revenue:
-        columns = ["Service", "Price per unit", "Units in a full month", "Months to get full", "Who pays"]
-        doc.add(Table(columns,
-                      [[r.service, b.money(r.unit_price), b.number(r.units_per_month), str(r.ramp_up_months),
-                        _text(r.payer)] for r in fin.revenue], numeric=[False, True, True, True, False]))
-    if fin.fixed_costs:
-        rows = [[c.item, b.money(c.amount)] for c in fin.fixed_costs]
-        rows.append(["Total per month", b.money(finance.fixed_costs(fin))])
-        doc.add(Table(["Fixed monthly cost", "Amount"], rows, numeric=[False, True],
-                      strong_rows=[len(rows) - 1]))
-    doc.add(Heading("The first year, month by month", 2))
-    first_year = figures.months[:12]
-    doc.add(Table(
-        ["Month", "Money in", "Staff", "Other costs", "Surplus", "Cash at month end"],
-        [[str(m.number), b.money(m.revenue), b.money(m.staff), b.money(m.fixed + m.variable + m.interest),
-          b.money(m.surplus), b.money(m.closing_cash)] for m in first_year],
-        numeric=[True] * 6,
-    ))
-    doc.add(Heading("The cash plan", 2))
-    doc.add(cash_chart(figures.months, figures.break_even_month, b.money, _CHART_LABELS))
-    doc.add(income_costs_chart(figures.months, figures.break_even_month, b.money, _CHART_LABELS))
-    doc.add(PageBreak())  # the month-by-month table reads best on a page of its own
-    doc.add(Table(CASH_HEADERS, cash_rows(figures, b.profile, b.currency),
-                  numeric=[True] * len(CASH_HEADERS), caption=f"Cash plan over {fin.horizon_months} months"))
-    doc.add(Heading("Break-even", 2))
-    if figures.break_even_month is not None:
-        doc.add(Paragraph(f"By month {figures.break_even_month}, the surpluses add up to more than the "
-                          "deficits of the first months: the cooperative has broken even."))
-    else:
-        doc.add(Paragraph(f"The cooperative does not break even within {fin.horizon_months} months. "
-                          "The group must raise prices, find more users, or lower costs.", kind="warning"))
-    if figures.break_even_units is not None and figures.main_service:
-        doc.add(Paragraph(f"To cover its monthly costs, the cooperative must sell about "
-                          f"{b.number(figures.break_even_units)} units of {figures.main_service} a month."))
-    doc.add(Heading("What happens to a surplus", 2))
-    allocation = figures.first_year
-    doc.add(Facts([
-        ("First-year surplus", b.money(allocation.surplus)),
-        (f"Reserve ({format_percent(fin.reserve_percent or Decimal(0))})", b.money(allocation.reserve)),
-        (f"Education fund ({format_percent(fin.education_fund_percent or Decimal(0))})",
-         b.money(allocation.education_fund)),
-        (f"Patronage refunds ({format_percent(fin.patronage_refund_percent or Decimal(0))})",
-         b.money(allocation.patronage_refund)),
-    ]))
-
-
 def _risks_actions(b: _Builder, doc: Document) -> None:
     doc.add(b.chapter("risks"))
     if b.plan.risks:
@@ -328,21 +260,6 @@ def _risks_actions(b: _Builder, doc: Document) -> None:
                       [[a.step, a.who or "", a.when or ""] for a in b.plan.action_plan]))
     else:
         doc.add(Paragraph(f"Action plan: {NOT_YET}", kind="open"))
-
-
-def _honesty(b: _Builder, doc: Document) -> None:
-    doc.add(PageBreak(), Heading("Assumptions and what still needs work"))
-    doc.add(Paragraph("Every plan rests on guesses. These are ours, so that a reader can judge them."))
-    doc.add(*_bullets_or_open("Our assumptions", list(b.plan.financial.assumptions)))
-    doc.add(Heading("Warnings from the plan check", 2))
-    if b.report.findings:
-        doc.add(Bullets([finding.message for finding in b.report.findings]))
-    else:
-        doc.add(Paragraph("The plan check found nothing to warn about."))
-    doc.add(Heading("How the score was made", 2))
-    # The total first: alone at the end, it can be pushed onto a page of its own.
-    doc.add(Paragraph(f"Score: {b.report.score} out of 100.", kind="note"))
-    doc.add(Facts(score_rows(b.report)))
 
 
 def money_formatter(profile: CountryProfile, currency: str) -> Callable[[Decimal], str]:

@@ -5,8 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from carecoop.errors import UserError
+
 if TYPE_CHECKING:
     from carecoop.content.curriculum import Curriculum
+    from carecoop.plan.model import Plan
     from carecoop.plan.workflow import PlanSource
     from carecoop.render.document import Document
     from carecoop.render.engine import Paper
@@ -15,6 +18,17 @@ if TYPE_CHECKING:
 PlanFormat = Literal["pdf", "md", "docx", "json"]
 PLAN_FORMATS: tuple[PlanFormat, ...] = ("pdf", "md", "docx", "json")
 BYLAWS_FORMATS: tuple[PlanFormat, ...] = ("pdf", "md", "docx")
+Audience = Literal["group", "lender"]
+AUDIENCES: tuple[Audience, ...] = ("group", "lender")
+
+
+def choose_audience(requested: str) -> Audience:
+    """The reader a plan is printed for: the group's working copy or a lender's copy."""
+    value = requested.strip().lower()
+    for audience in AUDIENCES:
+        if value == audience:
+            return audience
+    raise UserError(f"Unknown reader '{requested}' for --for. Use one of: {', '.join(AUDIENCES)}.")
 
 
 def _today_text(language: str) -> str:
@@ -45,6 +59,11 @@ def _write(
     return write_output(out, shared_renderer().pdf(html), owner, force=force)
 
 
+def _running_head(plan: Plan, group: str) -> str:
+    """The cooperative's name for the running header (the workshop is not the reader's business)."""
+    return plan.bylaws.name or plan.cooperative.name or f"The care cooperative of group {group}"
+
+
 def export_plan(
     store: Store,
     curriculum: Curriculum,
@@ -55,8 +74,9 @@ def export_plan(
     fmt: str = "pdf",
     paper: Paper = "a4",
     force: bool = False,
+    audience: Audience = "group",
 ) -> PlanSource:
-    """Write a group's business plan in one format."""
+    """Write a group's business plan in one format, for the group or for a lender."""
     from carecoop.outputs import claim
     from carecoop.plan.checks import check_plan
     from carecoop.plan.workflow import current_plan, export_plan_json, profile_for
@@ -72,10 +92,10 @@ def export_plan(
     profile = profile_for(store, workshop_id, source.plan)
     report = check_plan(source.plan, profile)
     document = build_plan_document(
-        source.plan, report, profile, group=source.group, date=_today_text("en")
+        source.plan, report, profile, group=source.group, date=_today_text("en"), audience=audience
     )
-    _write(document, fmt, out, kind="plan", paper=paper, head=workshop.title, owner=owner_of(workshop),
-           force=force)
+    _write(document, fmt, out, kind="plan", paper=paper, head=_running_head(source.plan, source.group),
+           owner=owner_of(workshop), force=force)
     return source
 
 
@@ -103,7 +123,7 @@ def export_bylaws(
     source = current_plan(store, curriculum, workshop_id, group)
     profile = profile_for(store, workshop_id, source.plan)
     money = money_formatter(profile, plan_currency(source.plan, profile))
-    document = build_bylaws(source.plan, money, _today_text("en"))
-    _write(document, fmt, out, kind="bylaws", paper=paper, head=workshop.title, owner=owner_of(workshop),
-           force=force)
+    document = build_bylaws(source.plan, money, _today_text("en"), profile)
+    _write(document, fmt, out, kind="bylaws", paper=paper, head=_running_head(source.plan, source.group),
+           owner=owner_of(workshop), force=force)
     return source

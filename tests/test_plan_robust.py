@@ -1,0 +1,173 @@
+"""No plan reaches a traceback: amounts beyond a sane range are refused where they are typed.
+
+A hypothesis test drives generated plan files through the command line: import, the
+check as JSON and the exported plan. Every run ends with exit 0, or exit 1 and a located
+message; never a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from carecoop.cli.app import app
+from carecoop.plan.model import MAX_COUNT, MAX_MONEY
+from carecoop.store.db import Store
+from carecoop.store.records import Workshop
+
+FIXTURE = Path(__file__).parent / "fixtures" / "plan-childcare.yaml"
+runner = CliRunner()
+
+
+def _workshop(home: Path) -> None:
+    store = Store.open(home)
+    if not store.workshops():
+        store.create_workshop(
+            Workshop(
+                id="hre", programme="start-carecoop", title="Harare", start_date="2026-11-25", country="zw"
+            )
+        )
+        store.add_participants("hre", ["Rudo"], group="vendors")
+    store.close()
+
+
+def _fixture() -> dict[str, Any]:
+    data: dict[str, Any] = yaml.safe_load(FIXTURE.read_text(encoding="utf-8"))
+    return data
+
+
+def test_an_amount_beyond_range_is_refused_at_import_with_its_line(
+    carecoop_home: Path, tmp_path: Path
+) -> None:
+    _workshop(carecoop_home)
+    data = _fixture()
+    data["financial"]["fixed_costs"][0]["amount"] = 1e26
+    path = tmp_path / "plan.yaml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    result = runner.invoke(app, ["plan", "hre", "--from", str(path)])
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output
+    lines = [line for line in result.output.splitlines() if "fixed_costs.0.amount" in line]
+    assert len(lines) == 1
+    line_number = yaml.safe_dump(data, sort_keys=False).splitlines().index("  - item: Rent") + 2
+    assert lines[0].endswith(
+        f"plan.yaml:{line_number}: financial.fixed_costs.0.amount: is too large: carecoop accepts amounts "
+        "up to 1,000,000,000,000"
+    )
+    # nothing was stored: the check runs on the plan the answers make, without a crash
+    assert runner.invoke(app, ["plan", "check", "hre", "--json"]).exit_code == 0
+
+
+def test_a_stored_plan_out_of_range_is_named_not_a_traceback(carecoop_home: Path) -> None:
+    _workshop(carecoop_home)
+    data = _fixture()
+    data["financial"]["fixed_costs"][0]["amount"] = "1e26"
+    store = Store.open(carecoop_home)
+    store.save_plan("hre", "vendors", data)  # as an older carecoop could have stored it
+    store.close()
+    result = runner.invoke(app, ["plan", "check", "hre", "--json"])
+    assert result.exit_code == 1
+    assert "financial.fixed_costs.0.amount: is too large" in result.output
+    assert "carecoop plan hre --group vendors --from FILE" in result.output
+
+
+def test_the_largest_amounts_check_and_print(carecoop_home: Path, tmp_path: Path) -> None:
+    _workshop(carecoop_home)
+    data = _fixture()
+    fin = data["financial"]
+    for rows in ("startup_costs", "fixed_costs", "grants", "other_funding"):
+        for row in fin[rows]:
+            row["amount"] = str(MAX_MONEY)
+    for line in fin["revenue"]:
+        line.update(unit_price=str(MAX_MONEY), units_per_month=MAX_COUNT, variable_cost_per_unit="0.0001")
+    for row in fin["staff"]:
+        row.update(monthly_wage=str(MAX_MONEY), count=MAX_COUNT)
+    fin["loans"][0].update(amount=str(MAX_MONEY), interest_rate=100, term_months=360, grace_months=359)
+    fin["horizon_months"] = 36
+    path = tmp_path / "plan.yaml"
+    path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    assert runner.invoke(app, ["plan", "hre", "--from", str(path)]).exit_code == 0
+    result = runner.invoke(app, ["plan", "check", "hre", "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["figures"]["startup_costs"] == str(6 * MAX_MONEY) + ".00"
+    out = tmp_path / "plan.pdf"
+    result = runner.invoke(app, ["export", "plan", "hre", "--out", str(out), "--for", "lender"])
+    assert result.exit_code == 0, result.output
+    assert out.read_bytes().startswith(b"%PDF")
+
+
+money = st.one_of(
+    st.sampled_from(["0", "0.0001", str(MAX_MONEY), str(MAX_MONEY + 1), "1e26", "-1"]),
+    st.decimals(min_value=0, max_value=MAX_MONEY, places=2, allow_nan=False, allow_infinity=False).map(str),
+)
+count = st.one_of(st.sampled_from([0, MAX_COUNT, MAX_COUNT + 1, "0.01"]), st.integers(0, 500))
+
+
+@st.composite
+def plan_files(draw: st.DrawFn) -> dict[str, Any]:
+    data = _fixture()
+    fin = data["financial"]
+    for rows in ("startup_costs", "fixed_costs", "grants", "other_funding"):
+        for row in fin[rows]:
+            row["amount"] = draw(money)
+    for line in fin["revenue"]:
+        line.update(
+            unit_price=draw(money),
+            units_per_month=draw(count),
+            variable_cost_per_unit=draw(money),
+            ramp_up_months=draw(st.integers(0, 36)),
+        )
+    for row in fin["staff"]:
+        row.update(
+            monthly_wage=draw(money),
+            count=draw(count),
+            start_month=draw(st.integers(1, 36)),
+            hours_per_week=draw(st.one_of(st.none(), st.sampled_from(["0.5", "20", "84"]))),
+        )
+    term = draw(st.integers(1, 360))
+    fin["loans"][0].update(
+        amount=draw(money),
+        interest_rate=draw(st.sampled_from([0, "0.0001", 12, 100])),
+        term_months=term,
+        grace_months=draw(st.integers(0, term - 1)),
+    )
+    fin["horizon_months"] = draw(st.integers(12, 36))
+    data["services"]["items"][0]["capacity"] = draw(count)
+    data["members"]["categories"][0].update(members=draw(count), share=draw(money))
+    if draw(st.booleans()):
+        fin["minimum_wage"] = draw(money)
+    return data
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=plan_files())
+def test_no_plan_reaches_a_traceback(data: dict[str, Any], carecoop_home: Path, tmp_path: Path) -> None:
+    _workshop(carecoop_home)
+    path = tmp_path / "plan.json"
+    path.write_text(json.dumps(data, default=str), encoding="utf-8")
+    imported = runner.invoke(app, ["plan", "hre", "--from", str(path)])
+    assert imported.exit_code in (0, 1), imported.output
+    assert imported.exception is None or isinstance(imported.exception, SystemExit), imported.output
+    if imported.exit_code == 1:
+        assert "plan.json:" in imported.output
+        return
+    result = runner.invoke(app, ["plan", "check", "hre", "--json"])
+    assert result.exit_code == 0, result.output
+    figures = json.loads(result.output)["figures"]
+    assert Decimal(figures["funding"]) >= 0
+    for extra in ([], ["--what-if"]):
+        shown = runner.invoke(app, ["plan", "check", "hre", *extra])
+        assert shown.exit_code == 0, shown.output
+    out = tmp_path / "plan.md"
+    for audience in ("group", "lender"):
+        result = runner.invoke(app, ["export", "plan", "hre", "--out", str(out), "--for", audience])
+        assert result.exit_code == 0, result.output
