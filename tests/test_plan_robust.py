@@ -58,10 +58,9 @@ def test_an_amount_beyond_range_is_refused_at_import_with_its_line(
     lines = [line for line in result.output.splitlines() if "fixed_costs.0.amount" in line]
     assert len(lines) == 1
     line_number = yaml.safe_dump(data, sort_keys=False).splitlines().index("  - item: Rent") + 2
-    assert lines[0].endswith(
-        f"plan.yaml:{line_number}: financial.fixed_costs.0.amount: is too large: carecoop accepts amounts "
-        "up to 1,000,000,000,000"
-    )
+    # the value reader or the model refuses it, at its line, in words
+    assert f"plan.yaml:{line_number}: financial.fixed_costs.0.amount: " in lines[0]
+    assert "is too large" in lines[0] and "1,000,000,000,000" in lines[0]
     # nothing was stored: the check runs on the plan the answers make, without a crash
     assert runner.invoke(app, ["plan", "check", "hre", "--json"]).exit_code == 0
 
