@@ -2,17 +2,22 @@
 
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from carecoop.cli.common import WorkshopId, escape, handle_errors, open_store
+from carecoop.cli.export_cmd import ForceOption
 from carecoop.cli.workshop_cmd import participants_app, say
+
+if TYPE_CHECKING:
+    from carecoop.pilot.report import WrittenReport
 
 
 def register(app: typer.Typer) -> None:
-    """Add `participants import`."""
+    """Add `participants import` and `report`."""
     participants_app.command("import")(import_people)
+    app.command("report")(report)
 
 
 @handle_errors
@@ -36,3 +41,76 @@ def import_people(
     )
     if result.ignored_columns:
         say(f"Columns not used: {escape(', '.join(result.ignored_columns))}")
+
+
+@handle_errors
+def report(
+    workshop_id: Annotated[
+        str | None, typer.Argument(metavar="[WS]", help="The workshop (or --all for a programme report).")
+    ] = None,
+    every: Annotated[bool, typer.Option("--all", help="Every workshop in this store, one row each.")] = False,
+    country: Annotated[
+        str | None, typer.Option("--country", metavar="C", help="With --all: only this country's workshops.")
+    ] = None,
+    fmt: Annotated[
+        str | None, typer.Option("--format", help="pdf, md or xlsx (default: from --out).")
+    ] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", metavar="FILE", help="Where to write it (default: here).")
+    ] = None,
+    force: ForceOption = False,
+) -> None:
+    """Write the pilot report of a workshop, or with --all the programme report of many.
+
+    Who took part (consenting people by sex, age band, role and disability), attendance,
+    the knowledge check before and after, feedback, each group's decision and plan score,
+    and the care support. Nobody is named; people without consent are only counted.
+    """
+    from carecoop.cli.common import load_curriculum
+    from carecoop.pilot.report import choose_workshops, export_report
+    from carecoop.render.plan_export import choose_plan_format
+
+    store = open_store()
+    chosen = choose_workshops(store, workshop_id, every, country)
+    if out is None:
+        stem = f"pilot-report-{workshop_id}" if workshop_id else (
+            f"programme-report-{country.lower()}" if country else "programme-report"
+        )
+        out = Path(f"{stem}.{(fmt or 'pdf').lower().replace('markdown', 'md')}")
+    chosen_format = choose_plan_format(out, fmt, ("pdf", "md", "xlsx"))
+    title = None if workshop_id else (f"Workshops in {country.upper()}" if country else "All workshops")
+    written = export_report(
+        store, load_curriculum(), chosen, out, fmt=chosen_format, title=title, force=force
+    )
+    say(f"Wrote {escape(str(written.path))}")
+    for line in report_summary(written):
+        say(f"  {escape(line)}")
+
+
+def report_summary(written: "WrittenReport") -> list[str]:
+    """The report's key figures in a few lines, for the terminal."""
+    from carecoop.pilot.report_doc import share
+
+    people = sum(len(w.people) for w in written.workshops)
+    consenting = sum(len(w.consenting) for w in written.workshops)
+    count = len(written.workshops)
+    plural = "s" if count != 1 else ""
+    lines = [f"{count} workshop{plural}, {people} participants, {consenting} counted with consent"]
+    for figure in written.figures:
+        for result in figure.knowledge:
+            paired = result.paired
+            if paired:
+                lines.append(
+                    f"{figure.programme_title} quiz: {len(paired)} took both; mean "
+                    f"{result.mean('before'):.1f} → {result.mean('after'):.1f} of {result.out_of} "
+                    f"(change {result.mean('change'):+.1f})"
+                )
+        if figure.feedback is not None and figure.feedback.answered("useful"):
+            useful = figure.feedback.mean("useful") or 0.0
+            lines.append(f"{figure.programme_title} feedback: useful {useful:.1f} of 5 "
+                         f"({figure.feedback.answered('useful')} answers)")
+        decisions = [d for w in figure.workshops for d in w.decisions]
+        if decisions:
+            go = sum(1 for d in decisions if d.decision == "go")
+            lines.append(f"{figure.programme_title} decisions: go {share(go, len(decisions))}")
+    return lines

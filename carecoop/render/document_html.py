@@ -61,7 +61,7 @@ def document_html(document: Document, *, kind: str, paper: Paper, head_start: st
         {
             "meta": meta,
             "document": document,
-            "contents": document.contents() if kind == "plan" else [],
+            "contents": document.contents() if kind in ("plan", "report") else [],
             "contents_label": "Contents",
             "blocks": [_block(block) for block in document.blocks],
         },
