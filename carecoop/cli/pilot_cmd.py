@@ -15,9 +15,11 @@ if TYPE_CHECKING:
 
 
 def register(app: typer.Typer) -> None:
-    """Add `participants import` and `report`."""
+    """Add `participants import`, `report`, `bundle` and `import`."""
     participants_app.command("import")(import_people)
     app.command("report")(report)
+    app.command("bundle")(bundle)
+    app.command("import")(import_bundles)
 
 
 @handle_errors
@@ -114,3 +116,55 @@ def report_summary(written: "WrittenReport") -> list[str]:
             go = sum(1 for d in decisions if d.decision == "go")
             lines.append(f"{figure.programme_title} decisions: go {share(go, len(decisions))}")
     return lines
+
+
+@handle_errors
+def bundle(
+    workshop_id: WorkshopId,
+    out: Annotated[
+        Path, typer.Option("--out", metavar="FILE", help="The bundle to write, like ws.carecoop.")
+    ],
+    force: ForceOption = False,
+) -> None:
+    """Write one file that carries a workshop to a coordinator (USB stick, messaging app).
+
+    People who did not consent travel as "Anonymous N", without profile or answers.
+    """
+    from carecoop.cli.common import command_line
+    from carecoop.pilot.bundle import write_bundle
+
+    store = open_store()
+    path = write_bundle(store, workshop_id, out, force=force)
+    people = store.participants(workshop_id)
+    anonymous = sum(1 for p in people if not p.profile.consent)
+    say(
+        f"Wrote {escape(str(path))}: workshop {escape(workshop_id)}, {len(people)} people "
+        f"({anonymous} without consent travel as Anonymous)."
+    )
+    say(f"On the coordinator's laptop: {escape(command_line('import', path.name))}")
+
+
+@handle_errors
+def import_bundles(
+    files: Annotated[
+        list[Path], typer.Argument(metavar="FILE...", help="Bundles written by 'carecoop bundle'.")
+    ],
+) -> None:
+    """Merge workshop bundles into this store; importing one twice changes nothing.
+
+    Every file is checked first; a damaged or changed one is refused and nothing is imported.
+    """
+    from carecoop.cli.common import command_line
+    from carecoop.pilot.merge import import_bundles as merge
+
+    results = merge(open_store(), files)
+    for r in results:
+        if not r.changed:
+            say(f"{escape(r.path.name)}: nothing new for {escape(r.workshop_id)} (already imported).")
+            continue
+        what = "new workshop" if r.new_workshop else "updated"
+        say(
+            f"{escape(r.path.name)}: {escape(r.workshop_id)} ({what}): {r.people} people, "
+            f"{r.answers} answers, {r.plans} plan versions, {r.attendance} attendance marks added or changed."
+        )
+    say(f"Next: {escape(command_line('report', '--all'))}")

@@ -65,10 +65,16 @@ class WorkshopEvidence:
 
 def workshop_evidence(store: Store, curriculum: Curriculum, workshop_id: str) -> WorkshopEvidence:
     """Gather one workshop's evidence from the store."""
+    from dataclasses import replace
+
+    from carecoop.pilot.redact import redactor
     from carecoop.workshop.workshops import programme_title
 
-    workshop = store.workshop(workshop_id)
     people = store.participants(workshop_id)
+    # Free text the report prints must not name the people who did not consent.
+    redact = redactor(p.name for p in people if not p.profile.consent)
+    workshop = store.workshop(workshop_id)
+    workshop = replace(workshop, care_support=redact(workshop.care_support))
     answers = store.answers(workshop_id)
     taken = store.attendance(workshop_id)
     attendance = [
@@ -94,8 +100,13 @@ def workshop_evidence(store: Store, curriculum: Curriculum, workshop_id: str) ->
     activity = feedback_activity(curriculum, workshop.programme)
     if activity is not None:
         evidence.feedback = collect_feedback(activity, answers, evidence.counted)
+        for comments in evidence.feedback.comments.values():
+            comments[:] = [replace(c, text=redact(c.text)) for c in comments]
     if workshop.programme == "start-carecoop":
-        evidence.plans = _plan_scores(store, curriculum, workshop_id)
+        evidence.plans = [
+            replace(plan, warnings=[redact(w) for w in plan.warnings])
+            for plan in _plan_scores(store, curriculum, workshop_id)
+        ]
     return evidence
 
 

@@ -498,6 +498,14 @@ class Store:
         ).fetchone()
         return json.loads(row["data"]) if row else None
 
+    def plan_history(self, workshop_id: str) -> list[tuple[str, dict[str, Any], str]]:
+        """Every saved version of every group's plan, oldest first: (group, data, recorded_at)."""
+        rows = self.connection.execute(
+            "SELECT group_name, data, recorded_at FROM plans WHERE workshop_id = ? ORDER BY id",
+            (workshop_id,),
+        ).fetchall()
+        return [(r["group_name"], json.loads(r["data"]), r["recorded_at"]) for r in rows]
+
     # Locks -------------------------------------------------------------------------------
 
     @contextmanager
