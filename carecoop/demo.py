@@ -10,9 +10,13 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from carecoop.errors import UserError
+
+if TYPE_CHECKING:
+    from carecoop.content.curriculum import Curriculum
+    from carecoop.store.db import Store
 
 
 @dataclass(frozen=True)
@@ -70,9 +74,12 @@ def demo_steps(out: Path, home: Path) -> list[DemoStep]:
     groups: dict[str, list[str]] = setup["groups"]
 
     def record() -> list[WrittenFile]:
+        from carecoop.pilot.people import import_people
+
         store.create_workshop(workshop)
         for group, names in groups.items():
             store.add_participants(ws, names, group=group)
+        import_people(store, ws, DEMO_DIR / "start-people.csv")  # profiles and consent
         present = {p.id: True for p in store.participants(ws)}
         for module in curriculum.modules_of(workshop.programme):
             store.set_attendance(ws, module.id, present)
@@ -119,6 +126,35 @@ def demo_steps(out: Path, home: Path) -> list[DemoStep]:
 
         return run
 
+    def pilot_report() -> list[WrittenFile]:
+        from carecoop.pilot.report import export_report
+
+        paths = []
+        for fmt in ("pdf", "md", "xlsx"):
+            paths.append(out / f"pilot-report.{fmt}")
+            export_report(store, curriculum, [ws], paths[-1], fmt=fmt)
+        return written("Pilot report", paths)
+
+    def programme_report() -> list[WrittenFile]:
+        from carecoop.pilot.bundle import write_bundle
+        from carecoop.pilot.merge import import_bundles
+        from carecoop.pilot.report import export_report
+
+        # A second facilitator's laptop ran a Think.CareCoop day; both send a bundle to a
+        # coordinator, whose store holds only what the bundles carry.
+        laptop = Store.open(home / "second-laptop")
+        other = _record_think_day(laptop, curriculum)
+        bundles = [write_bundle(store, ws, out / "bundles" / f"{ws}.carecoop"),
+                   write_bundle(laptop, other, out / "bundles" / f"{other}.carecoop")]
+        coordinator = Store.open(home / "coordinator")
+        merged = import_bundles(coordinator, bundles)
+        paths = []
+        for fmt in ("pdf", "md"):
+            paths.append(out / f"programme-report.{fmt}")
+            export_report(coordinator, curriculum, [m.workshop_id for m in merged], paths[-1], fmt=fmt,
+                          title="Care cooperatives in Zimbabwe: two pilot workshops")
+        return written("Workshop bundle", bundles) + written("Programme report", paths)
+
     steps = [
         DemoStep("Recording the workshop's answers", record),
         DemoStep("Handouts for every participant", handouts),
@@ -127,7 +163,32 @@ def demo_steps(out: Path, home: Path) -> list[DemoStep]:
         DemoStep("Certificates", certificates),
     ]
     steps += [DemoStep(f"Business plan and bylaws of {group}", group_documents(group)) for group in groups]
+    steps += [DemoStep("Pilot report", pilot_report),
+              DemoStep("Programme report from two workshops' bundles", programme_report)]
     return steps
+
+
+def _record_think_day(store: Store, curriculum: Curriculum) -> str:
+    """Record the demo Think.CareCoop day (think-workshop.yaml) in a store; return its id."""
+    from carecoop.content.yamlfile import read_yaml
+    from carecoop.demo_data import DEMO_DIR
+    from carecoop.pilot.people import import_people
+    from carecoop.store.records import Workshop
+    from carecoop.workshop.answers_file import record_answers_file
+
+    setup = read_yaml(DEMO_DIR / "think-workshop.yaml")
+    if not isinstance(setup, dict) or not {"workshop", "groups", "absent"} <= set(setup):
+        raise UserError("The bundled demo Think.CareCoop file is damaged; reinstall carecoop.")
+    workshop = store.create_workshop(Workshop(**setup["workshop"]))
+    for group, names in setup["groups"].items():
+        store.add_participants(workshop.id, names, group=group)
+    import_people(store, workshop.id, DEMO_DIR / "think-people.csv")
+    people = store.participants(workshop.id)
+    for module in curriculum.modules_of(workshop.programme):
+        absent = set(setup["absent"].get(module.id, []))
+        store.set_attendance(workshop.id, module.id, {p.id: p.name not in absent for p in people})
+    record_answers_file(DEMO_DIR / "think-carecoop-answers.yaml", store, curriculum, workshop)
+    return workshop.id
 
 
 def run_demo(out: Path, on_step: Callable[[str, int, int], None] | None = None) -> list[WrittenFile]:

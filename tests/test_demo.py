@@ -60,3 +60,30 @@ def test_demo_into_an_unwritable_place_is_a_clear_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["demo", "--out", str(blocker / "sub")])
     assert result.exit_code == 1
     assert "Cannot create the folder" in result.output
+
+
+def test_demo_writes_the_pilot_and_programme_reports_without_names_of_people_who_did_not_consent(
+    demo_out: tuple[Path, str],
+) -> None:
+    import zipfile
+
+    out, output = demo_out
+    for name in ("pilot-report.pdf", "pilot-report.md", "pilot-report.xlsx", "programme-report.pdf",
+                 "programme-report.md", "bundles/start-demo-harare.carecoop",
+                 "bundles/think-demo-bulawayo.carecoop"):
+        assert (out / name).is_file(), name
+    pilot = (out / "pilot-report.md").read_text(encoding="utf-8")
+    programme = (out / "programme-report.md").read_text(encoding="utf-8")
+    assert "- **Counted with their consent:** 9 of 11 (82%)" in pilot
+    assert "- **Mean change, for the pairs:** +3.0" in pilot
+    assert "- **Counted with their consent:** 17 of 21 (81%)" in programme
+    assert programme.startswith("# Care cooperatives in Zimbabwe: two pilot workshops")
+    pdf = PdfReader(out / "programme-report.pdf")
+    texts = [pilot, programme, " ".join(page.extract_text() for page in pdf.pages)]
+    for bundle in (out / "bundles").glob("*.carecoop"):
+        with zipfile.ZipFile(bundle) as archive:
+            texts.append(" ".join(archive.read(n).decode() for n in archive.namelist()))
+    for text in texts:
+        for name in ("Mr Moyo", "Thandiwe", "Zanele", "Sarah"):  # no consent (start- and think-people.csv)
+            assert name not in text, name
+    assert "Programme report" in output
