@@ -9,36 +9,16 @@ from carecoop.store.db import Store
 from carecoop.store.records import Profile, Workshop
 
 BEFORE, AFTER, FEEDBACK = "tc1-knowledge-before", "tc6-knowledge-after", "tc6-feedback"
-RIGHT = [
-    "members-own-and-run",
-    "one-each",
-    "no-free-choice",
-    "the-members",
-    "workers-families-or-both",
-    "members-together",
-    "no-unfair-pay",
-    "fair-care-work",
-]
-QUESTIONS = [
-    "what-is-a-cooperative",
-    "votes-per-member",
-    "joining",
-    "who-chooses-leaders",
-    "kinds-of-care-cooperative",
-    "surplus",
-    "fair-price",
-    "five-r",
-]
-WRONG = [
-    "charity",
-    "leaders-only",
-    "yes-if-leader",
-    "the-mayor",
-    "nurses-only",
-    "manager-alone",
-    "yes-poor-families",
-    "meeting-rules",
-]
+def _quiz() -> list[Any]:
+    found = load_curriculum().find_activity(BEFORE)
+    assert found is not None
+    return found[1].questions
+
+
+#: The questions of the Think.CareCoop quiz, their right answers and one wrong answer each.
+QUESTIONS = [q.id for q in _quiz()]
+RIGHT = [str(q.correct) for q in _quiz()]
+WRONG = [next(c for c in q.choice_ids if c != q.correct) for q in _quiz()]
 #: Someone who did not consent: nothing about them may reach a report or an export.
 SECRET = "Qwzxy Secretname"
 

