@@ -177,7 +177,7 @@ def _who(doc: Document, workshops: list[WorkshopEvidence]) -> None:
 
 
 def _attendance(doc: Document, figure: ProgrammeFigures, many: bool) -> None:
-    doc.add(Heading(f"{figure.programme_title}: attendance"))
+    doc.add(PageBreak(), Heading(f"{figure.programme_title}: attendance"))
     rows = []
     for index, module in enumerate(figure.workshops[0].attendance):
         taken = [w.attendance[index] for w in figure.workshops if w.attendance[index].present is not None]
@@ -213,7 +213,7 @@ def _attendance(doc: Document, figure: ProgrammeFigures, many: bool) -> None:
 
 
 def _knowledge(doc: Document, figure: ProgrammeFigures, result: KnowledgeResult, many: bool) -> None:
-    doc.add(PageBreak(), Heading(f"{figure.programme_title}: what people learned"))
+    doc.add(Heading(f"{figure.programme_title}: what people learned"))
     before, after, paired = result.took_before, result.took_after, result.paired
     doc.add(
         Paragraph(
@@ -239,6 +239,9 @@ def _knowledge(doc: Document, figure: ProgrammeFigures, result: KnowledgeResult,
             ]
         )
     )
+    doc.add(Heading("What these figures can and cannot show", 2))
+    doc.add(Bullets(_limits(result, many)))
+    doc.add(Heading("Question by question", 2))
     rows = [
         [
             f"{n}. {q.question.prompt}",
@@ -277,8 +280,6 @@ def _knowledge(doc: Document, figure: ProgrammeFigures, result: KnowledgeResult,
                 "How many people gained (or lost) how many right answers between the two checks.",
             )
         )
-    doc.add(Heading("What these figures can and cannot show", 2))
-    doc.add(Bullets(_limits(result, many)))
 
 
 def _signed(value: float | None) -> str:
