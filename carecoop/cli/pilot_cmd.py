@@ -70,7 +70,7 @@ def report(
     """
     from carecoop.cli.common import load_curriculum
     from carecoop.pilot.report import choose_workshops, export_report
-    from carecoop.render.plan_export import choose_plan_format
+    from carecoop.render.formats import choose_format
 
     store = open_store()
     chosen = choose_workshops(store, workshop_id, every, country)
@@ -79,7 +79,7 @@ def report(
             f"programme-report-{country.lower()}" if country else "programme-report"
         )
         out = Path(f"{stem}.{(fmt or 'pdf').lower().replace('markdown', 'md')}")
-    chosen_format = choose_plan_format(out, fmt, ("pdf", "md", "xlsx"))
+    chosen_format = choose_format(out, fmt, ("pdf", "md", "xlsx"))
     title = None if workshop_id else (f"Workshops in {country.upper()}" if country else "All workshops")
     written = export_report(
         store, load_curriculum(), chosen, out, fmt=chosen_format, title=title, force=force

@@ -8,7 +8,9 @@ from typing import TypeVar
 from carecoop.errors import UserError
 
 #: File suffixes that name a format.
-SUFFIX_FORMATS = {".pdf": "pdf", ".md": "md", ".markdown": "md", ".docx": "docx", ".json": "json"}
+SUFFIX_FORMATS = {
+    ".pdf": "pdf", ".md": "md", ".markdown": "md", ".docx": "docx", ".json": "json", ".xlsx": "xlsx",
+}
 
 F = TypeVar("F", bound=str)
 
