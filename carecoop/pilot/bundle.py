@@ -26,7 +26,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from carecoop import __version__
 from carecoop.errors import UserError
 from carecoop.store.db import Store
-from carecoop.store.records import Workshop
+from carecoop.store.records import Participant, Workshop
 
 FORMAT = "carecoop-bundle"
 FORMAT_VERSION = 1
@@ -92,7 +92,8 @@ def bundle_bytes(store: Store, workshop_id: str) -> bytes:
                 "recorded_at": a.recorded_at,
             }
             for a in store.answers(workshop_id, history=True)
-            if not (a.participant and by_name[a.participant].id in withheld)
+            # Drafts, people removed from the workshop and people without consent send no answers.
+            if not a.draft and not (a.participant and _left_out(a.participant, by_name, withheld))
         ],
         "plans.json": [
             {"group": group, "data": redact_value(plan, redact), "recorded_at": stamp}
@@ -115,6 +116,11 @@ def bundle_bytes(store: Store, workshop_id: str) -> bytes:
         for name, body in contents.items():
             archive.writestr(name, body)
     return buffer.getvalue()
+
+
+def _left_out(name: str, people: dict[str, Participant], withheld: set[int]) -> bool:
+    """Whether a person's answers stay home: removed from the workshop, or no consent."""
+    return name not in people or people[name].id in withheld
 
 
 def write_bundle(store: Store, workshop_id: str, out: Path, *, force: bool = False) -> Path:
