@@ -37,6 +37,8 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     for fmt in ("pdf", "md", "docx", "json"):
         paths[f"plan.{fmt}"] = folder / f"plan.{fmt}"
         export_plan(store, curriculum, "demo", paths[f"plan.{fmt}"], fmt=fmt)
+    paths["plan-lender.pdf"] = folder / "plan-lender.pdf"
+    export_plan(store, curriculum, "demo", paths["plan-lender.pdf"], audience="lender")
     paths["plan-letter.pdf"] = folder / "plan-letter.pdf"
     export_plan(store, curriculum, "demo", paths["plan-letter.pdf"], paper="letter")
     for fmt in ("pdf", "md", "docx"):
@@ -104,7 +106,24 @@ def test_bylaws_mark_open_points_and_lawyer_note(exported: dict[str, Path]) -> N
     assert "lawyer" in text and "registrar" in text
     assert "Article 1. Name" in text and "Dissolution" in text
     markdown = exported["bylaws.md"].read_text()
-    assert "Article 5. Member shares" in markdown
+    assert "Article 8. Member shares and liability" in markdown
+    assert "Adopted by the founding members" in markdown
+
+
+def test_lender_copy_has_no_self_score_and_reads_in_words(exported: dict[str, Path]) -> None:
+    lender = " ".join(pdf_text(exported["plan-lender.pdf"]).split())
+    group = pdf_text(exported["plan.pdf"])
+    assert "Score" not in lender and "score" not in lender
+    assert "Plan check score" in group
+    for part in ("Executive summary", "Key figures", "What if things go worse", "25% fewer clients",
+                 "Break-even to cover running costs", "Break-even to also repay the loan",
+                 "Income statement, year by year", "Debt-service cover", "Our assumptions"):
+        assert part in lender, part
+    # values in words, not code values; the cooperative's name in the running header
+    assert "multi-stakeholder" not in lender and "Multi-stakeholder cooperative" in lender
+    first_page = PdfReader(exported["plan-lender.pdf"]).pages[2].extract_text()
+    assert first_page.startswith("Tiri Pamwe Childcare Cooperative")
+    assert "Demo workshop" not in lender
 
 
 def test_bylaws_of_an_empty_plan_are_all_open() -> None:
@@ -112,8 +131,9 @@ def test_bylaws_of_an_empty_plan_are_all_open() -> None:
 
     document = build_bylaws(Plan(), lambda amount: str(amount), "today")
     markdown = to_markdown(document)
-    for point in ("the name of the organisation", "the value of one member share",
-                  "the quorum", "how many people sit on the board", "what happens to the assets"):
+    for point in ("the name.", "the value of one member share",
+                  "the quorum", "how many people sit on the board",
+                  "which cooperative or cooperative purpose"):
         assert point in markdown
     assert markdown.count("To be decided by the group") >= 10
     assert OPEN == "To be decided by the group"

@@ -415,6 +415,12 @@ class Bylaws(PlanModel):
     board_size: int | None = Field(default=None, ge=1, le=50, description="Members of the board.")
     board_term_years: int | None = Field(default=None, ge=1, le=10, description="Years on the board.")
     surplus_use: Text | None = _hint("How a surplus is shared.", "30% reserve, 5% education fund")
+    withdrawal_notice_months: int | None = Field(
+        default=None, ge=0, le=24, description="Months of notice a member gives before leaving."
+    )
+    notice_days: int | None = Field(
+        default=None, ge=1, le=90, description="Days ahead members are called to a general assembly."
+    )
     share_refund: Text | None = _hint(
         "How and when a member who leaves gets the share back.",
         "within 12 months, less any losses of that year",

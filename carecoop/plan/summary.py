@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from decimal import Decimal
+from decimal import ROUND_CEILING, Decimal
 from typing import Any
 
 from carecoop.countries.profiles import CountryProfile
@@ -33,7 +33,7 @@ def break_even_texts(figures: statement.Figures, profile: CountryProfile) -> tup
     def units(value: object) -> str:
         if not isinstance(value, Decimal):
             return f"never: a unit of {figures.main_service} costs at least its price"
-        return f"{format_number(value, profile)} units of {figures.main_service} a month"
+        return f"{format_number(value, profile)} a month of {figures.main_service}"
 
     return units(figures.break_even_units), units(figures.break_even_units_with_loan)
 
@@ -321,10 +321,10 @@ def safe_level_text(plan: Plan, profile: CountryProfile) -> str:
             f"Even with {whatif.SEARCH_UP_TO}% of the planned clients, cash goes below zero: the plan "
             "needs more funding or lower costs, not only more clients."
         )
-    units = format_number(level.main_units or Decimal(0), profile, 1)
+    units = format_number((level.main_units or Decimal(0)).to_integral_value(rounding=ROUND_CEILING), profile)
     return (
-        f"Cash never goes below zero as long as the cooperative has at least {level.percent}% of the "
-        f"clients it plans: {units} units of {level.main_service} a month in a full month."
+        f"Cash never goes below zero as long as the cooperative keeps at least {level.percent}% of the "
+        f"clients it plans: {units} a month of {level.main_service} once it is full."
     )
 
 

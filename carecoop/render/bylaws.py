@@ -1,7 +1,11 @@
 """Draft bylaws, in plain language, from what the group decided.
 
-Every point the group has not decided yet is printed as "To be decided by the group", so
-that a gap is visible on paper instead of silently filled in.
+The articles follow the structure of model cooperative bylaws: name, object and area;
+membership (admission, rights and duties, withdrawal, expulsion); shares and liability;
+general assembly; board; supervisory committee; books and accounts; surplus; disputes;
+amendment; dissolution; and the founders' signatures. Every point the group decides and
+has not decided yet is printed as "To be decided by the group", so that a gap is visible
+on paper instead of silently filled in. Each point is said once, in one article.
 """
 
 from __future__ import annotations
@@ -11,26 +15,46 @@ from decimal import Decimal
 
 from carecoop.countries.profiles import CountryProfile
 from carecoop.plan.model import Plan
-from carecoop.render.document import Bullets, Document, Heading, Paragraph
+from carecoop.plan.money import format_percent
+from carecoop.plan.words import MEMBERS_ARE, in_words
+from carecoop.render.document import Bullets, Document, Heading, Paragraph, Table
 from carecoop.types import LEGAL_FORM_PHRASES
 
 OPEN = "To be decided by the group"
 
-_MODELS = {
-    "worker": "the care workers who work in it (a worker cooperative)",
-    "user": "the families and people who use its care (a user or family cooperative)",
-    "multi-stakeholder": "care workers, families who use the care and supporters together "
-    "(a multi-stakeholder cooperative)",
-    "existing-cooperative": "the members of an existing cooperative that adds care services",
-}
+#: Shares of the members or the votes, in words (a registrar reads "two thirds", not 66.67%).
+_FRACTIONS: list[tuple[Decimal, Decimal, str]] = [
+    (Decimal(25), Decimal(25), "one quarter"),
+    (Decimal(33), Decimal("33.34"), "one third"),
+    (Decimal(50), Decimal(50), "half"),
+    (Decimal(60), Decimal(60), "three fifths"),
+    (Decimal(66), Decimal(67), "two thirds"),
+    (Decimal(75), Decimal(75), "three quarters"),
+    (Decimal(80), Decimal(80), "four fifths"),
+    (Decimal(100), Decimal(100), "all"),
+]
+
+
+def share_in_words(percent: Decimal) -> str:
+    """A percentage as a fraction in words where one is meant (66.67 → "two thirds")."""
+    for low, high, words in _FRACTIONS:
+        if low <= percent <= high:
+            return words
+    return f"{percent.normalize():f} per cent"
 
 
 def _open(what: str) -> Paragraph:
     return Paragraph(f"{OPEN}: {what}", kind="open")
 
 
-def _percent(value: Decimal | None) -> str | None:
-    return None if value is None else f"{value.normalize():f}%"
+def _votes(percent: Decimal) -> str:
+    """The votes a decision needs, in words: "more than half", "at least two thirds"."""
+    words = share_in_words(percent)
+    if words == "half":
+        return "more than half of the votes cast"
+    if words == "all":
+        return "all the votes cast"
+    return f"at least {words} of the votes cast"
 
 
 def build_bylaws(
@@ -55,151 +79,375 @@ def build_bylaws(
             kind="warning",
         )
     )
-    article = _Articles(document)
-
-    article("Name")
-    if name:
-        document.add(Paragraph(f"The name of the organisation is {name}."))
-    else:
-        document.add(_open("the name of the organisation."))
-
-    article("Purpose")
-    purpose = laws.purpose or plan.cooperative.mission
-    if purpose:
-        document.add(Paragraph(purpose))
-    else:
-        document.add(_open("what the organisation is for."))
-    if plan.cooperative.care_services:
-        document.add(Paragraph("To meet this purpose it provides these care services:"))
-        document.add(Bullets(list(plan.cooperative.care_services)))
-
-    article("Legal form and area")
-    form = plan.cooperative.legal_form
-    if form:
-        detail = f" ({plan.cooperative.legal_form_detail})" if plan.cooperative.legal_form_detail else ""
-        where = f" It works in {plan.cooperative.location}." if plan.cooperative.location else ""
-        document.add(Paragraph(f"The organisation will be registered as {LEGAL_FORM_PHRASES[form]}"
-                               f"{detail}.{where}"))
-    else:
-        forms = list(LEGAL_FORM_PHRASES.values())
-        document.add(_open(f"the legal form ({', '.join(forms[:-1])} or {forms[-1]})."))
-
-    article("Members")
-    model = plan.members.membership_model
-    if model:
-        document.add(Paragraph(f"The members are {_MODELS.get(str(model), str(model))}."))
-    else:
-        document.add(_open("who can be a member."))
-    document.add(
-        Paragraph(
-            "Membership is voluntary and open to everyone who meets the conditions below, "
-            "without discrimination. A member may leave by telling the board in writing."
-        )
-    )
-    if laws.membership_conditions:
-        document.add(
-            Paragraph("To become a member, a person must:"), Bullets(list(laws.membership_conditions))
-        )
-    else:
-        document.add(_open("the conditions for becoming a member."))
-
-    article("Member shares")
-    share = laws.share_value
-    if share is None and plan.members.categories:
-        share = plan.members.categories[0].share
-    if share:
-        document.add(Paragraph(f"Each member pays a member share of {money(share)}. A share gives "
-                               "no extra votes and does not earn profit like an investment."))
-    else:
-        document.add(_open("the value of one member share."))
-    if len(plan.members.categories) > 1:
-        document.add(Bullets([f"{c.category}: share of {money(c.share)}" for c in plan.members.categories]))
-    if laws.share_refund:
-        document.add(Paragraph(f"A member who leaves gets the share back: {laws.share_refund}"))
-    else:
-        document.add(_open("how and when a share is paid back to a member who leaves."))
-
-    article("Rights and duties of members")
-    if plan.members.rights:
-        document.add(Paragraph("Every member has the right to:"), Bullets(list(plan.members.rights)))
-    else:
-        document.add(_open("the rights of members."))
-    if plan.members.duties:
-        document.add(Paragraph("Every member has the duty to:"), Bullets(list(plan.members.duties)))
-    else:
-        document.add(_open("the duties of members."))
-
-    article("General assembly")
-    assembly = laws.general_assembly or plan.governance.general_assembly
-    document.add(Paragraph("The general assembly of all members is the highest body. Each member "
-                           "has one vote, whatever the number of shares."))
-    document.add(Paragraph(assembly) if assembly else _open("how often the general assembly meets "
-                                                            "and how it is called."))
-    quorum, majority = _percent(laws.quorum_percent), _percent(laws.majority_percent)
-    document.add(Paragraph(f"A general assembly can take decisions when at least {quorum} of the "
-                           "members are present.") if quorum else _open("the quorum (how many "
-                                                                         "members must be present)."))
-    document.add(Paragraph(f"Ordinary decisions need more than {majority} of the votes cast.")
-                 if majority else _open("the majority needed for ordinary decisions."))
-    if plan.governance.decision_rules:
-        document.add(Paragraph(plan.governance.decision_rules))
-
-    article("Board")
-    size, term = laws.board_size, laws.board_term_years
-    if size and term:
-        years = "year" if term == 1 else "years"
-        document.add(Paragraph(f"The general assembly elects a board of {size} members for "
-                               f"{term} {years}. Board members can be elected again."))
-    else:
-        document.add(_open("how many people sit on the board and for how long."))
-    if plan.governance.board:
-        document.add(Paragraph(plan.governance.board))
-    if plan.governance.management:
-        document.add(Paragraph(f"Day-to-day management: {plan.governance.management}"))
-
-    article("Committees")
-    if plan.governance.committees:
-        document.add(
-            Paragraph("The cooperative has these committees:"), Bullets(list(plan.governance.committees))
-        )
-    else:
-        document.add(Paragraph("The general assembly or the board may set up committees for "
-                               "special tasks."))
-
-    article("Surplus and reserves")
-    finance = plan.financial
-    shares = [
-        (finance.reserve_percent, "goes to a reserve that is never shared out"),
-        (finance.education_fund_percent, "goes to education and training of members and staff"),
-        (finance.patronage_refund_percent, "is returned to members according to their work or use"),
-    ]
-    stated = [f"{_percent(value)} {what}" for value, what in shares if value is not None]
-    if laws.surplus_use:
-        document.add(Paragraph(laws.surplus_use))
-    if stated:
-        document.add(Paragraph("Of any surplus at the end of the year:"), Bullets(stated))
-    if not laws.surplus_use and not stated:
-        document.add(_open("what happens to a surplus (reserve, training, return to members)."))
-
-    article("Changing these bylaws")
-    special = _percent(laws.special_majority_percent)
-    document.add(Paragraph(f"Changes to these bylaws need {special} of the votes at a general "
-                           "assembly called for that purpose.") if special
-                 else _open("the majority needed to change the bylaws."))
-
-    article("Dissolution")
-    document.add(Paragraph(laws.dissolution) if laws.dissolution
-                 else _open("what happens to the assets if the organisation closes."))
+    writer = _Bylaws(plan, money, document, profile)
+    for part in (
+        writer.name_object_area,
+        writer.membership,
+        writer.shares,
+        writer.general_assembly,
+        writer.board,
+        writer.supervision,
+        writer.books,
+        writer.surplus,
+        writer.disputes,
+        writer.amendment,
+        writer.dissolution,
+        writer.signatures,
+    ):
+        part()
     return document
 
 
-class _Articles:
-    """Numbers articles as they are added."""
+class _Bylaws:
+    """Writes the articles, numbering them as they are added."""
 
-    def __init__(self, document: Document) -> None:
-        self.document = document
+    def __init__(
+        self, plan: Plan, money: Callable[[Decimal], str], document: Document, profile: CountryProfile | None
+    ) -> None:
+        self.plan = plan
+        self.laws = plan.bylaws
+        self.money = money
+        self.doc = document
+        self.profile = profile
         self.number = 0
+        form = plan.cooperative.legal_form
+        self.is_coop = form in (None, "cooperative")
+        self.body = "cooperative" if self.is_coop else "organisation"
 
-    def __call__(self, title: str) -> None:
+    def article(self, title: str) -> None:
+        """Start the next article."""
         self.number += 1
-        self.document.add(Heading(f"Article {self.number}. {title}"))
+        self.doc.add(Heading(f"Article {self.number}. {title}"))
+
+    def add(self, *blocks: Paragraph | Bullets | Table) -> None:
+        """Add blocks to the current article."""
+        self.doc.add(*blocks)
+
+    # Name, object, area ----------------------------------------------------------------------
+
+    def name_object_area(self) -> None:
+        """Name; object; legal form, seat and area."""
+        coop, laws = self.plan.cooperative, self.laws
+        name = laws.name or coop.name
+        self.article("Name")
+        self.add(Paragraph(f"The name of the {self.body} is {name}.") if name else _open("the name."))
+        self.article("Object")
+        purpose = laws.purpose or coop.mission
+        self.add(Paragraph(purpose) if purpose else _open(f"what the {self.body} exists to do."))
+        if coop.care_services:
+            self.add(
+                Paragraph("To meet this object it provides these care services:"),
+                Bullets(list(coop.care_services)),
+            )
+        self.article("Legal form, seat and area")
+        form = coop.legal_form
+        if form:
+            named = None
+            if self.profile is not None:
+                named = next((f.name for f in self.profile.legal_forms if f.form == form), None)
+            detail = coop.legal_form_detail or named
+            shown = LEGAL_FORM_PHRASES[form] + (f" ({detail})" if detail else "")
+            country = f" in {self.profile.name}" if self.profile and self.profile.code != "generic" else ""
+            self.add(Paragraph(f"The {self.body} is registered{country} as {shown}."))
+        else:
+            forms = list(LEGAL_FORM_PHRASES.values())
+            self.add(_open(f"the legal form ({', '.join(forms[:-1])} or {forms[-1]})."))
+        if coop.location:
+            self.add(Paragraph(f"Its seat and the area where it works: {coop.location}."))
+        else:
+            self.add(_open("the seat and the area where it works."))
+
+    # Membership ------------------------------------------------------------------------------
+
+    def membership(self) -> None:
+        """Admission, rights and duties, withdrawal, expulsion."""
+        plan, laws = self.plan, self.laws
+        self.article("Admission of members")
+        model = plan.members.membership_model
+        if model:
+            self.add(Paragraph(f"The members are {in_words(MEMBERS_ARE, model)}."))
+        else:
+            self.add(_open("who can be a member."))
+        self.add(
+            Paragraph(
+                "Membership is voluntary and open, without discrimination, to everyone who "
+                "meets the conditions below and accepts the duties of a member. A person "
+                "applies in writing; the board decides and gives its reasons if it says no; "
+                "the person may then ask the general assembly to decide."
+            )
+        )
+        if laws.membership_conditions:
+            self.add(
+                Paragraph("To become a member, a person must:"), Bullets(list(laws.membership_conditions))
+            )
+        else:
+            self.add(_open("the conditions for becoming a member."))
+        self.article("Rights and duties of members")
+        if plan.members.rights:
+            self.add(Paragraph("Every member has the right to:"), Bullets(list(plan.members.rights)))
+        else:
+            self.add(_open("the rights of members."))
+        if plan.members.duties:
+            self.add(Paragraph("Every member has the duty to:"), Bullets(list(plan.members.duties)))
+        else:
+            self.add(_open("the duties of members."))
+        self.article("Leaving the " + self.body)
+        months = laws.withdrawal_notice_months
+        if months is not None:
+            notice = "one month" if months == 1 else f"{months} months"
+            self.add(Paragraph(f"A member may leave by telling the board in writing, {notice} ahead."))
+        else:
+            self.add(
+                Paragraph("A member may leave by telling the board in writing."),
+                _open("how long ahead a member must give notice of leaving."),
+            )
+        if self.is_coop:
+            if laws.share_refund:
+                self.add(Paragraph(f"A member who leaves gets the share back: {laws.share_refund}"))
+            else:
+                self.add(_open("how and when a share is paid back to a member who leaves."))
+        self.add(Paragraph("Membership also ends when a member dies or is expelled."))
+        self.article("Expulsion")
+        self.add(
+            Paragraph(
+                "The board may propose to expel a member who seriously or repeatedly breaks these bylaws or "
+                f"harms the {self.body}. Before any decision the member is told in writing why, and has the "
+                "right to be heard. The general assembly decides, by the majority needed to change these "
+                "bylaws; the member may speak to it before the vote."
+            )
+        )
+
+    # Shares and liability --------------------------------------------------------------------
+
+    def shares(self) -> None:
+        """Member shares and limited liability."""
+        laws, categories = self.laws, self.plan.members.categories
+        self.article("Member shares and liability" if self.is_coop else "Contributions and liability")
+        share = laws.share_value
+        if share is None and len(categories) == 1:
+            share = categories[0].share
+        if share is not None:
+            self.add(Paragraph(f"Each member takes up one member share of {self.money(share)}."))
+        elif len(categories) > 1:
+            self.add(
+                Paragraph("Each member takes up a member share:"),
+                Bullets([f"{c.category}: {self.money(c.share)}" for c in categories]),
+            )
+        else:
+            self.add(_open("the value of one member share."))
+        self.add(
+            Paragraph(
+                "A share gives no extra vote and earns no profit as an investment would. Shares are not "
+                "sold or passed to another person without the board's consent."
+            )
+        )
+        self.add(
+            Paragraph(
+                f"The {self.body} alone answers for its debts. A member's liability is limited to the "
+                "value of the member's shares."
+            )
+        )
+
+    # Bodies ----------------------------------------------------------------------------------
+
+    def general_assembly(self) -> None:
+        """Powers, notice, quorum and majorities of the general assembly."""
+        laws = self.laws
+        self.article("General assembly")
+        self.add(
+            Paragraph(
+                f"The general assembly of all members is the highest body of the {self.body}. "
+                "Each member has one vote, whatever the number of shares."
+            )
+        )
+        self.add(
+            Paragraph("The general assembly:"),
+            Bullets(
+                [
+                    "approves the annual accounts and the board's report;",
+                    "elects and dismisses the board and the supervisory committee;",
+                    "decides what happens to a surplus;",
+                    "decides on expulsions, changes to these bylaws, joining with another cooperative, and "
+                    "dissolution.",
+                ]
+            ),
+        )
+        meets = laws.general_assembly or self.plan.governance.general_assembly
+        self.add(
+            Paragraph(f"When it meets: {meets}") if meets else _open("how often the general assembly meets.")
+        )
+        if laws.notice_days is not None:
+            self.add(
+                Paragraph(
+                    f"The board calls it in writing at least {laws.notice_days} days ahead, with the agenda."
+                )
+            )
+        else:
+            self.add(_open("how many days ahead members are called, in writing and with the agenda."))
+        if laws.quorum_percent is not None:
+            self.add(
+                Paragraph(
+                    f"It can take decisions when at least {share_in_words(laws.quorum_percent)} "
+                    "of the members are present."
+                )
+            )
+        else:
+            self.add(_open("the quorum: how many members must be present to take decisions."))
+        if laws.majority_percent is not None:
+            self.add(
+                Paragraph(
+                    f"Its decisions need {_votes(laws.majority_percent)}, unless these bylaws ask for more."
+                )
+            )
+        else:
+            self.add(_open("the majority needed for ordinary decisions."))
+
+    def board(self) -> None:
+        """The board and day-to-day management."""
+        laws, governance = self.laws, self.plan.governance
+        self.article("Board")
+        size, term = laws.board_size, laws.board_term_years
+        if size and term:
+            years = "year" if term == 1 else "years"
+            self.add(
+                Paragraph(
+                    f"The general assembly elects a board of {size} members for {term} {years}, "
+                    "from among the members. Board members may be elected again."
+                )
+            )
+        elif governance.board:
+            self.add(Paragraph(governance.board))
+        else:
+            self.add(_open("how many people sit on the board and for how long."))
+        self.add(
+            Paragraph(
+                f"The board runs the {self.body} between general assemblies, admits members, "
+                "and reports to every general assembly."
+            )
+        )
+        if governance.management:
+            self.add(Paragraph(f"Day-to-day management: {governance.management}"))
+
+    def supervision(self) -> None:
+        """The supervisory (audit) committee and other committees."""
+        self.article("Supervisory committee")
+        self.add(
+            Paragraph(
+                "The general assembly elects a supervisory committee of members who are not on the board. "
+                "It checks the books, the cash and the board's decisions, and reports to the general "
+                "assembly every year. Where the law asks for it, an outside auditor also checks the accounts."
+            )
+        )
+        others = [
+            c
+            for c in self.plan.governance.committees
+            if "supervis" not in c.lower() and "audit" not in c.lower()
+        ]
+        if others:
+            self.add(Paragraph("The " + self.body + " also has these committees:"), Bullets(others))
+
+    def books(self) -> None:
+        """Books, records and annual accounts."""
+        self.article("Books, records and annual accounts")
+        self.add(
+            Paragraph(
+                "The board keeps a register of members and their shares, the minutes of every general "
+                "assembly and board meeting, and the books of account. Every member may see the register, "
+                "the minutes of the general assembly and the annual accounts."
+            )
+        )
+        self.add(
+            Paragraph(
+                "After each financial year the board prepares the annual accounts; the supervisory "
+                "committee checks them, and the general assembly approves them."
+            )
+        )
+
+    def surplus(self) -> None:
+        """Reserve, education fund and patronage refunds."""
+        fin = self.plan.financial
+        self.article("Surplus and reserves")
+        parts = [
+            (fin.reserve_percent, "goes to a reserve that is never shared among members"),
+            (fin.education_fund_percent, "goes to an education fund for members, workers and the community"),
+            (
+                fin.patronage_refund_percent,
+                "may be returned to members in proportion to their work or use "
+                "of the services (patronage refund), only when the cash allows it",
+            ),
+        ]
+        stated = [f"{format_percent(p)} {what}" for p, what in parts if p is not None]
+        if stated:
+            self.add(
+                Paragraph("Of the surplus of each year, after the general assembly approves the accounts:"),
+                Bullets(stated),
+            )
+            self.add(Paragraph("What is not shared stays in the " + self.body + "."))
+        elif self.laws.surplus_use:
+            self.add(Paragraph(self.laws.surplus_use))
+        else:
+            self.add(_open("what happens to a surplus (reserve, education fund, return to members)."))
+        self.add(Paragraph("A loss is covered first from the reserve."))
+
+    def disputes(self) -> None:
+        """How disputes are settled."""
+        self.article("Disputes")
+        self.add(
+            Paragraph(
+                "A dispute between members, or between a member and the " + self.body + ", is first talked "
+                "through with the supervisory committee. If that fails, the parties ask a cooperative "
+                "support agency or a mediator to help; only then does it go to the authority the law names."
+            )
+        )
+
+    def amendment(self) -> None:
+        """How the bylaws are changed."""
+        special = self.laws.special_majority_percent
+        self.article("Changing these bylaws")
+        if special is not None:
+            self.add(
+                Paragraph(
+                    f"These bylaws change only by a decision of a general assembly called for that "
+                    f"purpose, with {_votes(special)}. The proposed change is sent with the call."
+                )
+            )
+        else:
+            self.add(_open("the majority needed to change the bylaws (for example two thirds of the votes)."))
+
+    def dissolution(self) -> None:
+        """Dissolution, and where the remaining assets go."""
+        laws = self.laws
+        self.article("Dissolution")
+        self.add(
+            Paragraph(
+                f"Only a general assembly called for that purpose may decide to close the "
+                f"{self.body}, by the majority needed to change these bylaws."
+            )
+        )
+        self.add(
+            Paragraph(
+                "The debts are paid first, then the members' shares at no more than their value. "
+                "What remains is never shared among the members: it goes to another cooperative "
+                "or to a cooperative purpose in the community."
+            )
+        )
+        if laws.dissolution:
+            self.add(Paragraph(f"The founders name this recipient: {laws.dissolution}"))
+        else:
+            self.add(_open("which cooperative or cooperative purpose receives what remains."))
+
+    def signatures(self) -> None:
+        """The founders' signature block."""
+        self.doc.add(Heading("Adopted by the founding members"))
+        members = sum(c.members for c in self.plan.members.categories)
+        rows = max(5, min(members, 25))
+        self.add(
+            Paragraph("Adopted at the founding meeting held at ____________________ on ____________________.")
+        )
+        self.add(
+            Table(
+                ["", "Name", "Signature", "Date"],
+                [[str(n), "", "", ""] for n in range(1, rows + 1)],
+                numeric=[True, False, False, False],
+            )
+        )

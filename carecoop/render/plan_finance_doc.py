@@ -73,9 +73,10 @@ class MoneyPages:
         coop = self.plan.cooperative
         if coop.legal_form is None:
             return None
+        # The group's own words for its exact form, else the country's name for it: never both,
+        # as the group's detail usually repeats the country's name.
         named = next((f.name for f in self.profile.legal_forms if f.form == coop.legal_form), None)
-        text = named or in_words(LEGAL_FORMS, coop.legal_form)
-        return text + (f" ({coop.legal_form_detail})" if coop.legal_form_detail else "")
+        return coop.legal_form_detail or named or in_words(LEGAL_FORMS, coop.legal_form)
 
     def summary(self, doc: Document, name: str) -> None:
         """The executive summary: who we are, the money asked for, key figures, fragility, risks."""
@@ -92,8 +93,6 @@ class MoneyPages:
         if members:
             who.append(f" It has {members} founding members.")
         doc.add(Paragraph("".join(who)))
-        if coop.mission:
-            doc.add(Paragraph(coop.mission))
         facts: list[tuple[str, str]] = []
         if self.legal_form():
             facts.append(("Legal form", self.legal_form() or ""))
@@ -125,7 +124,7 @@ class MoneyPages:
         doc.add(Facts(self.key_facts()))
         doc.add(Heading("How fragile the plan is", 2))
         doc.add(Bullets(self.fragility()))
-        risks = sorted(plan.risks, key=lambda r: (_LEVEL_ORDER[r.impact], _LEVEL_ORDER[r.likelihood]))[:3]
+        risks = sorted(plan.risks, key=lambda r: (_LEVEL_ORDER[r.impact], _LEVEL_ORDER[r.likelihood]))[:2]
         if risks:
             doc.add(Heading("Main risks and what we do about them", 2))
             doc.add(
@@ -157,8 +156,9 @@ class MoneyPages:
         if main is not None:
             rows.append(
                 (
-                    f"{main.service}, planned in a full month",
-                    f"{self.number(main.units_per_month)} at {self.money(main.unit_price)}",
+                    "Clients planned in a full month",
+                    f"{self.number(main.units_per_month)} of {main.service}, "
+                    f"{self.money(main.unit_price)} each",
                 )
             )
         rows += [
@@ -349,7 +349,7 @@ class MoneyPages:
                 ["", "Revenue", "Running costs", "Depreciation", "Interest", "Surplus"],
                 [
                     [
-                        f"Year {y.number} (months {y.first_month}-{y.last_month})",
+                        f"Year\u00a0{y.number}",
                         self.money(y.revenue),
                         self.money(y.variable + y.staff + y.fixed),
                         self.money(y.depreciation),
@@ -374,7 +374,7 @@ class MoneyPages:
                 ],
                 [
                     [
-                        f"Year {y.number}",
+                        f"Year\u00a0{y.number}",
                         self.money(y.debt_service),
                         cover_text(y.debt_cover, self.profile),
                         self.money(y.lowest_cash),
@@ -441,7 +441,7 @@ class MoneyPages:
             a = year.allocation
             rows.append(
                 [
-                    f"Year {year.number}",
+                    f"Year\u00a0{year.number}",
                     self.money(a.surplus),
                     self.money(a.reserve),
                     self.money(a.education_fund),
