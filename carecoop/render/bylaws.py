@@ -274,7 +274,7 @@ class _Bylaws:
         )
         meets = laws.general_assembly or self.plan.governance.general_assembly
         self.add(
-            Paragraph(f"When it meets: {meets}") if meets else _open("how often the general assembly meets.")
+            Paragraph(meets) if meets else _open("how often the general assembly meets.")
         )
         if laws.notice_days is not None:
             self.add(
@@ -282,7 +282,7 @@ class _Bylaws:
                     f"The board calls it in writing at least {laws.notice_days} days ahead, with the agenda."
                 )
             )
-        else:
+        elif not laws.general_assembly:  # the group's own words on how it is called
             self.add(_open("how many days ahead members are called, in writing and with the agenda."))
         if laws.quorum_percent is not None:
             self.add(
