@@ -286,3 +286,33 @@ def test_spanish_slips_and_colombian_examples(curriculum: Curriculum) -> None:
         assert foreign not in spanish.lower(), foreign
     protection = activity(curriculum, "tc5-decent-work", "es").steps[4].note or ""
     assert "EPS" in protection and "ARL" in protection and "NSSA" not in protection
+
+
+def test_country_profiles_note_who_labour_law_leaves_out() -> None:
+    from carecoop.countries.profiles import load_profile
+
+    colombia = " ".join(load_profile("co").notes)
+    for fact in COUNTRY_FACTS[:4]:
+        assert fact in colombia, fact
+    for code, law in (("lb", "1946"), ("eg", "No. 14 of 2025")):
+        notes = " ".join(load_profile(code).notes)
+        assert "Domestic workers are left out" in notes and law in notes, code
+    assert "kafala" in " ".join(load_profile("lb").notes)
+
+
+# The Arabic review of tc-3 to tc-5, read as a facilitator from Lebanon or Egypt would.
+def test_card_a_shows_open_membership_without_putting_a_migrant_worker_at_risk(
+    curriculum: Curriculum,
+) -> None:
+    for language, place in (("en", "Nablus"), ("ar", "نابلس"), ("es", "Nablus")):
+        card_a = activity(curriculum, "tc3-matching-game", language).preparation[2]
+        assert place in card_a, language
+
+
+def test_arabic_review_terms(curriculum: Curriculum) -> None:
+    tc3 = text(curriculum, "tc-3", "ar")
+    assert "المساعدة الذاتية" not in tc3 and "الاعتماد على الذات" in tc3
+    assert "الشفافية" in tc3 and "«الحاجّة»" in tc3
+    tc4 = activity(curriculum, "tc4-who-owns-what", "ar")
+    assert "الجامع" in tc4.steps[2].text and "جمعية أهلية" in tc4.steps[2].text
+    assert "الوحدة الصحية" in tc4.steps[3].text
