@@ -67,11 +67,24 @@ WorkshopId = Annotated[str, typer.Argument(metavar="WS", help="The workshop's id
 AsJson = Annotated[bool, typer.Option("--json", help="Print JSON.")]
 
 
+def finite(data: object) -> object:
+    """Data with every NaN or infinite number made null: JSON has no such numbers."""
+    import math
+
+    if isinstance(data, float) and not math.isfinite(data):
+        return None
+    if isinstance(data, dict):
+        return {key: finite(value) for key, value in data.items()}
+    if isinstance(data, list | tuple):
+        return [finite(value) for value in data]
+    return data
+
+
 def echo_json(data: object) -> None:
-    """Print data as indented JSON (json is imported only when asked for)."""
+    """Print data as indented, valid JSON (json is imported only when asked for)."""
     import json
 
-    typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+    typer.echo(json.dumps(finite(data), indent=2, ensure_ascii=False, allow_nan=False))
 
 
 def quoted(word: str) -> str:

@@ -47,7 +47,7 @@ PICTOGRAMS: tuple[str, ...] = get_args(Pictogram)
 class Model(BaseModel):
     """Base for content models: unknown keys are errors, strings are stripped."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=False)
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=False, allow_inf_nan=False)
 
 
 class ActivityKind(StrEnum):

@@ -7,7 +7,11 @@ composed again into a node tree to find the line of each problem.
 from __future__ import annotations
 
 import contextlib
+import hashlib
+import math
 import os
+import re
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -15,33 +19,144 @@ import yaml
 
 from carecoop.errors import ContentError
 
+#: No file carecoop reads comes near this; a bigger one is a mistake or an attack.
+MAX_FILE_BYTES = 4 * 1024 * 1024
+#: Whole numbers longer than this stay text (Python refuses to read ones over 4,300 digits).
+MAX_INT_DIGITS = 18
+
 # The C loader is several times faster; PyYAML built without libyaml lacks it.
-_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _number_or_text(constructor: Any, node: yaml.ScalarNode) -> Any:
+    """A number only when it prints back as the person wrote it; otherwise their text.
+
+    YAML 1.1 reads `12:30` as 750, `0771234567` as an octal number and `.nan` as NaN;
+    a phone number or a time must reach the store as typed, and NaN never at all.
+    """
+    text = constructor.construct_scalar(node)
+    try:
+        value: int | float = int(text) if re.fullmatch(r"-?[0-9]+", text) else float(text)
+    except ValueError:
+        return text
+    if len(text.lstrip("-")) > MAX_INT_DIGITS or not math.isfinite(value):
+        return text
+    return value if repr(value) == text else text
+
+
+class TextKeepingLoader(_Base):  # type: ignore[misc]
+    """A safe loader with YAML 1.2 core-schema-like scalars that never changes what was written.
+
+    true/false, null and numbers that print back unchanged are read as such; everything
+    else (times, dates, octal, hexadecimal, `yes`, `on`, `.inf`, `.nan`) stays text.
+    Tags for binary data, timestamps, sets and ordered maps are refused.
+    """
+
+    yaml_implicit_resolvers: dict[Any, Any] = {}
+    yaml_constructors = {
+        tag: constructor
+        for tag, constructor in yaml.SafeLoader.yaml_constructors.items()
+        if tag is None or tag.rsplit(":", 1)[-1] in ("null", "bool", "str", "seq", "map")
+    }
+
+
+TextKeepingLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+TextKeepingLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]
+)
+TextKeepingLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:float", re.compile(r"^-?[0-9]+(?:\.[0-9]+)?$"), list("-0123456789")
+)
+TextKeepingLoader.add_constructor("tag:yaml.org,2002:float", _number_or_text)
+TextKeepingLoader.add_constructor("tag:yaml.org,2002:int", _number_or_text)
 
 
 def display_path(path: Path) -> str:
     """A path as people will recognise it: relative to the current folder when inside it."""
     try:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
+    except (ValueError, OSError, RuntimeError):
         return str(path)
 
 
-def read_yaml(path: Path) -> Any:
-    """Load one YAML (or JSON) file safely; syntax errors become one located line."""
+def read_text_file(path: Path, what: str = "file") -> str:
+    """The UTF-8 text of a plain file of at most MAX_FILE_BYTES; a ContentError otherwise.
+
+    Pipes and devices are refused before anything is read from them: a pipe named
+    `x.yaml` would block for ever, `/dev/zero` would fill the memory.
+    """
     shown = display_path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        # O_NONBLOCK: opening a pipe with no writer returns at once instead of waiting.
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
-        raise ContentError([f"{shown}: no such file"]) from None
+        raise ContentError([f"{shown}: no such {what}"]) from None
     except IsADirectoryError:
         raise ContentError([f"{shown}: is a folder, not a file"]) from None
+    except OSError as error:
+        raise ContentError([f"{shown}: cannot be read ({error.strerror or error})"]) from None
+    try:
+        info = os.fstat(descriptor)
+        if stat.S_ISDIR(info.st_mode):
+            raise ContentError([f"{shown}: is a folder, not a file"])
+        if not stat.S_ISREG(info.st_mode):
+            raise ContentError([f"{shown}: is not a plain file (a pipe or a device); give a file"])
+        if info.st_size > MAX_FILE_BYTES:
+            size = f"{info.st_size // 1024} KB; at most {MAX_FILE_BYTES // 1024} KB"
+            raise ContentError([f"{shown}: is too big ({size})"])
+        with os.fdopen(os.dup(descriptor), "rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as error:
+        raise ContentError([f"{shown}: cannot be read ({error.strerror or error})"]) from None
+    finally:
+        os.close(descriptor)
+    if len(data) > MAX_FILE_BYTES:
+        raise ContentError([f"{shown}: is too big (at most {MAX_FILE_BYTES // 1024} KB)"])
+    try:
+        return data.decode("utf-8")
     except UnicodeDecodeError:
         raise ContentError([f"{shown}: is not UTF-8 text"]) from None
-    except OSError as error:
-        raise ContentError([f"{shown}: cannot be read ({error.strerror})"]) from None
+
+
+def _refuse_aliases(root: yaml.Node, shown: str) -> None:
+    """A ContentError when a node is reached twice: an alias (`*name`) of an anchor (`&name`).
+
+    Aliases make a few hundred bytes expand into gigabytes (the "billion laughs"); no
+    carecoop file needs them.
+    """
+    from collections import deque
+
+    seen = {id(root)}
+    # Breadth first, in file order: the second place a node is reached is the alias.
+    queue: deque[yaml.Node] = deque([root])
+    while queue:
+        node = queue.popleft()
+        children: list[tuple[yaml.Node, yaml.Mark]] = []
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                children += [(key, key.start_mark), (value, key.start_mark)]
+        elif isinstance(node, yaml.SequenceNode):
+            children = [(item, node.start_mark) for item in node.value]
+        for child, mark in children:
+            if id(child) in seen:
+                raise ContentError(
+                    [f"{shown}:{mark.line + 1}: aliases (*name) are not allowed; write the value out in full"]
+                )
+            seen.add(id(child))
+            queue.append(child)
+
+
+def parse_yaml(text: str, shown: str) -> Any:
+    """Parse YAML (or JSON) text with the text-keeping loader; problems become one located line."""
+    loader = TextKeepingLoader(text)
     try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        _refuse_aliases(node, shown)
+        return loader.construct_document(node)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = f":{mark.line + 1}" if mark is not None else ""
@@ -49,35 +164,41 @@ def read_yaml(path: Path) -> Any:
         raise ContentError([f"{shown}{line}: YAML syntax error: {problem}"]) from None
     except yaml.YAMLError as error:
         raise ContentError([f"{shown}: YAML syntax error: {error}"]) from None
+    except RecursionError:
+        raise ContentError([f"{shown}: is nested too deeply"]) from None
+    finally:
+        loader.dispose()
+
+
+def read_yaml(path: Path) -> Any:
+    """Load one YAML (or JSON) file safely; every problem becomes one located line."""
+    return parse_yaml(read_text_file(path), display_path(path))
 
 
 def read_yaml_cached(path: Path) -> Any:
     """Like read_yaml, but reuses the parse of an unchanged file from the store's cache folder.
 
     Parsing YAML is most of the cost of loading the curriculum; a JSON copy of the parsed
-    data, keyed by the file's path, size and modification time, loads several times faster.
-    Validation still runs on every load. Any problem with the cache falls back to parsing:
-    the cache (in the platform's cache folder, see `paths.cache_dir`) never stops a command.
+    data loads several times faster. The copy is keyed on a hash of the file's content, so
+    an edit is seen even when it keeps the size and the modification time. Validation
+    still runs on every load. Any problem with the cache falls back to parsing: the cache
+    (in the platform's cache folder, see `paths.cache_dir`) never stops a command.
     """
-    import hashlib
     import json
 
     from carecoop.paths import cache_dir
 
-    try:
-        stat = path.stat()
-    except OSError:
-        return read_yaml(path)  # reports the missing or unreadable file
-    key = hashlib.sha1(str(path.resolve()).encode()).hexdigest()
+    text = read_text_file(path)
+    key = hashlib.sha1(str(path.absolute()).encode()).hexdigest()
     cache = cache_dir() / "yaml" / f"{key}.json"
-    stamp = [stat.st_size, stat.st_mtime_ns]
+    stamp = hashlib.sha256(text.encode("utf-8")).hexdigest()
     try:
         cached = json.loads(cache.read_text(encoding="utf-8"))
         if cached["stamp"] == stamp:
             return cached["data"]
     except (OSError, ValueError, KeyError, TypeError):
         pass
-    data = read_yaml(path)
+    data = parse_yaml(text, display_path(path))
     temporary = cache.with_suffix(f".{os.getpid()}.tmp")
     try:
         cache.parent.mkdir(parents=True, exist_ok=True)
@@ -95,10 +216,8 @@ class LineFinder:
 
     def __init__(self, path: Path) -> None:
         try:
-            self._root: yaml.Node | None = yaml.compose(
-                path.read_text(encoding="utf-8"), Loader=_Loader
-            )
-        except (OSError, UnicodeDecodeError, yaml.YAMLError):
+            self._root: yaml.Node | None = yaml.compose(read_text_file(path), Loader=TextKeepingLoader)
+        except (ContentError, yaml.YAMLError, RecursionError):
             self._root = None
 
     def line(self, location: tuple[str | int, ...]) -> int | None:
