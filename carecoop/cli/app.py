@@ -67,6 +67,26 @@ for _group in (
     _group.register(app)
 
 
+def _usable_streams() -> None:
+    """Closed standard streams read as empty and write nowhere; any encoding prints something.
+
+    `carecoop run WS <&-` starts with no stdin at all, and a terminal set to ASCII
+    (`PYTHONIOENCODING=ascii`, an old Windows console) cannot encode `Bogotá`: both
+    must end in a clear message or a readable output, never a traceback.
+    """
+    import os
+    import sys
+
+    for name, mode in (("stdin", "r"), ("stdout", "w"), ("stderr", "w")):
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(os.devnull, mode, encoding="utf-8"))  # noqa: SIM115 - lives as long as the process
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")
+
+
 def main() -> None:
     """Entry point of the console script."""
+    _usable_streams()
     app()

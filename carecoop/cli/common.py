@@ -35,11 +35,28 @@ class _LazyConsole:
         if self._console is None:
             from rich.console import Console
 
+            _strip_every_control_character()
             self._console = Console(**self._options)  # type: ignore[arg-type]
         return self._console
 
     def __getattr__(self, name: str) -> object:
         return getattr(self.real(), name)
+
+
+def _strip_every_control_character() -> None:
+    """Make rich drop every control character from printed text, not only bell and backspace.
+
+    Stored names and answers are cleaned where they enter, but a store written by an
+    older carecoop (or by hand) may still hold an escape sequence; printed raw it would
+    act on the terminal. rich strips the characters of this table from every Text it
+    builds (plain strings, markup, table cells); its own styles are added after.
+    """
+    from rich import control
+
+    table = control._CONTROL_STRIP_TRANSLATE  # rich's own table; the default of strip_control_codes
+    for code in [*range(0x00, 0x20), *range(0x7F, 0xA0)]:
+        if code not in (0x09, 0x0A):
+            table[code] = None
 
 
 console = cast("Console", _LazyConsole(highlight=False, soft_wrap=False))

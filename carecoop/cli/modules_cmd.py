@@ -56,6 +56,8 @@ def show(
     from carecoop.content.summary import curriculum_summary
 
     curriculum = load_curriculum()
+    if lang is not None:
+        lang = curriculum.check_language(lang)
     if item_id in curriculum.programmes:
         entry = curriculum_summary(curriculum, item_id)[0]
         console.print(programme_view(curriculum.programmes[item_id], entry))
@@ -67,14 +69,14 @@ def show(
             module, warnings = curriculum.localized(module, lang)
             activity = next(a for a in module.activities if a.id == item_id)
             for warning in warnings:
-                console.print(f"[yellow]{warning}[/]")
+                console.print(warning, style="yellow", markup=False)
         console.print(activity_view(module, activity))
         return
     module = curriculum.module(item_id)
     if lang:
         module, warnings = curriculum.localized(module, lang)
         for warning in warnings:
-            console.print(f"[yellow]{warning}[/]")
+            console.print(warning, style="yellow", markup=False)
     console.print(module_view(module))
 
 

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
 from carecoop.content.models import PROGRAMME_IDS, Activity, Module, Programme, Translation
 from carecoop.content.yamlfile import display_path
 from carecoop.errors import UserError
@@ -91,6 +93,17 @@ class Curriculum:
         """Every activity of a programme with its module, in running order."""
         return [(m, a) for m in self.modules_of(programme) for a in m.activities]
 
+    def languages(self) -> list[str]:
+        """English and every language some module is translated into."""
+        return ["en", *sorted({language for _, language in self.translations} - {"en"})]
+
+    def check_language(self, language: str) -> str:
+        """A language of the curriculum; a UserError naming them for anything else."""
+        if language not in self.languages():
+            shown = language if len(language) <= 20 and language.isprintable() else "that language"
+            raise UserError(f"No module is in '{shown}'. Languages: {', '.join(self.languages())}.")
+        return language
+
     def localized(self, module: Module, language: str) -> tuple[Module, list[str]]:
         """A module in another language; texts the translation lacks stay English.
 
@@ -103,10 +116,15 @@ class Curriculum:
         if translation is None:
             return module, [f"Module {module.id} has no '{language}' translation; using English."]
         data = module.model_dump(mode="json")
-        warnings: list[str] = []
+        warnings = [
+            f"Translation {module.id}.{language}: no text at '{key}'"
+            for key in untranslatable_keys(module, translation)
+        ]
+        texts = text_paths(data)
         for key, text in translation.texts.items():
-            if not _set_text(data, key.split("."), text):
-                warnings.append(f"Translation {module.id}.{language}: no text at '{key}'")
+            # Only texts: a translation never changes a kind, an id, a number or a choice.
+            if key in texts:
+                _set_text(data, key.split("."), text)
         # Questions copied from another activity are translated there, not here.
         wanted = text_paths(module.model_dump(mode="json", exclude=_copied_questions(module)))
         missing = wanted - set(translation.texts)
@@ -116,7 +134,11 @@ class Curriculum:
                 "translation and are shown in English."
             )
         data["language"] = language
-        return Module.model_validate(data), warnings
+        try:
+            return Module.model_validate(data), warnings
+        except ValidationError:  # a text the model refuses (too long, empty): stay English
+            refused = f"Translation {module.id}.{language} has texts a module cannot hold; using English."
+            return module, [*warnings, refused]
 
 
 def _copied_questions(module: Module) -> dict[str, Any]:
@@ -169,6 +191,12 @@ _TEXT_KEYS = {"title", "summary", "text", "note", "prompt", "help", "label", "in
 _TEXT_LISTS = {
     "objectives", "materials", "preparation", "key_messages", "adaptation", "roles", "items", "columns",
 }
+
+
+def untranslatable_keys(module: Module, translation: Translation) -> list[str]:
+    """The keys of a translation that name no text of the module."""
+    texts = text_paths(module.model_dump(mode="json"))
+    return [key for key in translation.texts if key not in texts]
 
 
 def text_paths(data: Any, prefix: str = "") -> set[str]:

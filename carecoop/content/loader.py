@@ -209,17 +209,46 @@ def validate_paths(
     """Check module, programme or translation files and folders; return every problem line."""
     problems: list[str] = []
     modules: list[SourcedModule] = []
+    translations: list[tuple[Path, Translation]] = []
     for file in expand_paths(paths):
         try:
             if is_programme(file):
                 load_programme_file(file)
             elif is_translation(file):
-                load_translation_file(file)
+                translations.append((file, load_translation_file(file)))
             else:
                 modules.append(SourcedModule(load_module_file(file, plan_field_ok), file))
         except ContentError as error:
             problems.extend(error.problems)
     problems.extend(_duplicate_ids(modules))
+    problems.extend(_translation_problems(translations, [s.module for s in modules]))
+    return problems
+
+
+def _translation_problems(translations: list[tuple[Path, Translation]], modules: list[Module]) -> list[str]:
+    """Keys of translations that name no text of their module (one given, else the bundled one)."""
+    from carecoop.content.curriculum import untranslatable_keys
+
+    if not translations:
+        return []
+    known = {module.id: module for module in modules}
+    if any(t.translation_of not in known for _, t in translations):
+        try:
+            bundled = load_curriculum()
+        except ContentError:
+            bundled = None
+        for module in bundled.modules if bundled else []:
+            known.setdefault(module.id, module)
+    problems: list[str] = []
+    for path, translation in translations:
+        here = _Problems(path)
+        original = known.get(translation.translation_of)
+        if original is None:
+            here.add(("translation_of",), f"no module '{translation.translation_of}' to translate")
+        else:
+            for key in untranslatable_keys(original, translation):
+                here.add(("texts", key), "names no text of the module (only texts are translated)")
+        problems.extend(here.lines)
     return problems
 
 

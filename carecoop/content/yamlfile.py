@@ -69,6 +69,14 @@ TextKeepingLoader.add_implicit_resolver(
 TextKeepingLoader.add_implicit_resolver(
     "tag:yaml.org,2002:float", re.compile(r"^-?[0-9]+(?:\.[0-9]+)?$"), list("-0123456789")
 )
+def _clean_text(constructor: Any, node: yaml.ScalarNode) -> str:
+    """A string without control characters: an escape written in double quotes must not reach a terminal."""
+    from carecoop.text import without_controls
+
+    return without_controls(constructor.construct_scalar(node))
+
+
+TextKeepingLoader.add_constructor("tag:yaml.org,2002:str", _clean_text)
 TextKeepingLoader.add_constructor("tag:yaml.org,2002:float", _number_or_text)
 TextKeepingLoader.add_constructor("tag:yaml.org,2002:int", _number_or_text)
 

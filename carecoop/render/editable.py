@@ -24,45 +24,47 @@ _PROPERTY_LIMIT = 255
 _MARKS = {"note": "> ", "open": "> **To be decided by the group:** ", "warning": "> ⚠ "}
 
 
-def _md_cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
-
-
 def to_markdown(document: Document) -> str:
-    """The document as Markdown, for people who edit or share it as text."""
-    lines = [f"# {document.title}", "", f"*{document.subtitle}* — {document.draft_label}", ""]
-    lines += [f"- {line}" for line in document.cover_lines]
+    """The document as Markdown, for people who edit or share it as text.
+
+    Every text is escaped as in the Markdown templates: a name or an answer never becomes
+    a heading, a rule, a link, an image or HTML.
+    """
+    from carecoop.render.engine import markdown_escape as md
+
+    lines = [f"# {md(document.title)}", "", f"*{md(document.subtitle)}* — {md(document.draft_label)}", ""]
+    lines += [f"- {md(line)}" for line in document.cover_lines]
     lines.append("")
     for block in document.blocks:
         if isinstance(block, Heading):
-            lines += [f"{'#' * (block.level + 1)} {block.text}", ""]
+            lines += [f"{'#' * (block.level + 1)} {md(block.text)}", ""]
         elif isinstance(block, Paragraph):
             prefix = _MARKS.get(block.kind, "")
             if block.kind == "open":
-                lines += [f"{prefix}{block.text.removeprefix('To be decided by the group: ')}", ""]
+                lines += [f"{prefix}{md(block.text.removeprefix('To be decided by the group: '))}", ""]
             else:
-                lines += [f"{prefix}{block.text}", ""]
+                lines += [f"{prefix}{md(block.text)}", ""]
         elif isinstance(block, Bullets):
-            lines += [f"- {item}" for item in block.items] + [""]
+            lines += [f"- {md(item)}" for item in block.items] + [""]
         elif isinstance(block, Facts):
-            lines += [f"- **{label}:** {value}" for label, value in block.pairs] + [""]
+            lines += [f"- **{md(label)}:** {md(value)}" for label, value in block.pairs] + [""]
         elif isinstance(block, Table):
             if block.caption:
-                lines += [f"**{block.caption}**", ""]
-            lines.append("| " + " | ".join(_md_cell(c) for c in block.columns) + " |")
+                lines += [f"**{md(block.caption)}**", ""]
+            lines.append("| " + " | ".join(md(c) for c in block.columns) + " |")
             aligns = [
                 "---:" if index < len(block.numeric) and block.numeric[index] else "---"
                 for index in range(len(block.columns))
             ]
             lines.append("| " + " | ".join(aligns) + " |")
             for index, row in enumerate(block.rows):
-                cells = [_md_cell(c) for c in row]
+                cells = [md(c) for c in row]
                 if index in block.strong_rows:
                     cells = [f"**{c}**" if c else c for c in cells]
                 lines.append("| " + " | ".join(cells) + " |")
             lines.append("")
         elif isinstance(block, Chart):
-            lines += [f"*Chart: {block.caption}* (see the PDF or DOCX copy)", ""]
+            lines += [f"*Chart: {md(block.caption)}* (see the PDF or DOCX copy)", ""]
         elif isinstance(block, PageBreak):
             continue
     return "\n".join(lines).rstrip() + "\n"

@@ -119,7 +119,9 @@ class MarkdownText(str):
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]#|~<>{}])")
-_MD_LINE_START = re.compile(r"^(\s*\d*)([-+=.)])(?=\s|$)")
+# At the start of a line `-`, `+` and `=` make lists, rules (`---`) and headings (`===`),
+# and `1.` or `1)` a numbered list, whatever follows them.
+_MD_LINE_START = re.compile(r"^(\s*)([-+=])|^(\s*\d+)([.)])")
 
 
 def markdown_escape(value: Any) -> str:
@@ -128,7 +130,13 @@ def markdown_escape(value: Any) -> str:
         return value
     text = " ".join(str(value).split())
     text = _MD_SPECIAL.sub(r"\\\1", text)
-    return _MD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    return _MD_LINE_START.sub(_escape_line_start, text)
+
+
+def _escape_line_start(match: re.Match[str]) -> str:
+    if match.group(2):
+        return f"{match.group(1)}\\{match.group(2)}"
+    return f"{match.group(3)}\\{match.group(4)}"
 
 
 @functools.cache

@@ -28,6 +28,7 @@ from carecoop.store.records import (
     same_name,
 )
 from carecoop.store.schema import migrate
+from carecoop.text import NAME_LIMIT, one_line
 
 STORE_FILE = "carecoop.sqlite3"
 #: Seconds a command waits for another one writing to the store before it gives up.
@@ -175,6 +176,7 @@ class Store:
     def add_group(self, workshop_id: str, name: str) -> None:
         """Add a group (nothing happens when it exists)."""
         self.workshop(workshop_id)
+        name = one_line(name, "A group's name", NAME_LIMIT)
         with self.transaction() as db:
             db.execute(
                 "INSERT OR IGNORE INTO groups (workshop_id, name) VALUES (?, ?)", (workshop_id, name)
@@ -192,8 +194,9 @@ class Store:
     ) -> list[Participant]:
         """Add people (all or none); someone already there moves to the group given."""
         self.workshop(workshop_id)
-        cleaned = [clean_name(name) for name in names]
-        group = clean_name(group) if group else group
+        # Every name enters here: no control characters, no book-length names.
+        cleaned = [one_line(clean_name(name), "A participant's name", NAME_LIMIT) for name in names]
+        group = one_line(clean_name(group), "A group's name", NAME_LIMIT) if group else group
         if any(not name for name in cleaned):
             raise UserError("A participant's name cannot be empty.")
         with self.transaction() as db:

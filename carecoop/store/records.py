@@ -9,7 +9,9 @@ from typing import Any
 
 def clean_name(text: str) -> str:
     """A person's or group's name as stored: NFC, single spaces (a decomposed "Zoë" is "Zoë")."""
-    return " ".join(unicodedata.normalize("NFC", text).split())
+    from carecoop.text import without_controls
+
+    return " ".join(unicodedata.normalize("NFC", without_controls(text)).split())
 
 
 def same_name(one: str, other: str) -> bool:

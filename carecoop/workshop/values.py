@@ -13,6 +13,7 @@ import json
 from typing import Any
 
 from carecoop.content.models import Question, QuestionKind
+from carecoop.text import BLOCK_LIMIT, without_controls
 from carecoop.values.lists import split_list
 from carecoop.values.numbers import example, read_decimal
 from carecoop.values.problem import ValueProblem, range_phrase, shown
@@ -104,7 +105,12 @@ def check_value(question: Question, raw: Any, locale: str | None = "en") -> Any:
 
 def _scalar_text(raw: Any) -> str | None:
     if isinstance(raw, str):
-        return raw.strip()
+        # Control characters never reach the store; a book-length answer is a mistake.
+        text = without_controls(raw).strip()
+        if len(text) > BLOCK_LIMIT:
+            limit = f"at most {BLOCK_LIMIT:,} characters"
+            raise ValueProblem(limit, f"{len(text):,} characters", verb="Write")
+        return text
     if isinstance(raw, int | float) and not isinstance(raw, bool):
         return str(int(raw)) if float(raw).is_integer() else str(raw)
     return None

@@ -13,9 +13,12 @@ from carecoop.errors import ContentError, UserError
 from carecoop.slugs import slug
 from carecoop.store.db import Store
 from carecoop.store.records import Participant, Workshop, clean_name, same_name
+from carecoop.text import block, one_line
 
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Z]{2})?$")
+#: Workshop dates run from here to there; outside is a typing slip.
+FIRST_YEAR, LAST_YEAR = 1990, 2200
 _CLOCK = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 
 
@@ -53,7 +56,12 @@ def check_date(value: str) -> date:
     """A date written as 2025-03-14; a UserError otherwise."""
     try:
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            return date.fromisoformat(value)
+            day = date.fromisoformat(value)
+            # A workshop's days are counted on from its first; 9999-12-31 has no day after it.
+            if not FIRST_YEAR <= day.year <= LAST_YEAR:
+                years = f"between {FIRST_YEAR} and {LAST_YEAR}"
+                raise UserError(f"'{value}' is too far away. Give a date {years}.")
+            return day
     except ValueError:
         pass
     raise UserError(f"'{value}' is not a date. Write it as year-month-day, like 2025-03-14.")
@@ -84,7 +92,10 @@ def new_workshop(
     """Check everything about a new workshop, then create it."""
     if programme not in PROGRAMME_IDS:
         raise UserError(f"Unknown programme '{programme}'. Use one of: {', '.join(PROGRAMME_IDS)}.")
-    title = " ".join(title.split())
+    title = one_line(title, "The title")
+    facilitator = one_line(facilitator, "The facilitator's name")
+    location = one_line(location, "The place")
+    care_support = block(care_support, "The care support")
     if not title:
         raise UserError("The title cannot be empty.")
     first = check_date(start_date) if start_date else (today or date.today())
@@ -102,11 +113,11 @@ def new_workshop(
             start_date=first.isoformat(),
             end_date=end,
             day_start=start,
-            facilitator=" ".join(facilitator.split()),
-            location=" ".join(location.split()),
+            facilitator=facilitator,
+            location=location,
             language=language,
             country=country,
-            care_support=care_support.strip(),
+            care_support=care_support,
         )
 
     if workshop_id is not None:
