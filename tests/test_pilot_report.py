@@ -59,7 +59,7 @@ def test_the_figures_are_the_answers_counted_by_hand(store: Store, tmp_path: Pat
         "| Useful | 0 | 0 | 1 | 0 | 1 | 2 | 4.0 |",
         "| Clear | 0 | 0 | 0 | 1 | 0 | 1 | 4.0 |",
         "- The story of the crèche (Group Sun)",
-        "- [name withheld]'s song at lunch (Group Moon)",
+        "- \\[name withheld\\]'s song at lunch (Group Moon)",  # Markdown-escaped, as all user text
         "| Sun | Go | green |",
         "| Moon | No | red |",
         "Used it, by their own answer at the end: 1 of 2 (50%) of the people who answered (consenting only).",

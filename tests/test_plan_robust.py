@@ -49,7 +49,7 @@ def test_an_amount_beyond_range_is_refused_at_import_with_its_line(
 ) -> None:
     _workshop(carecoop_home)
     data = _fixture()
-    data["financial"]["fixed_costs"][0]["amount"] = 1e26
+    data["financial"]["fixed_costs"][0]["amount"] = 10**26  # written out in digits
     path = tmp_path / "plan.yaml"
     path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
     result = runner.invoke(app, ["plan", "hre", "--from", str(path)])

@@ -47,18 +47,18 @@ def to_markdown(document: Document) -> str:
         elif isinstance(block, Bullets):
             lines += [f"- {md(item)}" for item in block.items] + [""]
         elif isinstance(block, Facts):
-            lines += [f"- **{md(label)}:** {md(value)}" for label, value in block.pairs] + [""]
+            lines += [f"- **{md(label)}:** {md(value, inline=True)}" for label, value in block.pairs] + [""]
         elif isinstance(block, Table):
             if block.caption:
                 lines += [f"**{md(block.caption)}**", ""]
-            lines.append("| " + " | ".join(md(c) for c in block.columns) + " |")
+            lines.append("| " + " | ".join(md(c, inline=True) for c in block.columns) + " |")
             aligns = [
                 "---:" if index < len(block.numeric) and block.numeric[index] else "---"
                 for index in range(len(block.columns))
             ]
             lines.append("| " + " | ".join(aligns) + " |")
             for index, row in enumerate(block.rows):
-                cells = [md(c) for c in row]
+                cells = [md(c, inline=True) for c in row]
                 if index in block.strong_rows:
                     cells = [f"**{c}**" if c else c for c in cells]
                 lines.append("| " + " | ".join(cells) + " |")

@@ -119,18 +119,23 @@ class MarkdownText(str):
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]#|~<>{}])")
-# At the start of a line `-`, `+` and `=` make lists, rules (`---`) and headings (`===`),
-# and `1.` or `1)` a numbered list, whatever follows them.
-_MD_LINE_START = re.compile(r"^(\s*)([-+=])|^(\s*\d+)([.)])")
+# At the start of a line `-` or `+` before a space makes a list item, a run of `-`, `+` or
+# `=` a rule (`---`) or a heading underline (`===`), and `1.` or `1)` before a space a
+# numbered list. Figures such as `3.0`, `+1.5` or `-2` mean nothing to Markdown: left as they are.
+_MD_LINE_START = re.compile(r"^(\s*)([-+=])(?=\s|$|[-+=])|^(\s*\d+)([.)])(?=\s|$)")
 
 
-def markdown_escape(value: Any) -> str:
-    """Text safe to put in Markdown: no markup, links, images, HTML or line breaks survive."""
+def markdown_escape(value: Any, inline: bool = False) -> str:
+    """Text safe to put in Markdown: no markup, links, images, HTML or line breaks survive.
+
+    `inline` text never starts a line (a table cell, the value after a bold label), so the
+    list, rule and heading markers that only count at a line's start are left as written.
+    """
     if isinstance(value, MarkdownText):
         return value
     text = " ".join(str(value).split())
     text = _MD_SPECIAL.sub(r"\\\1", text)
-    return _MD_LINE_START.sub(_escape_line_start, text)
+    return text if inline else _MD_LINE_START.sub(_escape_line_start, text)
 
 
 def _escape_line_start(match: re.Match[str]) -> str:
