@@ -101,19 +101,19 @@ def batch_speedup(people: int) -> None:
     from helpers import make_workshop
 
     from carecoop.content.loader import load_curriculum
-    from carecoop.render import exports
     from carecoop.render.batch import available_cores
+    from carecoop.render.handout_export import export_handouts
 
     folder = Path(tempfile.mkdtemp())
     store = make_workshop(folder / "home", people=people)
     curriculum = load_curriculum()
-    exports.export_handouts(store, curriculum, "harare-2026", folder / "warm", workers=1)
+    export_handouts(store, curriculum, "harare-2026", folder / "warm", workers=1)
     results: dict[int, float] = {}
     count = 0
     for workers in (1, 2):
         start = time.perf_counter()
         out = folder / f"w{workers}"
-        result = exports.export_handouts(store, curriculum, "harare-2026", out, workers=workers)
+        result = export_handouts(store, curriculum, "harare-2026", out, workers=workers)
         count = len(result.paths)
         results[workers] = time.perf_counter() - start
     store.close()

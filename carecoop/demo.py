@@ -61,6 +61,7 @@ def demo_steps(out: Path, home: Path) -> list[DemoStep]:
     from carecoop.plan.model import plan_field_exists
     from carecoop.plan.workflow import current_plan, save_plan
     from carecoop.render import exports
+    from carecoop.render.handout_export import export_handouts
     from carecoop.render.plan_export import export_bylaws, export_plan
     from carecoop.store.db import Store
     from carecoop.store.records import Workshop
@@ -93,12 +94,13 @@ def demo_steps(out: Path, home: Path) -> list[DemoStep]:
         return [WrittenFile(document, path, _pages(path)) for path in paths]
 
     def handouts() -> list[WrittenFile]:
-        result = exports.export_handouts(store, curriculum, ws, out / "handouts")
+        result = export_handouts(store, curriculum, ws, out / "handouts")
         return written("Handout", result.paths)
 
     def agenda() -> list[WrittenFile]:
         paths = exports.export_agenda(store, curriculum, ws, out / "agenda.pdf").paths
-        paths += exports.export_agenda(store, curriculum, ws, out / "agenda.md", fmt="md").paths
+        paths += exports.export_agenda(store, curriculum, ws, out / "run-sheet.pdf", detail=True).paths
+        paths += exports.export_agenda(store, curriculum, ws, out / "agenda.md", fmt="md", detail=True).paths
         return written("Agenda", paths)
 
     def attendance() -> list[WrittenFile]:

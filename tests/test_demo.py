@@ -23,7 +23,7 @@ def demo_out(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
 
 def test_demo_writes_every_document_type(demo_out: tuple[Path, str]) -> None:
     out, output = demo_out
-    for name in ("agenda.pdf", "agenda.md", "attendance.pdf", "certificates.pdf"):
+    for name in ("agenda.pdf", "run-sheet.pdf", "agenda.md", "attendance.pdf", "certificates.pdf"):
         assert (out / name).is_file(), name
     for group in ("tiri-pamwe", "sisonke-home-care"):
         for fmt in ("pdf", "docx", "md", "json"):
@@ -31,7 +31,8 @@ def test_demo_writes_every_document_type(demo_out: tuple[Path, str]) -> None:
         for fmt in ("pdf", "docx", "md"):
             assert (out / f"bylaws-{group}.{fmt}").is_file()
     handouts = sorted((out / "handouts").glob("*.pdf"))
-    assert len(handouts) == 11 * 4  # eleven participants, four modules
+    # Eleven participants, two groups, and every copy of each kind joined to print in one go.
+    assert len(handouts) == 11 + 2 + 2
     assert "carecoop demo wrote" in output and "Done in" in output
 
 
@@ -39,7 +40,7 @@ def test_demo_documents_are_valid_and_readable(demo_out: tuple[Path, str]) -> No
     out, _ = demo_out
     pdfs = [out / "agenda.pdf", out / "attendance.pdf", out / "certificates.pdf",
             out / "business-plan-tiri-pamwe.pdf", out / "bylaws-tiri-pamwe.pdf",
-            next((out / "handouts").glob("sc-1-01-*.pdf"))]
+            next((out / "handouts").glob("01-*.pdf"))]
     for pdf in pdfs:
         check = subprocess.run(["qpdf", "--check", str(pdf)], capture_output=True, text=True, check=False)
         assert check.returncode == 0, f"{pdf.name}: {check.stdout}{check.stderr}"
@@ -87,3 +88,19 @@ def test_demo_writes_the_pilot_and_programme_reports_without_names_of_people_who
         for name in ("Mr Moyo", "Thandiwe", "Zanele", "Sarah"):  # no consent (start- and think-people.csv)
             assert name not in text, name
     assert "Programme report" in output
+
+
+def test_demo_keeps_the_start_carecoop_paper_budget(demo_out: tuple[Path, str]) -> None:
+    from pagefill import page_fill
+
+    out, _ = demo_out
+    people = sorted((out / "handouts").glob("[0-9][0-9]-*.pdf"))
+    assert len(people) == 11
+    counts = {path.name: len(PdfReader(path).pages) for path in people}
+    assert max(counts.values()) <= 16, counts  # the whole programme, per person
+    # The agenda: one timetable page per day; the run sheet is a separate document.
+    assert len(PdfReader(out / "agenda.pdf").pages) == 5
+    for path in [people[0], people[-1], *(out / "handouts").glob("group-*.pdf"),
+                 out / "agenda.pdf", out / "attendance.pdf"]:  # fmt: skip
+        fills = page_fill(path)
+        assert len(fills) == 1 or min(fills) >= 0.25, (path.name, [round(f, 2) for f in fills])

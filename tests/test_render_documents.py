@@ -42,8 +42,10 @@ def docs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     for paper in ("a4", "letter"):
         for kind in ("agenda", "attendance", "certificates"):
             export(home, kind, WS, "--paper", paper, "--out", str(out / f"{kind}-{paper}.pdf"))
-    export(home, "agenda", WS, "--out", str(out / "agenda.md"))
+    export(home, "agenda", WS, "--detail", "--out", str(out / "run-sheet.pdf"))
+    export(home, "agenda", WS, "--detail", "--out", str(out / "agenda.md"))
     return {
+        "run-sheet": out / "run-sheet.pdf",
         "handouts": out / "handouts",
         "blank": out / "blank",
         "handouts-md": out / "handouts-md",
@@ -64,24 +66,29 @@ def size_of(path: Path, page: int = 0) -> tuple[int, int]:
 
 
 def first_handout(docs: dict[str, Path]) -> Path:
-    return docs["handouts"] / "tc-1-01-amina-khalil.pdf"
+    return docs["handouts"] / "01-amina-khalil.pdf"
 
 
 # Handouts ------------------------------------------------------------------------------
 
 
-def test_one_handout_per_present_participant_per_module(docs: dict[str, Path]) -> None:
+def test_one_booklet_per_participant_and_one_record_per_group(docs: dict[str, Path]) -> None:
     names = sorted(p.name for p in docs["handouts"].iterdir())
-    assert "tc-1-01-amina-khalil.pdf" in names
-    assert "tc-1-03-rania-odeh.pdf" in names
+    assert names == [
+        "01-amina-khalil.pdf", "02-tendai-moyo.pdf", "03-rania-odeh.pdf",
+        "all-groups.pdf", "all-people.pdf", "group-moon.pdf", "group-star.pdf", "group-sun.pdf",
+    ]  # fmt: skip
     # The last participant was absent from module 2; modules without attendance count everyone.
-    assert "tc-2-03-rania-odeh.pdf" not in names
-    assert "tc-2-02-tendai-moyo.pdf" in names
-    assert "tc-6-03-rania-odeh.pdf" in names
-    assert len(names) == 6 * PEOPLE - 1
+    rania = text_of(docs["handouts"] / "03-rania-odeh.pdf")
+    assert "Care in our lives" in rania and "Is a cooperative right for us?" in rania
+    assert "Stronger together" not in rania
+    assert "Stronger together" in text_of(docs["handouts"] / "02-tendai-moyo.pdf")
+    # Printing in one go: every booklet, page after page.
+    people = sum(len(PdfReader(docs["handouts"] / n).pages) for n in names[:3])
+    assert len(PdfReader(docs["handouts"] / "all-people.pdf").pages) == people
 
 
-def test_handout_carries_name_answers_and_page_numbers(docs: dict[str, Path]) -> None:
+def test_handout_carries_name_and_page_numbers(docs: dict[str, Path]) -> None:
     path = first_handout(docs)
     text = text_of(path)
     pages = len(PdfReader(path).pages)
@@ -89,25 +96,25 @@ def test_handout_carries_name_answers_and_page_numbers(docs: dict[str, Path]) ->
     assert "Care in our lives" in text
     assert f"Page 1 of {pages}" in text
     assert f"Page {pages} of {pages}" in text
-    # The group's table answer, marked as the group's.
-    assert "Grandmothers are tired" in text
-    assert "Answer of group Sun" in text
+    # Group records are not in a person's copy: the group keeps one.
+    assert "Grandmothers are tired" not in text
 
 
-def test_handout_shows_only_the_right_persons_answers(docs: dict[str, Path]) -> None:
-    tendai = text_of(docs["handouts"] / "tc-1-02-tendai-moyo.pdf")
-    assert "Tendai Moyo" in tendai
-    assert "Amina Khalil" not in tendai
-    # Tendai is in group Moon: group Sun's care map is not on her handout.
-    assert "Grandmothers are tired" not in tendai
-    # A plenary answer shows on everyone's handout of that module.
-    assert "Take turns and write it down." in text_of(docs["handouts"] / "tc-2-02-tendai-moyo.pdf")
+def test_group_records_carry_the_group_answers_once(docs: dict[str, Path]) -> None:
+    sun = text_of(docs["handouts"] / "group-sun.pdf")
+    assert "Group records" in sun and "Sun" in sun
+    assert "Grandmothers are tired" in sun
+    assert "Amina Khalil" not in sun
+    # Group Moon's records do not have group Sun's care map; a plenary answer is in every group's.
+    moon = text_of(docs["handouts"] / "group-moon.pdf")
+    assert "Grandmothers are tired" not in moon
+    assert "Take turns and write it down." in moon
 
 
 def test_handout_metadata(docs: dict[str, Path]) -> None:
     reader = PdfReader(first_handout(docs))
     assert reader.metadata is not None
-    assert reader.metadata.title == "Module 1: Care in our lives — Amina Khalil"
+    assert reader.metadata.title == "Handout — Amina Khalil"
     assert reader.metadata.author == "Joyce Mhlanga"
     assert reader.trailer["/Root"]["/Lang"] == "en"
 
@@ -115,29 +122,42 @@ def test_handout_metadata(docs: dict[str, Path]) -> None:
 def test_handouts_on_a4_and_blank_on_letter(docs: dict[str, Path]) -> None:
     assert size_of(first_handout(docs)) == A4
     blank = sorted(docs["blank"].iterdir())
-    assert [p.name for p in blank] == [f"tc-{n}.pdf" for n in range(1, 7)]
+    assert [p.name for p in blank] == ["think-carecoop-group.pdf", "think-carecoop-person.pdf"]
     for path in blank:
         assert size_of(path) == LETTER
-    text = text_of(blank[0])
+    text = text_of(blank[1])
     assert "Care in our lives" in text
     assert "Amina" not in text
 
 
 def test_markdown_handouts_escape_what_people_typed(docs: dict[str, Path]) -> None:
-    text = (docs["handouts-md"] / "tc-1-01-amina-khalil.md").read_text(encoding="utf-8")
-    assert text.startswith("# Module 1: Care in our lives\n")
+    text = (docs["handouts-md"] / "01-amina-khalil.md").read_text(encoding="utf-8")
+    assert text.startswith("# Handout\n")
+    assert "## Module 1: Care in our lives\n" in text
     assert "**Name:** Amina Khalil" in text
-    assert "| Small children | Watching during market hours | Grandmothers | Grandmothers are tired |" in text
+    group = (docs["handouts-md"] / "group-sun.md").read_text(encoding="utf-8")
+    row = "| Small children | Watching during market hours | Grandmothers | Grandmothers are tired |"
+    assert row in group
 
 
 # Agenda --------------------------------------------------------------------------------
 
 
-def test_agenda_lists_activities_times_materials_and_care(docs: dict[str, Path]) -> None:
-    path = docs["agenda-a4"]
+def test_agenda_is_a_one_page_timetable(docs: dict[str, Path]) -> None:
+    for paper in ("a4", "letter"):
+        reader = PdfReader(docs[f"agenda-{paper}"])
+        assert len(reader.pages) == 1
+        text = text_of(docs[f"agenda-{paper}"])
+        for _, activity in load_curriculum().activities_of("think-carecoop"):
+            assert " ".join(activity.title.split()) in text
+        assert "Materials checklist" not in text
+
+
+def test_run_sheet_lists_activities_times_materials_and_care(docs: dict[str, Path]) -> None:
+    path = docs["run-sheet"]
     text = text_of(path)
     pages = len(PdfReader(path).pages)
-    assert "Agenda: Care cooperatives day" in text
+    assert "Run sheet: Care cooperatives day" in text
     assert "09:00" in text
     first_activity = load_curriculum().module("tc-1").activities[0]
     assert first_activity.title in text
@@ -147,6 +167,8 @@ def test_agenda_lists_activities_times_materials_and_care(docs: dict[str, Path])
     reader = PdfReader(path)
     assert reader.metadata is not None
     assert reader.metadata.title == "Agenda: Care cooperatives day"
+    # The timetable comes first, then the run sheet.
+    assert "Run sheet" not in reader.pages[0].extract_text()
 
 
 def test_agenda_markdown(docs: dict[str, Path]) -> None:
@@ -165,6 +187,7 @@ def test_attendance_sheet_has_everyone_by_group(docs: dict[str, Path]) -> None:
     for name in NAMES[:PEOPLE]:
         assert name in text
     assert "Signature · Day 1" in text
+    assert "Sex" in text and "Other" in text
     assert "Sun" in text and "Moon" in text
     assert "New participants" in text
 
@@ -208,14 +231,14 @@ def test_every_document_type_passes_qpdf_check(docs: dict[str, Path]) -> None:
 
 def test_attendance_of_a_multi_day_workshop_is_landscape(tmp_path: Path) -> None:
     store = make_workshop(tmp_path / "home", people=2)
-    store.update_workshop(WS, end_date="2026-03-17")
+    store.update_workshop(WS, end_date="2026-03-19")
     store.close()
     out = tmp_path / "sheet.pdf"
     export(tmp_path / "home", "attendance", WS, "--out", str(out))
     assert size_of(out) == A4[::-1]
     text = text_of(out)
-    assert "Signature · Day 4" in text
-    assert "March 17, 2026" in text
+    assert "Signature · Day 6" in text
+    assert "March 19, 2026" in text
 
 
 @pytest.fixture(scope="module")
@@ -223,7 +246,7 @@ def arabic_agenda(tmp_path_factory: pytest.TempPathFactory) -> Path:
     home = tmp_path_factory.mktemp("home-ar")
     make_workshop(home, people=2, language="ar").close()
     out = tmp_path_factory.mktemp("out-ar") / "agenda.pdf"
-    export(home, "agenda", WS, "--out", str(out))
+    export(home, "agenda", WS, "--detail", "--out", str(out))
     return out
 
 
@@ -232,7 +255,7 @@ def test_arabic_agenda_reads_in_logical_order(arabic_agenda: Path) -> None:
     assert reader.trailer["/Root"]["/Lang"] == "ar"
     assert reader.metadata is not None
     assert reader.metadata.title == "جدول الأعمال: يوم تعاونيات الرعاية"
-    text = reader.pages[0].extract_text()
+    text = reader.pages[1].extract_text()
     # Headings come out as words in reading order, and in the order of the page.
     positions = [text.index(heading) for heading in ("جدول الأعمال", "التاريخ", "دعم الرعاية للمشاركين")]
     assert positions == sorted(positions)
@@ -241,7 +264,7 @@ def test_arabic_agenda_reads_in_logical_order(arabic_agenda: Path) -> None:
     # Module text with an Arabic translation is in Arabic, in reading order.
     curriculum = load_curriculum()
     module, _ = curriculum.localized(curriculum.module("tc-1"), "ar")
-    assert module.activities[0].title in text
+    assert module.activities[0].title in reader.pages[0].extract_text()
     assert "يوم تعاونيات الرعاية" in text
     # English text (no translation yet) keeps its own order inside the Arabic page.
     assert "A childminder (Mai Rudo) watches children in the side room from 08:45." in text

@@ -14,9 +14,9 @@ from test_render_documents import words_outside_margins
 
 from carecoop.content.loader import load_curriculum
 from carecoop.paths import handouts_dir
-from carecoop.render import exports
 from carecoop.render.engine import PdfRenderer, css_string, markdown_escape, shared_renderer
 from carecoop.render.fetcher import HandoutsFetcher, RefusedURLError
+from carecoop.render.handout_export import export_blank_handouts, export_handouts
 
 WS = "harare-2026"
 
@@ -122,21 +122,22 @@ def test_hostile_answers_are_printed_as_text(tmp_path: Path) -> None:
     store = make_workshop(tmp_path / "home", people=1, hostile=True)
     renderer = shared_renderer()
     refused_before = len(renderer.fetcher.refused)
-    result = exports.export_handouts(store, load_curriculum(), WS, tmp_path / "out", workers=1)
-    md = exports.export_handouts(store, load_curriculum(), WS, tmp_path / "md", fmt="md")
+    result = export_handouts(store, load_curriculum(), WS, tmp_path / "out", workers=1)
+    md = export_handouts(store, load_curriculum(), WS, tmp_path / "md", fmt="md")
     store.close()
-    text = text_of(tmp_path / "out" / "tc-1-01-amina-khalil.pdf")
+    text = text_of(tmp_path / "out" / "group-sun.pdf")
     assert squeeze(HOSTILE) in text  # the group's care map, "What is hard"
     # The long word wraps inside its table cell instead of running off the page.
-    assert words_outside_margins(tmp_path / "out" / "tc-1-01-amina-khalil.pdf", margin=14) == []
+    assert words_outside_margins(tmp_path / "out" / "group-sun.pdf", margin=14) == []
+    assert "6" in text_of(tmp_path / "out" / "01-amina-khalil.pdf")
     assert "root:x:0" not in text
     assert len(renderer.fetcher.refused) == refused_before  # escaped: nothing was even asked for
     assert_fetched_only_handouts(renderer.fetcher)
-    assert len(result.paths) == 5  # the only participant missed module 2
-    markdown = (tmp_path / "md" / "tc-1-01-amina-khalil.md").read_text(encoding="utf-8")
+    assert [p.name for p in result.paths] == ["01-amina-khalil.pdf", "group-sun.pdf"]
+    markdown = (tmp_path / "md" / "group-sun.md").read_text(encoding="utf-8")
     assert '\\<img src="file:///etc/passwd"\\>' in markdown
     assert "<img" not in markdown.replace("\\<img", "")
-    assert len(md.paths) == 5
+    assert len(md.paths) == 2
 
 
 def test_hostile_module_text_is_printed_as_text(tmp_path: Path) -> None:
@@ -150,8 +151,8 @@ def test_hostile_module_text_is_printed_as_text(tmp_path: Path) -> None:
     curriculum = load_curriculum([adapted])
     renderer = shared_renderer()
     refused_before = len(renderer.fetcher.refused)
-    exports.export_blank_handouts(curriculum, "think-carecoop", tmp_path / "out", workers=1)
-    text = text_of(tmp_path / "out" / "tc-1.pdf")
+    export_blank_handouts(curriculum, "think-carecoop", tmp_path / "out", workers=1, per="person")
+    text = text_of(tmp_path / "out" / "think-carecoop-person.pdf")
     assert squeeze(f"Read this. {HOSTILE}") in text
     assert squeeze("<link rel=stylesheet href='http://example.com/a.css'>") in text
     assert len(renderer.fetcher.refused) == refused_before

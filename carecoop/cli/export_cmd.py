@@ -64,28 +64,40 @@ def handouts(
         str | None, typer.Option("--programme", help="Blank handouts of a programme; no workshop needed.")
     ] = None,
     lang: Annotated[str, typer.Option("--lang", help="Language of blank handouts.")] = "en",
+    per: Annotated[
+        str,
+        typer.Option(
+            "--per", help="person: each person's copy; group: each group's records once; both (default)."
+        ),
+    ] = "both",
     paper: PaperOption = "a4",
     fmt: FormatOption = None,
     force: ForceOption = False,
 ) -> None:
-    """Handouts per module: one per participant present, filled with their answers."""
+    """Handouts: each person's copy of the modules they attended, and each group's records once."""
     from carecoop.errors import UserError
-    from carecoop.render.exports import FORMATS, export_blank_handouts, export_handouts
+    from carecoop.render.exports import FORMATS
     from carecoop.render.formats import choose_format
+    from carecoop.render.handout_export import PERS, export_blank_handouts, export_handouts
 
     if (workshop_id is None) == (programme is None):
         raise UserError("Give a workshop, or --programme P for blank handouts (not both).")
+    chosen_per = next((p for p in PERS if p == per.casefold()), None)
+    if chosen_per is None:
+        raise UserError(f"Unknown --per '{per}'. Use one of: {', '.join(PERS)}.")
     chosen = choose_format(Path("handouts.pdf"), fmt, FORMATS)
     if programme is not None:
         result = export_blank_handouts(
-            load_curriculum(), programme, out, paper=_paper(paper), fmt=chosen, language=lang, force=force
+            load_curriculum(), programme, out, paper=_paper(paper), fmt=chosen, language=lang,
+            force=force, per=chosen_per,
         )
     else:
         assert workshop_id is not None
         store = open_store()
         try:
             result = export_handouts(
-                store, load_curriculum(), workshop_id, out, paper=_paper(paper), fmt=chosen, force=force
+                store, load_curriculum(), workshop_id, out, paper=_paper(paper), fmt=chosen, force=force,
+                per=chosen_per,
             )
         finally:
             store.close()
@@ -97,11 +109,14 @@ def handouts(
 def agenda(
     workshop_id: WorkshopId,
     out: Annotated[Path, typer.Option("--out", metavar="FILE", help="The file to write (.pdf or .md).")],
+    detail: Annotated[
+        bool, typer.Option("--detail", help="Add the run sheet: materials, preparation, care support.")
+    ] = False,
     paper: PaperOption = "a4",
     fmt: FormatOption = None,
     force: ForceOption = False,
 ) -> None:
-    """The timed agenda: activities, minutes, materials, preparation and care support."""
+    """A one-page timetable per day to pin on the wall; --detail adds the facilitator's run sheet."""
     from carecoop.render.exports import FORMATS, export_agenda
     from carecoop.render.formats import choose_format
 
@@ -109,7 +124,8 @@ def agenda(
     store = open_store()
     try:
         result = export_agenda(
-            store, load_curriculum(), workshop_id, out, paper=_paper(paper), fmt=chosen, force=force
+            store, load_curriculum(), workshop_id, out, paper=_paper(paper), fmt=chosen, force=force,
+            detail=detail,
         )
     finally:
         store.close()

@@ -204,6 +204,13 @@ class PdfRenderer:
         )
         return data
 
+    def layout(self, html: str) -> Any:
+        """The laid-out pages of an HTML string (a WeasyPrint Document), to measure before writing."""
+        from weasyprint import HTML
+
+        document = HTML(string=html, base_url=self.base_url, url_fetcher=self.fetcher)
+        return document.render(font_config=self.font_config, cache=self.cache, stylesheets=self.stylesheets)
+
 
 _renderer: PdfRenderer | None = None
 

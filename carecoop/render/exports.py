@@ -12,12 +12,10 @@ from pathlib import Path
 from typing import Literal
 
 from carecoop.content.curriculum import Curriculum
-from carecoop.content.models import PROGRAMME_IDS, Module
+from carecoop.content.models import Module
 from carecoop.errors import NextStep, Step, UserError
-from carecoop.outputs import claim, remember, write_output
+from carecoop.outputs import claim, write_output
 from carecoop.render.agenda import agenda_view
-from carecoop.render.answers import AnswerBook
-from carecoop.render.batch import PdfJob, render_pdfs
 from carecoop.render.engine import (
     MarkdownText,
     Paper,
@@ -25,10 +23,10 @@ from carecoop.render.engine import (
     render_markdown,
     shared_renderer,
 )
-from carecoop.render.handouts import HandoutView, Person, handout_view
+from carecoop.render.fit import page_area_height, room_on_last_page, row_height
 from carecoop.render.labels import labels_for
-from carecoop.render.meta import DocMeta, date_span, doc_meta, format_day, workshop_days
-from carecoop.render.people import Certificate, ModuleLine, attendance_view, modules_attended
+from carecoop.render.meta import date_span, doc_meta, format_day, workshop_days
+from carecoop.render.people import WALK_IN_ROWS, Certificate, ModuleLine, attendance_view, modules_attended
 from carecoop.render.people import CertificatesView as _CertificatesView
 from carecoop.slugs import slug
 from carecoop.store.db import Store
@@ -40,7 +38,7 @@ FORMATS: tuple[Format, ...] = ("pdf", "md")
 #: A blank to write on in Markdown (escaped, so it is not read as a rule or emphasis).
 MD_BLANK = MarkdownText("\\_" * 32)
 #: Attendance sheets with more days than this are printed across the page (landscape).
-PORTRAIT_MAX_DAYS = 3
+PORTRAIT_MAX_DAYS = 5
 
 
 @dataclass
@@ -52,7 +50,7 @@ class ExportResult:
 
 
 @dataclass(frozen=True)
-class _Context:
+class WorkshopContext:
     """A workshop with its modules in its language."""
 
     workshop: Workshop
@@ -61,7 +59,8 @@ class _Context:
     warnings: list[str]
 
 
-def _context(store: Store, curriculum: Curriculum, workshop_id: str) -> _Context:
+def workshop_context(store: Store, curriculum: Curriculum, workshop_id: str) -> WorkshopContext:
+    """A workshop with its programme's modules in the workshop's language, and warnings."""
     workshop = store.workshop(workshop_id)
     modules = curriculum.modules_of(workshop.programme)
     if not modules:
@@ -81,7 +80,7 @@ def _context(store: Store, curriculum: Curriculum, workshop_id: str) -> _Context
         )
     programme = curriculum.programmes.get(workshop.programme)
     title = programme.title if programme else workshop.programme
-    return _Context(workshop, title, localized, warnings)
+    return WorkshopContext(workshop, title, localized, warnings)
 
 
 def file_slug(name: str) -> str:
@@ -92,133 +91,19 @@ def file_slug(name: str) -> str:
 # Handouts ------------------------------------------------------------------------------
 
 
-def _handout_meta(module: Module, language: str, author: str, paper: Paper, head: str, who: str) -> DocMeta:
-    labels = labels_for(language)
-    part = f"{labels['module']} {module.number}: {module.title}"
-    return doc_meta(
-        kind="handout",
-        title=f"{part} — {who}" if who else part,
-        language=language,
-        author=author,
-        paper=paper,
-        head_start=head,
-        head_end=part,
-    )
-
-
 def owner_of(workshop: Workshop) -> str:
     """Whose documents a workshop's exports are, as the record of written files names them."""
     return f"workshop '{workshop.id}'"
-
-
-def _write_handouts(
-    views: list[tuple[HandoutView, Path]], fmt: Format, workers: int | None, owner: str, force: bool
-) -> list[Path]:
-    # Every target is checked before the first is written: a refusal leaves the folder as it was.
-    claim([path for _, path in views], owner, force=force)
-    if fmt == "md":
-        return [
-            write_output(
-                path,
-                render_markdown("handout.md.j2", {"meta": view.meta, "handout": view, "blank": MD_BLANK}),
-                owner,
-                force=force,
-            )
-            for view, path in views
-        ]
-    jobs = [
-        PdfJob(render_html("handout.html", {"meta": view.meta, "handout": view}), path)
-        for view, path in views
-    ]
-    written = render_pdfs(jobs, workers)
-    remember(written, owner)
-    return written
-
-
-def export_handouts(
-    store: Store,
-    curriculum: Curriculum,
-    workshop_id: str,
-    out_dir: Path,
-    *,
-    paper: Paper = "a4",
-    fmt: Format = "pdf",
-    workers: int | None = None,
-    force: bool = False,
-) -> ExportResult:
-    """One handout per module for each participant present at it, filled with their answers.
-
-    A participant's handout shows their own answers, their group's where the question is
-    answered by groups, and the whole workshop's where it is answered in plenary. A module
-    whose attendance was not taken counts everyone as present. Without participants, one
-    handout per module carries the plenary answers.
-    """
-    ctx = _context(store, curriculum, workshop_id)
-    workshop = ctx.workshop
-    participants = store.participants(workshop_id)
-    attendance = store.attendance(workshop_id)
-    book = AnswerBook(store.answers(workshop_id))
-    date_text = date_span(workshop, workshop.language)
-    views: list[tuple[HandoutView, Path]] = []
-    for module in ctx.modules:
-        present = attendance.get(module.id)
-        people = [p for p in participants if present is None or present.get(p.id, False)]
-        if not participants:
-            meta = _handout_meta(module, workshop.language, workshop.facilitator, paper, workshop.title, "")
-            view = handout_view(module, meta, book=book, workshop_title=workshop.title, date_text=date_text)
-            views.append((view, out_dir / f"{module.id}.{fmt}"))
-        for person in people:
-            index = participants.index(person) + 1
-            meta = _handout_meta(
-                module, workshop.language, workshop.facilitator, paper, workshop.title, person.name
-            )
-            view = handout_view(
-                module,
-                meta,
-                person=Person(person.name, person.group),
-                book=book,
-                workshop_title=workshop.title,
-                date_text=date_text,
-            )
-            views.append((view, out_dir / f"{module.id}-{index:02d}-{file_slug(person.name)}.{fmt}"))
-    return ExportResult(_write_handouts(views, fmt, workers, owner_of(workshop), force), ctx.warnings)
-
-
-def export_blank_handouts(
-    curriculum: Curriculum,
-    programme: str,
-    out_dir: Path,
-    *,
-    paper: Paper = "a4",
-    fmt: Format = "pdf",
-    language: str = "en",
-    workers: int | None = None,
-    force: bool = False,
-) -> ExportResult:
-    """One blank handout per module of a programme, for photocopying."""
-    if programme not in PROGRAMME_IDS:
-        raise UserError(f"Unknown programme '{programme}'. Use one of: {', '.join(PROGRAMME_IDS)}.")
-    modules = curriculum.modules_of(programme)
-    if not modules:
-        raise UserError(f"The programme '{programme}' has no modules yet.")
-    title = curriculum.programmes[programme].title if programme in curriculum.programmes else programme
-    views = []
-    for module in modules:
-        module, _ = curriculum.localized(module, language)
-        meta = _handout_meta(module, language, "", paper, title, "")
-        views.append((handout_view(module, meta, workshop_title=title), out_dir / f"{module.id}.{fmt}"))
-    owner = f"the blank {programme} handouts ({language})"
-    return ExportResult(_write_handouts(views, fmt, workers, owner, force))
 
 
 # Agenda --------------------------------------------------------------------------------
 
 
 def agenda_text(
-    store: Store, curriculum: Curriculum, workshop_id: str, *, paper: Paper, fmt: Format
+    store: Store, curriculum: Curriculum, workshop_id: str, *, paper: Paper, fmt: Format, detail: bool = False
 ) -> tuple[str, list[str]]:
-    """The agenda as HTML (for PDF) or Markdown, and warnings."""
-    ctx = _context(store, curriculum, workshop_id)
+    """The agenda as HTML (for PDF) or Markdown, and warnings; `detail` adds the run sheet."""
+    ctx = workshop_context(store, curriculum, workshop_id)
     workshop = ctx.workshop
     labels = labels_for(workshop.language)
     meta = doc_meta(
@@ -233,7 +118,7 @@ def agenda_text(
     view = agenda_view(
         workshop, ctx.programme_title, ctx.modules, meta, date_span(workshop, workshop.language)
     )
-    context = {"meta": meta, "agenda": view}
+    context = {"meta": meta, "agenda": view, "detail": detail}
     if fmt == "md":
         return render_markdown("agenda.md.j2", context), ctx.warnings
     return render_html("agenda.html", context), ctx.warnings
@@ -248,11 +133,12 @@ def export_agenda(
     paper: Paper = "a4",
     fmt: Format = "pdf",
     force: bool = False,
+    detail: bool = False,
 ) -> ExportResult:
-    """The facilitator's timed agenda with materials, preparation and care support."""
+    """A one-page timetable per day; with `detail`, then the run sheet (materials, preparation, care)."""
     owner = owner_of(store.workshop(workshop_id))
     claim([out], owner, force=force)
-    text, warnings = agenda_text(store, curriculum, workshop_id, paper=paper, fmt=fmt)
+    text, warnings = agenda_text(store, curriculum, workshop_id, paper=paper, fmt=fmt, detail=detail)
     data: str | bytes = text if fmt == "md" else shared_renderer().pdf(text)
     return ExportResult([write_output(out, data, owner, force=force)], warnings)
 
@@ -260,9 +146,11 @@ def export_agenda(
 # Attendance and certificates -------------------------------------------------------------
 
 
-def attendance_html(store: Store, curriculum: Curriculum, workshop_id: str, *, paper: Paper) -> str:
-    """The sign-in sheet as HTML."""
-    ctx = _context(store, curriculum, workshop_id)
+def attendance_html(
+    store: Store, curriculum: Curriculum, workshop_id: str, *, paper: Paper, walk_ins: int = WALK_IN_ROWS
+) -> str:
+    """The sign-in sheet as HTML, with this many empty rows for people who come on the day."""
+    ctx = workshop_context(store, curriculum, workshop_id)
     workshop = ctx.workshop
     labels = labels_for(workshop.language)
     slots = build_agenda(ctx.modules, day_start=workshop.day_start or "09:00")
@@ -286,6 +174,7 @@ def attendance_html(store: Store, curriculum: Curriculum, workshop_id: str, *, p
         programme_title=ctx.programme_title,
         date_text=date_span(workshop, workshop.language),
         location=workshop.location,
+        walk_ins=walk_ins,
     )
     return render_html("attendance.html", {"meta": meta, "sheet": view})
 
@@ -294,16 +183,30 @@ def export_attendance(
     store: Store, curriculum: Curriculum, workshop_id: str, out: Path, *, paper: Paper = "a4",
     force: bool = False,
 ) -> ExportResult:
-    """The sign-in sheet: participants by group, a signature box per workshop day."""
+    """The sign-in sheet: participants by group, a signature box per workshop day.
+
+    Empty rows for people who come on the day fill the rest of the last page; when fewer
+    than WALK_IN_ROWS would fit there, they fill one more page instead of a few lines of it.
+    """
     owner = owner_of(store.workshop(workshop_id))
     claim([out], owner, force=force)
-    html = attendance_html(store, curriculum, workshop_id, paper=paper)
-    return ExportResult([write_output(out, shared_renderer().pdf(html), owner, force=force)])
+    renderer = shared_renderer()
+    first = renderer.layout(attendance_html(store, curriculum, workshop_id, paper=paper, walk_ins=0))
+    pitch = row_height(first, "person-row")
+    heading = row_height(first, "group-row")
+    walk_ins = WALK_IN_ROWS
+    if pitch:
+        walk_ins = int((room_on_last_page(first) - heading) // pitch)
+        if walk_ins < WALK_IN_ROWS:
+            head = row_height(first, "head-row")
+            walk_ins = max(walk_ins, 0) + int((page_area_height(first) - head - heading) // pitch)
+    html = attendance_html(store, curriculum, workshop_id, paper=paper, walk_ins=walk_ins)
+    return ExportResult([write_output(out, renderer.pdf(html), owner, force=force)])
 
 
 def certificates_html(store: Store, curriculum: Curriculum, workshop_id: str, *, paper: Paper) -> str:
     """One certificate page per participant who attended, as HTML."""
-    ctx = _context(store, curriculum, workshop_id)
+    ctx = workshop_context(store, curriculum, workshop_id)
     workshop = ctx.workshop
     labels = labels_for(workshop.language)
     participants = store.participants(workshop_id)

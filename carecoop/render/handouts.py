@@ -1,24 +1,34 @@
-"""A participant's handout for one module: key messages with pictures and a worksheet.
+"""A module's handout: what a person keeps, and the records a group keeps once.
 
 The module's own handout comes first; the handouts of its activities follow, without the
 key messages and worksheet items the module's page already has (same text, same
 question, same prompt, or a table with the same columns), so nothing is printed twice.
+
+Each worksheet item belongs to one part. A person's copy has their key messages and the
+items each person fills in; a group's copy has the group's records (answers given by the
+group or the whole workshop, signature boxes, minutes), printed once per group instead of
+in every member's copy.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
+from typing import Literal
 
-from carecoop.content.models import Activity, Handout, Module, Question, WorksheetItem
+from carecoop.content.models import Activity, Handout, Module, Question, Scope, WorksheetItem
 from carecoop.render.answers import AnswerBook, Filled, fill, normalised
 from carecoop.render.meta import DocMeta
 
 #: Finds the activity and question a worksheet item's `question` names.
 Owner = Callable[[str], tuple[Activity | None, Question | None]]
 
+#: Which copy a handout is: a person's, a group's records, or everything (one sheet for all).
+Part = Literal["person", "group", "all"]
+PARTS: tuple[Part, ...] = ("person", "group", "all")
+
 #: Height of one handwriting line, in millimetres (generous: many write in large letters).
-LINE_MM = 12
+LINE_MM = 11
 #: A box to draw in is at least this many lines high.
 MIN_BOX_LINES = 4
 
@@ -80,6 +90,28 @@ class HandoutView:
     date_text: str
     person: Person
     sections: list[SectionView]
+    part: Part = "all"
+
+    @property
+    def empty(self) -> bool:
+        """Nothing to print in this part (no messages, no pictures, no items)."""
+        return not any(s.messages or s.items or s.pictures for s in self.sections)
+
+
+def item_part(item: WorksheetItem, question: Question | None, activity: Activity | None) -> Part:
+    """Whose copy a worksheet item goes in.
+
+    An item that shows a question's answers follows the question's scope. A free space
+    (no question) on an activity whose questions are all answered by the group or the
+    whole workshop is the group's work (a signature box, minutes); any other free space
+    is for each person to fill in.
+    """
+    if question is not None:
+        return "person" if question.scope is Scope.PARTICIPANT else "group"
+    if activity is not None and activity.questions:
+        if all(q.scope is not Scope.PARTICIPANT for q in activity.questions):
+            return "group"
+    return "person"
 
 
 def handout_view(
@@ -90,16 +122,29 @@ def handout_view(
     book: AnswerBook | None = None,
     workshop_title: str = "",
     date_text: str = "",
+    part: Part = "all",
 ) -> HandoutView:
-    """The handout of a module for one person (blank without a person or answers)."""
+    """The handout of a module for one person (blank without a person or answers).
+
+    `part` keeps only a person's items (with the key messages) or only a group's
+    records (without them); "all" keeps both.
+    """
     labels = meta.labels
     handout = module.handout
+
+    def wanted(item: WorksheetItem, owner: Owner, activity: Activity | None) -> bool:
+        if part == "all":
+            return True
+        found_activity, question = owner(item.question) if item.question else (None, None)
+        return item_part(item, question, found_activity or activity) == part
+
+    module_owner: Owner = lambda qid: _owner(module, qid)  # noqa: E731
     main = _section(
         handout,
         handout.title or module.title,
         None,
-        handout.worksheet,
-        lambda qid: _owner(module, qid),
+        [item for item in handout.worksheet if wanted(item, module_owner, None)],
+        module_owner,
         person,
         book,
         labels,
@@ -118,6 +163,7 @@ def handout_view(
             if item.question not in taken_questions
             and normalised(item.prompt) not in taken_prompts
             and not (item.kind == "table" and _columns_key(item) in taken_tables)
+            and wanted(item, _activity_owner(activity), activity)
         ]
         section = _section(
             activity.handout,
@@ -131,8 +177,15 @@ def handout_view(
         )
         # A message the module's own page already says is not printed twice.
         messages = [m for m in section.messages if normalised(m) not in taken_messages]
+        if part != "all":
+            # Each copy is kept short: the module's messages say what to remember, and
+            # an activity's own messages are read out in the session (the guide has them).
+            messages = []
         if messages or section.items:
-            sections.append(replace(section, messages=messages))
+            pictures = section.pictures if messages else []
+            sections.append(replace(section, messages=messages, pictures=pictures))
+    if part == "group":
+        sections[0] = replace(sections[0], messages=[], pictures=[], intro="")
     return HandoutView(
         meta=meta,
         number=module.number,
@@ -141,6 +194,7 @@ def handout_view(
         date_text=date_text,
         person=person,
         sections=sections,
+        part=part,
     )
 
 
@@ -243,3 +297,15 @@ def _note(filled: Filled | None, labels: Mapping[str, str]) -> str:
     if filled.source == "group":
         return labels["answer_of_group"].format(group=filled.group)
     return labels["answer_of_workshop"]
+
+
+@dataclass(frozen=True)
+class BookletView:
+    """One printable handout: the modules of one copy (a person's or a group's), in order."""
+
+    meta: DocMeta
+    workshop_title: str
+    date_text: str
+    person: Person
+    part: Part
+    modules: list[HandoutView]

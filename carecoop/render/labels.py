@@ -10,6 +10,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 _EN: dict[str, str] = {
+    "sex": "Sex",
+    "sex_f": "F",
+    "sex_m": "M",
+    "sex_other": "Other",
+    "run_sheet": "Run sheet",
+    "group_records": "Group records",
+    "group_records_hint": "One copy for the whole group. The group's note-taker fills it in and keeps it.",
     "agenda": "Agenda",
     "handout": "Handout",
     "module": "Module",
@@ -56,6 +63,13 @@ _EN: dict[str, str] = {
 }
 
 _AR: dict[str, str] = {
+    "sex": "الجنس",
+    "sex_f": "أنثى",
+    "sex_m": "ذكر",
+    "sex_other": "آخر",
+    "run_sheet": "دليل سير اليوم",
+    "group_records": "سجلات المجموعة",
+    "group_records_hint": "نسخة واحدة للمجموعة كلها. يملؤها كاتب المجموعة ويحتفظ بها.",
     "agenda": "جدول الأعمال",
     "handout": "نشرة",
     "module": "الوحدة",
@@ -102,6 +116,15 @@ _AR: dict[str, str] = {
 }
 
 _ES: dict[str, str] = {
+    "sex": "Sexo",
+    "sex_f": "M",
+    "sex_m": "H",
+    "sex_other": "Otro",
+    "run_sheet": "Guion de la sesión",
+    "group_records": "Registros del grupo",
+    "group_records_hint": (
+        "Una sola copia para todo el grupo. La persona que toma notas la llena y la guarda."
+    ),
     "agenda": "Agenda",
     "handout": "Hoja para participantes",
     "module": "Módulo",
@@ -150,6 +173,15 @@ _ES: dict[str, str] = {
 }
 
 _FR: dict[str, str] = {
+    "sex": "Sexe",
+    "sex_f": "F",
+    "sex_m": "H",
+    "sex_other": "Autre",
+    "run_sheet": "Déroulé détaillé",
+    "group_records": "Registres du groupe",
+    "group_records_hint": (
+        "Un seul exemplaire pour tout le groupe. La personne qui prend les notes le remplit et le garde."
+    ),
     "agenda": "Programme de la journée",
     "handout": "Fiche participant",
     "module": "Module",

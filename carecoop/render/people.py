@@ -8,8 +8,9 @@ from carecoop.content.models import Module
 from carecoop.render.meta import DocMeta
 from carecoop.store.records import Participant, Progress
 
-#: Empty numbered rows at the end of the sign-in sheet for people who come on the day.
-WALK_IN_ROWS = 5
+#: Empty numbered rows at the end of the sign-in sheet for people who come on the day (at
+#: least; the sheet fills its last page with them).
+WALK_IN_ROWS = 3
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,7 @@ def attendance_view(
     programme_title: str,
     date_text: str,
     location: str,
+    walk_ins: int = WALK_IN_ROWS,
 ) -> AttendanceView:
     """Participants by group (in the order groups were made), one signature box per day."""
     order = [*groups, *sorted({p.group for p in participants if p.group and p.group not in groups})]
@@ -79,7 +81,7 @@ def attendance_view(
         days=days,
         groups=sheet_groups,
         show_groups=any(p.group for p in participants),
-        blank_numbers=list(range(number + 1, number + 1 + WALK_IN_ROWS)),
+        blank_numbers=list(range(number + 1, number + 1 + walk_ins)),
     )
 
 

@@ -1,0 +1,41 @@
+"""Measure laid-out pages, so that a document can fill its last page instead of wasting it.
+
+WeasyPrint lays a document out before it writes it; the boxes of the last page tell how
+much room is left under the content. Lengths are CSS pixels (96 to the inch).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+
+def _boxes(box: Any) -> Iterator[Any]:
+    yield box
+    for child in getattr(box, "children", None) or []:
+        yield from _boxes(child)
+
+
+def room_on_last_page(document: Any) -> float:
+    """CSS pixels left between the last box of the last page and the bottom of its page area."""
+    page = document.pages[-1]._page_box
+    bottom = page.content_box_y()
+    for box in _boxes(page):
+        if box is page or type(box).__name__.startswith("Margin"):
+            continue
+        bottom = max(bottom, box.position_y + box.margin_height())
+    return float(page.content_box_y() + page.height - bottom)
+
+
+def page_area_height(document: Any) -> float:
+    """Height of the page area (inside the margins) of the last page, in CSS pixels."""
+    return float(document.pages[-1]._page_box.height)
+
+
+def row_height(document: Any, css_class: str) -> float:
+    """The height of the first table row with this class (or none: 0)."""
+    for page in document.pages:
+        for box in _boxes(page._page_box):
+            if type(box).__name__ == "TableRowBox" and css_class in (box.element.get("class") or "").split():
+                return float(box.margin_height())
+    return 0.0

@@ -1,0 +1,92 @@
+"""Paper budgets: what a facilitator prints for a 20-person Think.CareCoop day.
+
+Each person's handout stays within 8 pages, the agenda is a one-page timetable, 20 names
+fit one page of the sign-in sheet, and no page of a document is left blank or nearly so.
+(Start.CareCoop's budget is checked on the demo, in test_demo.py.)
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pagefill import page_fill
+from pypdf import PdfReader
+from render_sample import GROUPS, NAMES, make_workshop
+
+from carecoop.content.loader import load_curriculum
+from carecoop.render import exports
+from carecoop.render.handout_export import ALL_GROUPS, ALL_PEOPLE, export_handouts
+
+WS = "harare-2026"
+PEOPLE = 20
+#: A page whose content stops above this share of its body is near-empty.
+NEAR_EMPTY = 0.25
+THINK_PAGES_PER_PERSON = 8
+
+
+@pytest.fixture(scope="module")
+def day(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Every document of a 20-person Think.CareCoop day."""
+    home = tmp_path_factory.mktemp("home")
+    out = tmp_path_factory.mktemp("day")
+    store = make_workshop(home, people=PEOPLE)
+    curriculum = load_curriculum()
+    # Every copy of a person is the same layout but for their own answers: three people
+    # (the first has answers of her own) and every group stand for the twenty.
+    export_handouts(store, curriculum, WS, out / "handouts", only=[*NAMES[:3], *GROUPS])
+    exports.export_agenda(store, curriculum, WS, out / "agenda.pdf")
+    exports.export_attendance(store, curriculum, WS, out / "attendance.pdf")
+    exports.export_attendance(store, curriculum, WS, out / "attendance-letter.pdf", paper="letter")
+    store.close()
+    return {"handouts": out / "handouts", "agenda": out / "agenda.pdf", "attendance": out / "attendance.pdf",
+            "attendance-letter": out / "attendance-letter.pdf"}  # fmt: skip
+
+
+def pages(path: Path) -> int:
+    return len(PdfReader(path).pages)
+
+
+def person_copies(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.glob("[0-9][0-9]-*.pdf"))
+
+
+def test_each_person_gets_at_most_eight_pages(day: dict[str, Path]) -> None:
+    copies = person_copies(day["handouts"])
+    assert len(copies) == 3
+    counts = {path.name: pages(path) for path in copies}
+    assert max(counts.values()) <= THINK_PAGES_PER_PERSON, counts
+    assert pages(day["handouts"] / f"{ALL_PEOPLE}.pdf") == sum(counts.values())
+
+
+def test_group_records_are_printed_once_per_group(day: dict[str, Path]) -> None:
+    groups = sorted(p.name for p in day["handouts"].glob("group-*.pdf"))
+    assert groups == ["group-moon.pdf", "group-star.pdf", "group-sun.pdf"]
+    assert pages(day["handouts"] / f"{ALL_GROUPS}.pdf") == sum(
+        pages(day["handouts"] / name) for name in groups
+    )
+
+
+def test_agenda_is_one_page(day: dict[str, Path]) -> None:
+    assert pages(day["agenda"]) == 1
+
+
+@pytest.mark.parametrize("sheet", ["attendance", "attendance-letter"])
+def test_twenty_names_fit_one_page_of_the_sign_in_sheet(day: dict[str, Path], sheet: str) -> None:
+    first = PdfReader(day[sheet]).pages[0].extract_text()
+    for name in NAMES[:PEOPLE]:
+        assert name in first
+
+
+def test_no_page_is_blank_or_nearly_empty(day: dict[str, Path]) -> None:
+    documents = [
+        *person_copies(day["handouts"]),
+        *day["handouts"].glob("group-*.pdf"),
+        day["agenda"],
+        day["attendance"],
+        day["attendance-letter"],
+    ]
+    for path in documents:
+        fills = page_fill(path)
+        if len(fills) > 1:
+            assert min(fills) >= NEAR_EMPTY, (path.name, [round(f, 2) for f in fills])
