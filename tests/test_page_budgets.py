@@ -10,9 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from helpers import GROUPS, NAMES, make_workshop
 from pagefill import page_fill
 from pypdf import PdfReader
-from render_sample import GROUPS, NAMES, make_workshop
 
 from carecoop.content.loader import load_curriculum
 from carecoop.render import exports
