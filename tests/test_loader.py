@@ -227,3 +227,40 @@ def test_a_duplicate_activity_in_an_extra_folder_is_reported_once(
     assert caught.value.problems == [
         "b.yaml:8: activities.0.id: activity id 'tc8-same' is also used in a.yaml"
     ]
+
+
+PICTURED = MINIMAL.replace(
+    "    steps: [Talk to each other.]",
+    "    steps:\n      - text: Look at the card (the eye).\n{step_picture}",
+).replace(
+    "handout:\n  title: Test\n",
+    "handout:\n  title: Test\n  worksheet:\n    - prompt: Tick one.\n      kind: checklist\n"
+    "      items: [\"See care as work (the eye)\", \"Pay fairly (the coins)\"]\n{item_pictures}",
+)
+
+
+def test_a_picture_named_in_words_must_be_printed(tmp_path: Path) -> None:
+    path = write(tmp_path, "m.yaml", PICTURED.format(
+        module_id="pic", activity_id="pic-a", step_picture="", item_pictures=""))  # fmt: skip
+    assert problems_of(path) == [
+        f"{path}:14: activities.0.steps.0.text: names a picture that is not printed: "
+        "add 'picture: eye' to this step",
+        f"{path}:22: handout.worksheet.0.items.0: names a picture that is not printed: "
+        "give this item 'eye' in pictures",
+        f"{path}:22: handout.worksheet.0.items.1: names a picture that is not printed: "
+        "give this item 'coins' in pictures",
+    ]
+    fixed = write(tmp_path, "ok.yaml", PICTURED.format(
+        module_id="pic", activity_id="pic-a", step_picture="        picture: eye",
+        item_pictures="      pictures: [eye, coins]"))  # fmt: skip
+    module = load_module_file(fixed, plan_field_ok=lambda _p: True)
+    assert module.handout.worksheet[0].pictures == ["eye", "coins"]
+
+
+def test_a_pictogram_we_do_not_have_is_refused(tmp_path: Path) -> None:
+    path = write(tmp_path, "m.yaml", PICTURED.format(
+        module_id="pic", activity_id="pic-a", step_picture="        picture: eye",
+        item_pictures="      pictures: [eye, unicorn]"))  # fmt: skip
+    problems = problems_of(path)
+    assert len(problems) == 1
+    assert "handout.worksheet.0.pictures.1: must be" in problems[0] and "'eye'" in problems[0]

@@ -216,7 +216,7 @@ def test_paper_sizes(docs: dict[str, Path], kind: str) -> None:
 def test_every_document_type_passes_qpdf_check(docs: dict[str, Path]) -> None:
     paths = [
         first_handout(docs),
-        docs["blank"] / "tc-3.pdf",
+        docs["blank"] / "think-carecoop-person.pdf",
         docs["agenda-a4"],
         docs["attendance-letter"],
         docs["certificates-a4"],
@@ -257,7 +257,7 @@ def test_arabic_agenda_reads_in_logical_order(arabic_agenda: Path) -> None:
     assert reader.metadata.title == "جدول الأعمال: يوم تعاونيات الرعاية"
     text = reader.pages[1].extract_text()
     # Headings come out as words in reading order, and in the order of the page.
-    positions = [text.index(heading) for heading in ("جدول الأعمال", "التاريخ", "دعم الرعاية للمشاركين")]
+    positions = [text.index(heading) for heading in ("دليل سير اليوم", "التاريخ", "دعم الرعاية للمشاركين")]
     assert positions == sorted(positions)
     assert "المواد" in text and "التحضير" in text
     assert "قائمة المواد" in "".join(page.extract_text() for page in reader.pages)

@@ -235,3 +235,44 @@ def test_export_prints_what_it_wrote(carecoop_home: Path, tmp_path: Path) -> Non
     )
     assert result.exit_code == 0, result.output
     assert result.output == f"Wrote 2 handouts to {tmp_path / 'h'}\n"  # hers and her group's
+
+
+def test_forms_follow_the_groups_kind_of_care() -> None:
+    from carecoop.render.care_kind import care_kind_in, group_care_kind
+
+    assert care_kind_in(["Day care at Mbare market for vendors' children"]) == "childcare"
+    assert care_kind_in(["Home care visits for older people"]) == "adult-care"
+    assert care_kind_in(["Childcare and care for older people"]) is None
+    assert care_kind_in([]) is None
+    curriculum = load_curriculum()
+    modules = curriculum.modules_of("start-carecoop")
+    # No answer yet: the group's name says it.
+    assert group_care_kind(modules, AnswerBook([]), "Sisonke Home Care") == "adult-care"
+    services = Answer(1, "ws", "sc1-choose-service", "care-services", None, "Moyo",
+                      ["Day care for babies"], False, "")  # fmt: skip
+    assert group_care_kind(modules, AnswerBook([services]), "Moyo") == "childcare"
+    module = curriculum.module("sc-2")
+    meta = doc_meta(
+        kind="handout", title="t", language="en", author="a", paper="a4", head_start="w", head_end="m"
+    )
+
+    def prompts(care: str | None) -> str:
+        view = handout_view(module, meta, part="group", care=care)  # type: ignore[arg-type]
+        return " ".join(item.prompt for section in view.sections for item in section.items)
+
+    assert "child under five" not in prompts("adult-care")
+    assert "older person" in prompts("adult-care")
+    assert "older person" not in prompts("childcare")
+    assert "child under five" in prompts(None) and "older person" in prompts(None)
+
+
+def test_pictures_named_in_the_text_are_printed() -> None:
+    module = load_curriculum().module("tc-1")
+    meta = doc_meta(
+        kind="handout", title="t", language="en", author="a", paper="a4", head_start="w", head_end="m"
+    )
+    view = handout_view(module, meta, part="person")
+    booklet = BookletView(meta, "w", "", Person(), "person", [view])
+    html = render_html("handout.html", {"meta": meta, "booklet": booklet})
+    for name in ("eye", "bag", "share", "coins", "talk"):
+        assert f'src="icons/{name}.svg"' in html

@@ -17,7 +17,9 @@ from pydantic import BaseModel, ValidationError
 from carecoop.content.curriculum import Curriculum, SourcedModule
 from carecoop.content.messages import known_keys, validation_problems
 from carecoop.content.models import (
+    PICTURE_WORDS,
     Activity,
+    Handout,
     Module,
     Programme,
     QuestionKind,
@@ -85,6 +87,46 @@ def _check_module(module: Module, problems: _Problems, plan_field_ok: Callable[[
                 ("handout", "worksheet", item_index, "question"),
                 f"no activity of this module has a question '{item.question}'",
             )
+    _check_pictures(module.handout, ("handout",), problems)
+
+
+_NAMED_PICTURE = re.compile(r"\(([^()]*)\)")
+
+
+def _named_pictures(text: str) -> list[str]:
+    """The pictograms a text names in brackets, "(the eye)", by PICTURE_WORDS."""
+    return [
+        PICTURE_WORDS[words]
+        for words in (m.strip().casefold() for m in _NAMED_PICTURE.findall(text))
+        if words in PICTURE_WORDS
+    ]
+
+
+def _check_pictures(handout: Handout, location: Location, problems: _Problems) -> None:
+    """A picture a handout names in words is printed: the item carries that pictogram."""
+    for item_index, item in enumerate(handout.worksheet):
+        here = (*location, "worksheet", item_index)
+        for name in _named_pictures(item.prompt):
+            if item.picture != name:
+                problems.add((*here, "prompt"), f"names a picture that is not printed: add 'picture: {name}'")
+        for index, text in enumerate(item.items):
+            for name in _named_pictures(text):
+                printed = item.pictures[index] if index < len(item.pictures) else None
+                if printed != name:
+                    problems.add(
+                        (*here, "items", index),
+                        f"names a picture that is not printed: give this item '{name}' in pictures",
+                    )
+
+
+def _check_steps(activity: Activity, location: Location, problems: _Problems) -> None:
+    for index, step in enumerate(activity.steps):
+        for name in _named_pictures(step.text):
+            if step.picture != name:
+                problems.add(
+                    (*location, "steps", index, "text"),
+                    f"names a picture that is not printed: add 'picture: {name}' to this step",
+                )
 
 
 def _check_activity(
@@ -113,7 +155,9 @@ def _check_activity(
                 (*here, "plan_field"),
                 f"the business plan has no field '{question.plan_field}'",
             )
+    _check_steps(activity, location, problems)
     if activity.handout:
+        _check_pictures(activity.handout, (*location, "handout"), problems)
         for item_index, item in enumerate(activity.handout.worksheet):
             if item.question and activity.question(item.question) is None:
                 problems.add(

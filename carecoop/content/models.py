@@ -39,9 +39,41 @@ Pictogram = Literal[
     "coins",
     "vote",
     "handshake",
+    "eye",
+    "rain",
+    "bag",
+    "share",
+    "gate",
+    "book",
+    "village",
 ]
 #: Pictograms the documents can draw; one SVG each in handouts/icons/.
 PICTOGRAMS: tuple[str, ...] = get_args(Pictogram)
+
+#: Words that name a picture in module text, "(the eye)", and the pictogram that draws it.
+#: A checklist item that ends with one of these must print that pictogram beside it.
+PICTURE_WORDS: dict[str, str] = {
+    "the eye": "eye",
+    "the lighter bag": "bag",
+    "hands sharing a load": "share",
+    "the coins": "coins",
+    "a person speaking": "talk",
+    "the open gate": "gate",
+    "raised hands": "vote",
+    "coins in a pot": "coins",
+    "a house on its own": "home",
+    "a book": "book",
+    "the book": "book",
+    "hands shaking": "handshake",
+    "a village": "village",
+    "drops of rain": "rain",
+    "one drop of rain": "rain",
+}
+
+#: The kinds of care a form can be written for: children, or adults (older people,
+#: people with disabilities, care at home).
+CareKind = Literal["childcare", "adult-care"]
+CARE_KINDS: tuple[str, ...] = get_args(CareKind)
 
 
 class Model(BaseModel):
@@ -174,6 +206,8 @@ class Step(Model):
 
     text: Text
     note: Text | None = None
+    #: A picture printed beside the step on the reader's sheet.
+    picture: Pictogram | None = None
 
     @model_validator(mode="before")
     @classmethod
@@ -195,11 +229,21 @@ class WorksheetItem(Model):
     rows: int = Field(default=4, ge=1, le=20)
     #: Answers to show filled in, taken from this activity's question of that id.
     question: Identifier | None = None
+    #: A picture printed beside the prompt.
+    picture: Pictogram | None = None
+    #: One picture per checklist item, in order (null for an item without one).
+    pictures: list[Pictogram | None] = Field(default_factory=list)
+    #: Print this item only for groups founding this kind of care (none: for every group).
+    care: CareKind | None = None
 
     @model_validator(mode="after")
     def _check_kind_fields(self) -> WorksheetItem:
         if self.kind == "checklist" and not self.items:
             raise ValueError("a checklist needs its items")
+        if self.pictures and len(self.pictures) != len(self.items):
+            raise ValueError(
+                f"pictures has {len(self.pictures)} entries for {len(self.items)} items (one each, or null)"
+            )
         if self.kind == "table" and not self.columns:
             raise ValueError("a table needs its columns")
         return self

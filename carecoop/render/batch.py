@@ -11,6 +11,7 @@ from pathlib import Path
 
 from carecoop.outputs import write_atomic
 from carecoop.render.engine import shared_renderer
+from carecoop.render.fit import NEARLY_EMPTY, last_page_share
 
 #: Below this many documents a pool costs more (starting workers, their font set-up) than it saves.
 POOL_THRESHOLD = 6
@@ -22,6 +23,8 @@ class PdfJob:
 
     html: str
     path: Path
+    #: When the last page would hold only a few lines, lay the document out tighter.
+    tighten: bool = False
 
 
 def available_cores() -> int:
@@ -33,7 +36,15 @@ def available_cores() -> int:
 
 def render_one(job: PdfJob) -> Path:
     """Render and write one job with this process's renderer (its target was claimed before)."""
-    return write_atomic(job.path, shared_renderer().pdf(job.html))
+    renderer = shared_renderer()
+    if not job.tighten:
+        return write_atomic(job.path, renderer.pdf(job.html))
+    document = renderer.layout(job.html)
+    if len(document.pages) > 1 and last_page_share(document) < NEARLY_EMPTY:
+        tight = renderer.layout(job.html.replace('<body class="', '<body class="tight ', 1))
+        if len(tight.pages) < len(document.pages) or last_page_share(tight) >= NEARLY_EMPTY:
+            document = tight
+    return write_atomic(job.path, document.write_pdf())
 
 
 def render_pdfs(jobs: Sequence[PdfJob], workers: int | None = None) -> list[Path]:

@@ -9,6 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+#: A last page filled less than this (share of its page area) is nearly empty.
+NEARLY_EMPTY = 0.3
+
 
 def _boxes(box: Any) -> Iterator[Any]:
     yield box
@@ -39,3 +42,9 @@ def row_height(document: Any, css_class: str) -> float:
             if type(box).__name__ == "TableRowBox" and css_class in (box.element.get("class") or "").split():
                 return float(box.margin_height())
     return 0.0
+
+
+def last_page_share(document: Any) -> float:
+    """How much of the last page's area its content fills (0 to 1)."""
+    height = page_area_height(document)
+    return 1 - room_on_last_page(document) / height if height else 1.0

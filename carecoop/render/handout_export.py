@@ -18,6 +18,7 @@ from carecoop.errors import UserError
 from carecoop.outputs import claim, remember, write_atomic, write_output
 from carecoop.render.answers import AnswerBook
 from carecoop.render.batch import PdfJob, render_pdfs
+from carecoop.render.care_kind import group_care_kind
 from carecoop.render.engine import Paper, render_html, render_markdown
 from carecoop.render.exports import MD_BLANK, ExportResult, Format, file_slug, owner_of, workshop_context
 from carecoop.render.handouts import BookletView, Part, Person, handout_view
@@ -56,8 +57,9 @@ def _booklet(
     workshop_title: str,
     date_text: str,
 ) -> BookletView | None:
+    care = group_care_kind(modules, book, person.group) if book is not None else None
     views = [
-        handout_view(module, meta, person=person, book=book, part=part) for module in modules
+        handout_view(module, meta, person=person, book=book, part=part, care=care) for module in modules
     ]
     views = [view for view in views if not view.empty]
     if not views:
@@ -73,7 +75,10 @@ def _write(
             write_output(path, render_markdown("handout.md.j2", _md_context(b)), owner, force=force)
             for b, path in booklets
         ]
-    jobs = [PdfJob(render_html("handout.html", {"meta": b.meta, "booklet": b}), path) for b, path in booklets]
+    jobs = [
+        PdfJob(render_html("handout.html", {"meta": b.meta, "booklet": b}), path, tighten=True)
+        for b, path in booklets
+    ]
     written = render_pdfs(jobs, workers)
     remember(written, owner)
     return written

@@ -16,7 +16,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from carecoop.content.models import Activity, Handout, Module, Question, Scope, WorksheetItem
+from carecoop.content.models import Activity, CareKind, Handout, Module, Question, Scope, WorksheetItem
 from carecoop.render.answers import AnswerBook, Filled, fill, normalised
 from carecoop.render.meta import DocMeta
 
@@ -47,6 +47,8 @@ class ChoiceView:
 
     label: str
     ticked: bool
+    #: The pictogram printed beside the option, if the module gives one.
+    picture: str | None = None
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,8 @@ class ItemView:
     columns: list[str]
     rows: list[list[str]]
     note: str
+    #: The pictogram printed beside the prompt, if the module gives one.
+    picture: str | None = None
 
 
 @dataclass(frozen=True)
@@ -123,16 +127,20 @@ def handout_view(
     workshop_title: str = "",
     date_text: str = "",
     part: Part = "all",
+    care: CareKind | None = None,
 ) -> HandoutView:
     """The handout of a module for one person (blank without a person or answers).
 
     `part` keeps only a person's items (with the key messages) or only a group's
-    records (without them); "all" keeps both.
+    records (without them); "all" keeps both. `care` drops the items written for the
+    other kind of care (None keeps every variant).
     """
     labels = meta.labels
     handout = module.handout
 
     def wanted(item: WorksheetItem, owner: Owner, activity: Activity | None) -> bool:
+        if care is not None and item.care is not None and item.care != care:
+            return False
         if part == "all":
             return True
         found_activity, question = owner(item.question) if item.question else (None, None)
@@ -256,8 +264,9 @@ def _item(
     choices: list[ChoiceView] = []
     if item.kind in ("checklist", "scale"):
         options = item.items or (["1", "2", "3", "4", "5"] if item.kind == "scale" else [])
+        pictures = [str(p) if p else None for p in item.pictures] + [None] * len(options)
         choices = [
-            ChoiceView(option, _ticks(filled, option, index, item.kind))
+            ChoiceView(option, _ticks(filled, option, index, item.kind), pictures[index])
             for index, option in enumerate(options)
         ]
         if any(choice.ticked for choice in choices):
@@ -279,6 +288,7 @@ def _item(
         columns=list(item.columns),
         rows=rows,
         note=_note(filled, labels),
+        picture=str(item.picture) if item.picture else None,
     )
 
 
