@@ -11,7 +11,7 @@ from pathlib import Path
 
 from carecoop.outputs import write_atomic
 from carecoop.render.engine import shared_renderer
-from carecoop.render.fit import NEARLY_EMPTY, last_page_share
+from carecoop.render.fit import NEARLY_EMPTY, last_page_share, room_on_last_page, with_notes
 
 #: Below this many documents a pool costs more (starting workers, their font set-up) than it saves.
 POOL_THRESHOLD = 6
@@ -23,8 +23,10 @@ class PdfJob:
 
     html: str
     path: Path
-    #: When the last page would hold only a few lines, lay the document out tighter.
+    #: When the last page would hold only a few lines, lay the document out tighter, or
+    #: else fill that page with ruled lines for notes under this heading.
     tighten: bool = False
+    notes_label: str = "Notes"
 
 
 def available_cores() -> int:
@@ -44,6 +46,8 @@ def render_one(job: PdfJob) -> Path:
         tight = renderer.layout(job.html.replace('<body class="', '<body class="tight ', 1))
         if len(tight.pages) < len(document.pages) or last_page_share(tight) >= NEARLY_EMPTY:
             document = tight
+        else:
+            document = renderer.layout(with_notes(job.html, room_on_last_page(document), job.notes_label))
     return write_atomic(job.path, document.write_pdf())
 
 

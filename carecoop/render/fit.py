@@ -14,9 +14,11 @@ NEARLY_EMPTY = 0.3
 
 
 def _boxes(box: Any) -> Iterator[Any]:
+    """A box and its descendants, leaving out the page margins (running header, page number)."""
     yield box
     for child in getattr(box, "children", None) or []:
-        yield from _boxes(child)
+        if not type(child).__name__.startswith("Margin"):
+            yield from _boxes(child)
 
 
 def room_on_last_page(document: Any) -> float:
@@ -24,7 +26,7 @@ def room_on_last_page(document: Any) -> float:
     page = document.pages[-1]._page_box
     bottom = page.content_box_y()
     for box in _boxes(page):
-        if box is page or type(box).__name__.startswith("Margin"):
+        if box is page:
             continue
         bottom = max(bottom, box.position_y + box.margin_height())
     return float(page.content_box_y() + page.height - bottom)
@@ -48,3 +50,20 @@ def last_page_share(document: Any) -> float:
     """How much of the last page's area its content fills (0 to 1)."""
     height = page_area_height(document)
     return 1 - room_on_last_page(document) / height if height else 1.0
+
+
+#: One ruled line for notes, in CSS pixels (11 mm, as on the worksheets).
+NOTE_LINE_PX = 11 / 25.4 * 96
+
+
+def with_notes(html: str, room: float, label: str) -> str:
+    """The HTML with ruled lines for notes that fill `room` pixels at the end of its body."""
+    from markupsafe import escape
+
+    count = max(int(room // NOTE_LINE_PX) - 2, 1)
+    lines = '<div class="line"></div>' * count
+    block = (
+        f'<section class="notes-fill"><p class="prompt">{escape(label)}</p>'
+        f'<div class="lines">{lines}</div></section>'
+    )
+    return html.replace("</body>", block + "</body>", 1)

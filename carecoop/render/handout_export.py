@@ -76,7 +76,10 @@ def _write(
             for b, path in booklets
         ]
     jobs = [
-        PdfJob(render_html("handout.html", {"meta": b.meta, "booklet": b}), path, tighten=True)
+        PdfJob(
+            render_html("handout.html", {"meta": b.meta, "booklet": b}), path,
+            tighten=True, notes_label=b.meta.labels["notes"],
+        )
         for b, path in booklets
     ]
     written = render_pdfs(jobs, workers)

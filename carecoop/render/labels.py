@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 _EN: dict[str, str] = {
+    "notes": "Notes",
     "sex": "Sex",
     "sex_f": "F",
     "sex_m": "M",
@@ -63,6 +64,7 @@ _EN: dict[str, str] = {
 }
 
 _AR: dict[str, str] = {
+    "notes": "ملاحظات",
     "sex": "الجنس",
     "sex_f": "أنثى",
     "sex_m": "ذكر",
@@ -116,6 +118,7 @@ _AR: dict[str, str] = {
 }
 
 _ES: dict[str, str] = {
+    "notes": "Notas",
     "sex": "Sexo",
     "sex_f": "M",
     "sex_m": "H",
@@ -173,6 +176,7 @@ _ES: dict[str, str] = {
 }
 
 _FR: dict[str, str] = {
+    "notes": "Notes",
     "sex": "Sexe",
     "sex_f": "F",
     "sex_m": "H",
