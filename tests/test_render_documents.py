@@ -202,6 +202,10 @@ def test_certificates_one_page_per_participant(docs: dict[str, Path]) -> None:
     assert "Rania Odeh" in pages[2]
     assert "Module 2: Stronger together" not in pages[2]
     assert "Module 1: Care in our lives" in pages[2]
+    # The programme's name once, and the hours of the modules attended.
+    assert pages[0].count("Think.CareCoop") == 1
+    hours = sum(m.activity_minutes for m in load_curriculum().modules_of("think-carecoop")) / 60
+    assert f"{round(hours * 2) / 2:g} hours of activities" in pages[0]
 
 
 @pytest.mark.parametrize("kind", ["agenda", "attendance", "certificates"])

@@ -156,6 +156,10 @@ def test_modules_attended_follow_the_attendance_rules() -> None:
     # With progress recorded, a module without attendance counts only if it ran.
     progress = {modules[0].activities[0].id: Progress(modules[0].activities[0].id, "done", None, None)}
     assert [m.id for m in modules_attended(amina, modules, attendance, progress)] == [a, b]
+    # A module run without typed answers leaves no progress; a later module's shows it ran.
+    only = {a: {1: True}}
+    late_progress = {modules[2].activities[0].id: Progress(modules[2].activities[0].id, "done", None, None)}
+    assert [m.id for m in modules_attended(amina, modules, only, late_progress)] == [a, b, c]
 
 
 # Labels -----------------------------------------------------------------------------------------
@@ -276,3 +280,53 @@ def test_pictures_named_in_the_text_are_printed() -> None:
     html = render_html("handout.html", {"meta": meta, "booklet": booklet})
     for name in ("eye", "bag", "share", "coins", "talk"):
         assert f'src="icons/{name}.svg"' in html
+
+
+def test_docx_has_the_paper_asked_for_page_numbers_and_repeated_headers() -> None:
+    import io
+
+    from docx import Document as DocxDocument
+    from docx.shared import Mm
+
+    from carecoop.render.document import Document, Table
+    from carecoop.render.editable import docx_bytes
+
+    document = Document(title="Plan", subtitle="s", draft_label="d", author="a", language="en")
+    document.add(Table(columns=["Item", "Amount"], rows=[["Rent", "10"]] * 60))
+    for paper, (width, height) in (("a4", (210, 297)), ("letter", (215.9, 279.4))):
+        docx = DocxDocument(io.BytesIO(docx_bytes(document, paper)))
+        section = docx.sections[0]
+        assert abs(section.page_width - Mm(width)) < Mm(0.5)
+        assert abs(section.page_height - Mm(height)) < Mm(0.5)
+        assert 'w:instr="PAGE"' in section.footer._element.xml
+        assert "w:tblHeader" in docx.tables[0].rows[0]._tr.xml
+
+
+def test_reader_sheets_have_steps_and_records_but_no_keys_or_notes(tmp_path: Path) -> None:
+    from markupsafe import escape
+
+    from carecoop.render.group_export import reader_sheets_html
+
+    curriculum = load_curriculum()
+    modules = curriculum.modules_of("think-carecoop")
+    html = reader_sheets_html(modules, "Think.CareCoop", "en", "", "a4")
+    activities = [a for m in modules for a in m.activities if a.kind.value != "break"]
+    for activity in activities:
+        assert str(escape(activity.title)) in html
+        for step in activity.steps:
+            assert str(escape(step.text)) in html
+            if step.note:
+                assert str(escape(step.note)) not in html  # the facilitator's note
+    quiz = curriculum.module("tc-1").activities[1]
+    assert quiz.questions[0].correct
+    right = quiz.questions[0].choice_label(str(quiz.questions[0].correct))
+    assert str(escape(right)) not in html  # no answer key
+    result = runner.invoke(
+        app, ["export", "reader-sheets", "--programme", "think-carecoop", "--lang", "ar",
+              "--out", str(tmp_path / "r.pdf")],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    from pypdf import PdfReader
+
+    text = " ".join(page.extract_text() for page in PdfReader(tmp_path / "r.pdf").pages)
+    assert "أوراق القارئ" in text

@@ -253,3 +253,37 @@ def _note_source(from_answers: bool, group: str) -> None:
             f"Note: group {group} has no saved plan yet; this is the plan its workshop answers make.",
             markup=False,
         )
+
+
+@export_app.command("reader-sheets")
+@handle_errors
+def reader_sheets(
+    out: Annotated[Path, typer.Option("--out", metavar="FILE", help="The PDF to write.")],
+    workshop_id: Annotated[
+        str | None, typer.Argument(metavar="WS", help="The workshop (omit it with --programme).")
+    ] = None,
+    programme: Annotated[
+        str | None, typer.Option("--programme", help="A programme's sheets; no workshop needed.")
+    ] = None,
+    lang: Annotated[str, typer.Option("--lang", help="Language of a programme's sheets.")] = "en",
+    paper: PaperOption = "a4",
+    force: ForceOption = False,
+) -> None:
+    """A group reader's sheets: the steps to read aloud in big type, time and what to write down."""
+    from carecoop.errors import UserError
+    from carecoop.render.formats import choose_format
+    from carecoop.render.group_export import export_reader_sheets
+
+    if (workshop_id is None) == (programme is None):
+        raise UserError("Give a workshop, or --programme P (not both).")
+    choose_format(out, None, ("pdf",))
+    store = open_store() if workshop_id is not None else None
+    try:
+        result = export_reader_sheets(
+            load_curriculum(), out, store=store, workshop_id=workshop_id, programme=programme,
+            language=lang, paper=_paper(paper), force=force,
+        )
+    finally:
+        if store is not None:
+            store.close()
+    _report(result, "reader's sheets")

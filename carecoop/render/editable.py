@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+from typing import Any
 
 from carecoop.render.document import (
     Bullets,
@@ -70,14 +71,55 @@ def to_markdown(document: Document) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def docx_bytes(document: Document) -> bytes:
-    """The document as DOCX, with real headings and tables, for a word processor."""
+#: Page sizes in millimetres (width, height) and the margin on every side.
+_PAPER_MM = {"a4": (210.0, 297.0), "letter": (215.9, 279.4)}
+_MARGIN_MM = 20.0
+
+
+def _page_setup(docx: Any, paper: str) -> None:
+    """The paper asked for, and a page number centred in every footer."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Mm
+
+    width, height = _PAPER_MM.get(paper, _PAPER_MM["a4"])
+    for section in docx.sections:
+        section.page_width, section.page_height = Mm(width), Mm(height)
+        for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+            setattr(section, side, Mm(_MARGIN_MM))
+        paragraph = section.footer.paragraphs[0]
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        field = OxmlElement("w:fldSimple")
+        field.set(qn("w:instr"), "PAGE")
+        run = OxmlElement("w:r")
+        text = OxmlElement("w:t")
+        text.text = "1"
+        run.append(text)
+        field.append(run)
+        paragraph._p.append(field)
+
+
+def _repeat_header(row: Any) -> None:
+    """Mark a table's first row to repeat at the top of every page the table runs onto."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    properties = row._tr.get_or_add_trPr()
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    properties.append(header)
+
+
+def docx_bytes(document: Document, paper: str = "a4") -> bytes:
+    """The document as DOCX, with real headings and tables, on the paper asked for, for a word processor."""
     from docx import Document as DocxDocument
     from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
     from docx.shared import Cm, Pt
 
     document = _xml_safe(document)
     docx = DocxDocument()
+    _page_setup(docx, paper)
     docx.core_properties.title = document.title[:_PROPERTY_LIMIT]
     docx.core_properties.author = document.author[:_PROPERTY_LIMIT]
     docx.core_properties.language = document.language[:_PROPERTY_LIMIT]
@@ -111,6 +153,7 @@ def docx_bytes(document: Document) -> bytes:
                 docx.add_paragraph().add_run(block.caption).bold = True
             table = docx.add_table(rows=1, cols=len(block.columns))
             table.style = "Table Grid"
+            _repeat_header(table.rows[0])
             for cell, text in zip(table.rows[0].cells, block.columns, strict=True):
                 cell.text = text
                 cell.paragraphs[0].runs[0].bold = True

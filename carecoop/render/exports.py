@@ -222,7 +222,9 @@ def certificates_html(store: Store, curriculum: Curriculum, workshop_id: str, *,
         attended = modules_attended(participant, ctx.modules, attendance, progress)
         if attended:
             lines = [ModuleLine(m.number, m.title) for m in attended]
-            people.append(Certificate(participant.name, lines))
+            hours = sum(m.activity_minutes for m in attended) / 60
+            text = labels["hours_attended"].format(hours=f"{round(hours * 2) / 2:g}")
+            people.append(Certificate(participant.name, lines, text))
     if not people:
         raise UserError(
             f"Nobody is marked present in workshop '{workshop_id}', so there are no certificates."
@@ -237,11 +239,12 @@ def certificates_html(store: Store, curriculum: Curriculum, workshop_id: str, *,
         head_end=labels["certificate"],
         landscape=True,
     )
+    planned_days = max(slot.day for slot in build_agenda(ctx.modules))
     view = _CertificatesView(
         meta=meta,
         workshop_title=workshop.title,
         programme_title=ctx.programme_title,
-        date_text=date_span(workshop, workshop.language),
+        date_text=date_span(workshop, workshop.language, planned_days),
         location=workshop.location,
         facilitator=workshop.facilitator,
         people=people,

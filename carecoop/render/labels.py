@@ -10,6 +10,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 _EN: dict[str, str] = {
+    "hours_attended": "{hours} hours of activities",
+    "reader_sheets": "Reader's sheets",
+    "reader_hint": "For the group's reader: read each step aloud, slowly. Another member keeps the time.",
+    "records_group": "the group",
+    "records_workshop": "everyone together",
+    "records_each": "each person",
+    "we_write_down": "What we write down",
     "notes": "Notes",
     "sex": "Sex",
     "sex_f": "F",
@@ -64,6 +71,13 @@ _EN: dict[str, str] = {
 }
 
 _AR: dict[str, str] = {
+    "hours_attended": "{hours} ساعات من الأنشطة",
+    "reader_sheets": "أوراق القارئ",
+    "reader_hint": "لقارئ المجموعة: اقرأ كل خطوة بصوت عالٍ وببطء. عضو آخر يراقب الوقت.",
+    "records_group": "المجموعة",
+    "records_workshop": "الجميع معاً",
+    "records_each": "كل شخص",
+    "we_write_down": "ما نكتبه",
     "notes": "ملاحظات",
     "sex": "الجنس",
     "sex_f": "أنثى",
@@ -108,9 +122,9 @@ _AR: dict[str, str] = {
     "number": "رقم",
     "walk_ins": "مشاركون جدد",
     "certificate": "شهادة مشاركة",
-    "certifies": "نشهد بأن",
-    "took_part": "شارك في",
-    "modules_attended": "الوحدات التي حضرها",
+    "certifies": "نشهد بمشاركة",
+    "took_part": "في",
+    "modules_attended": "الوحدات المحضورة",
     "signature_facilitator": "توقيع الميسّر",
     "total": "المجموع",
     "break": "استراحة",
@@ -118,6 +132,15 @@ _AR: dict[str, str] = {
 }
 
 _ES: dict[str, str] = {
+    "hours_attended": "{hours} horas de actividades",
+    "reader_sheets": "Hojas de lectura",
+    "reader_hint": (
+        "Para quien lee en el grupo: lea cada paso en voz alta, despacio. Otra persona cuida el tiempo."
+    ),
+    "records_group": "el grupo",
+    "records_workshop": "todas las personas juntas",
+    "records_each": "cada persona",
+    "we_write_down": "Lo que anotamos",
     "notes": "Notas",
     "sex": "Sexo",
     "sex_f": "M",
@@ -176,6 +199,16 @@ _ES: dict[str, str] = {
 }
 
 _FR: dict[str, str] = {
+    "hours_attended": "{hours} heures d'activités",
+    "reader_sheets": "Fiches de lecture",
+    "reader_hint": (
+        "Pour la personne qui lit : lisez chaque étape à voix haute, lentement. "
+        "Une autre personne garde le temps."
+    ),
+    "records_group": "le groupe",
+    "records_workshop": "tout le monde ensemble",
+    "records_each": "chaque personne",
+    "we_write_down": "Ce que nous notons",
     "notes": "Notes",
     "sex": "Sexe",
     "sex_f": "F",

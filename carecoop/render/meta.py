@@ -87,10 +87,12 @@ def workshop_days(workshop: Workshop, planned_days: int) -> list[date | None]:
     return [start + timedelta(days=offset) if start else None for offset in range(count)]
 
 
-def date_span(workshop: Workshop, language: str) -> str:
-    """`14 March 2026` or `14 March 2026 – 18 March 2026`."""
+def date_span(workshop: Workshop, language: str, planned_days: int = 1) -> str:
+    """`14 March 2026` or `14 March 2026 – 18 March 2026` (the last planned day without an end date)."""
     start = parse_date(workshop.start_date)
     end = parse_date(workshop.end_date)
+    if end is None and start is not None and planned_days > 1:
+        end = workshop_days(workshop, planned_days)[-1]
     if start is None:
         return workshop.start_date or ""
     if end is None or end == start:

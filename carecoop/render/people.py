@@ -99,6 +99,8 @@ class Certificate:
 
     name: str
     modules: list[ModuleLine]
+    #: Hours of activities in the modules attended, written out ("6 hours of activities").
+    hours: str = ""
 
 
 @dataclass(frozen=True)
@@ -125,11 +127,15 @@ def modules_attended(
     With no attendance taken in the whole workshop, everyone attended every module that
     ran. Otherwise a participant needs at least one module marked present; a module where
     nobody's attendance was taken counts for them if it ran. A module "ran" when any of
-    its activities was started, or when no progress was recorded at all.
+    its activities was started, or a later module's was (modules run in order, and one
+    run without typed answers leaves no trace of its own), or when no progress was
+    recorded at all.
     """
+    started = [i for i, m in enumerate(modules) if any(a.id in progress for a in m.activities)]
+    last_run = max(started, default=-1)
 
     def ran(module: Module) -> bool:
-        return not progress or any(a.id in progress for a in module.activities)
+        return not progress or modules.index(module) <= last_run
 
     if not attendance:
         return [m for m in modules if ran(m)]

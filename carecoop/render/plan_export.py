@@ -51,7 +51,7 @@ def _write(
     if fmt == "docx":
         from carecoop.render.editable import docx_bytes
 
-        return write_output(out, docx_bytes(document), owner, force=force)
+        return write_output(out, docx_bytes(document, paper), owner, force=force)
     from carecoop.render.document_html import document_html
     from carecoop.render.engine import shared_renderer
 
