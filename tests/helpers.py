@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import subprocess
 from pathlib import Path
 
 from carecoop.store.db import Store
@@ -87,3 +89,20 @@ def make_workshop(
         workshop_id, "tc2-fixing-it-together", "our-solution", "Take turns and write it down."
     )
     return store
+
+
+def words_outside_margins(path: Path, margin: float) -> list[str]:
+    """Words (from pdftotext -bbox) that reach closer than `margin` points to a page edge."""
+    layout = subprocess.run(
+        ["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True
+    )
+    outside = []
+    for page in re.finditer(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', layout.stdout, re.S):
+        width, height = float(page[1]), float(page[2])
+        for word in re.finditer(
+            r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<', page[3]
+        ):
+            x0, y0, x1, y1 = (float(v) for v in word.groups()[:4])
+            if x0 < margin or y0 < margin or x1 > width - margin or y1 > height - margin:
+                outside.append(word[5])
+    return outside

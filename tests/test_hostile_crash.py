@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
-from test_run_terminal import Session, start, values, welcome_steps
+from run_session import Session, start, values, welcome_steps
 
 from carecoop.store.db import Store
 from carecoop.store.records import Workshop

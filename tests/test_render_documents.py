@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import re
 import subprocess
 from pathlib import Path
 
 import pytest
-from helpers import NAMES, make_workshop
+from helpers import NAMES, make_workshop, words_outside_margins
 from pypdf import PdfReader
 from typer.testing import CliRunner
 
@@ -273,23 +272,6 @@ def test_arabic_agenda_reads_in_logical_order(arabic_agenda: Path) -> None:
     # English text (no translation yet) keeps its own order inside the Arabic page.
     assert "A childminder (Mai Rudo) watches children in the side room from 08:45." in text
     assert "صفحة" in text  # "Page" of the Arabic footer
-
-
-def words_outside_margins(path: Path, margin: float) -> list[str]:
-    """Words (from pdftotext -bbox) that reach closer than `margin` points to a page edge."""
-    layout = subprocess.run(
-        ["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True
-    )
-    outside = []
-    for page in re.finditer(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', layout.stdout, re.S):
-        width, height = float(page[1]), float(page[2])
-        for word in re.finditer(
-            r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<', page[3]
-        ):
-            x0, y0, x1, y1 = (float(v) for v in word.groups()[:4])
-            if x0 < margin or y0 < margin or x1 > width - margin or y1 > height - margin:
-                outside.append(word[5])
-    return outside
 
 
 def test_nothing_runs_off_the_page(docs: dict[str, Path]) -> None:

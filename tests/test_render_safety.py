@@ -8,9 +8,8 @@ from typing import Any
 
 import pytest
 import yaml
-from helpers import HOSTILE, make_workshop
+from helpers import HOSTILE, make_workshop, words_outside_margins
 from pypdf import PdfReader
-from test_render_documents import words_outside_margins
 
 from carecoop.content.loader import load_curriculum
 from carecoop.paths import handouts_dir

@@ -15,11 +15,10 @@ from pathlib import Path
 
 import pexpect
 import pytest
-from test_run_terminal import CARECOOP, TIMEOUT, Session, start, values, welcome_steps
+from run_session import CARECOOP, TIMEOUT, Session, make_tiny_workshop, start, values, welcome_steps
 
 from carecoop.store.db import STORE_FILE, Store
 from carecoop.store.locks import this_boot, this_host
-from carecoop.store.records import Workshop
 
 
 def _mount(*args: str) -> bool:
@@ -30,19 +29,9 @@ def _umount(target: Path) -> None:
     subprocess.run(["umount", "-l", str(target)], capture_output=True, check=False)
 
 
-def _workshop(home: Path) -> None:
-    store = Store.open(home)
-    store.create_workshop(
-        Workshop(id="ws", programme="think-carecoop", title="Tiny day", start_date="2025-03-14")
-    )
-    store.add_participants("ws", ["Amina", "Tendai"], "Sun")
-    store.add_participants("ws", ["Rania"], "Moon")
-    store.close()
-
-
 @pytest.fixture
 def read_only_home(carecoop_home: Path) -> Iterator[Path]:
-    _workshop(carecoop_home)
+    make_tiny_workshop(carecoop_home)
     if os.geteuid() != 0:
         carecoop_home.chmod(0o555)
         (carecoop_home / STORE_FILE).chmod(0o444)
@@ -62,7 +51,7 @@ def small_disk(carecoop_home: Path) -> Iterator[Path]:
     carecoop_home.mkdir(parents=True)
     if os.geteuid() != 0 or not _mount("-t", "tmpfs", "-o", "size=16m", "tmpfs", str(carecoop_home)):
         pytest.skip("a small tmpfs cannot be mounted here (needs root and mount)")
-    _workshop(carecoop_home)
+    make_tiny_workshop(carecoop_home)
     yield carecoop_home
     _umount(carecoop_home)
 
@@ -111,7 +100,7 @@ def test_a_disk_that_fills_mid_run_loses_nothing_shown_as_saved(small_disk: Path
 
 
 def test_a_lock_whose_pid_was_reused_or_whose_host_was_renamed_is_taken_over(carecoop_home: Path) -> None:
-    _workshop(carecoop_home)
+    make_tiny_workshop(carecoop_home)
     store = Store.open(carecoop_home)
     # Process 1 runs, but it started long after this lock was taken: the id was reused.
     store.connection.execute(

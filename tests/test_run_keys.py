@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 
 import pexpect
-from test_run_terminal import CARECOOP, TIMEOUT, TINY, Session, answers, home, values
+from run_session import CARECOOP, TIMEOUT, TINY, Session, answers, home, values
 
 from carecoop.store.db import Store
 

@@ -1,109 +1,17 @@
-"""The facilitator's run in a real pseudo-terminal: a whole module, Ctrl-C, kill -9, resume.
-
-The tiny module in fixtures/run-module replaces Think.CareCoop's first module, so a run
-starts with its three short activities.
-"""
+"""The facilitator's run in a real pseudo-terminal: a whole module, Ctrl-C, kill -9, resume."""
 
 from __future__ import annotations
 
-import os
 import signal
-import sys
 from pathlib import Path
-from typing import Any
 
-import pexpect
 import pytest
+from run_session import DOWN, Session, answers, home, start, values, welcome_steps
 
 from carecoop.store.db import Store
-from carecoop.store.records import Workshop
-
-#: The `carecoop` installed beside the Python that runs the tests, wherever its venv is.
-CARECOOP = Path(sys.executable).parent / "carecoop"
-TINY = Path(__file__).parent / "fixtures" / "run-module"
-DOWN = "\x1b[B"
-TIMEOUT = 20
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(autouse=True, scope="module")
-def _carecoop_is_installed() -> None:
-    # A missing command is a broken set-up, not a reason to skip: fail loudly.
-    assert CARECOOP.exists(), f"{CARECOOP} not found: run `bash scripts/setup.sh` first"
-
-
-@pytest.fixture
-def home(carecoop_home: Path) -> Path:
-    store = Store.open(carecoop_home)
-    store.create_workshop(
-        Workshop(id="ws", programme="think-carecoop", title="Tiny day", start_date="2025-03-14")
-    )
-    store.add_participants("ws", ["Amina", "Tendai"], "Sun")
-    store.add_participants("ws", ["Rania"], "Moon")
-    store.close()
-    return carecoop_home
-
-
-class Session:
-    """One `carecoop run` in a pseudo-terminal of 40 rows and 120 columns."""
-
-    def __init__(self, home: Path, *args: str) -> None:
-        env = {
-            **os.environ,
-            "CARECOOP_HOME": str(home),
-            "CARECOOP_MODULES": str(TINY),
-            "TERM": "xterm",
-            "PROMPT_TOOLKIT_NO_CPR": "1",  # a test terminal does not answer cursor position requests
-        }
-        env.pop("COLUMNS", None)
-        self.child = pexpect.spawn(
-            str(CARECOOP),
-            ["run", "ws", *args],
-            env=env,
-            dimensions=(40, 120),
-            encoding="utf-8",
-            timeout=TIMEOUT,
-        )
-
-    def expect(self, text: str) -> None:
-        self.child.expect_exact(text)
-
-    def answer(self, prompt: str, keys: str) -> None:
-        self.expect(prompt)
-        self.child.send(keys)
-
-    def end(self) -> int:
-        self.child.expect(pexpect.EOF)
-        self.child.close()
-        status: int = self.child.exitstatus if self.child.exitstatus is not None else -self.child.signalstatus
-        return status
-
-
-def answers(home: Path) -> list[tuple[str, str, Any, Any, bool]]:
-    store = Store.open(home)
-    try:
-        return [(a.question_id, a.who, a.value, a.recorded_at, a.skipped) for a in store.answers("ws")]
-    finally:
-        store.close()
-
-
-def values(home: Path) -> list[tuple[str, str, Any]]:
-    return [(question, who, value) for question, who, value, _, _ in answers(home)]
-
-
-def start(session: Session, attendance: bool = True) -> None:
-    session.answer("Where do you want to start?", "\r")
-    if attendance:
-        session.answer("Who is here?", "\r")
-
-
-def welcome_steps(session: Session) -> None:
-    session.answer("Step 1 of 2", "\r")
-    session.expect("Step 2 of 2")
-    session.answer("A note only the facilitator sees.", "b\r")
-    session.answer("Step 1 of 2", "\r")
-    session.answer("Step 2 of 2", "\r")
+__all__ = ["home"]  # the fixture the tests below take, shared with the other terminal tests
 
 
 def test_a_module_from_start_to_end(home: Path) -> None:

@@ -22,3 +22,15 @@ def test_ruff() -> None:
 def test_mypy_strict() -> None:
     result = run(str(BIN / "mypy"))
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_no_test_imports_another_test_module() -> None:
+    # Shared test code lives in helper modules (helpers.py, run_session.py, ...), so each
+    # test file can run, move or be deleted on its own.
+    offenders = [
+        f"{path.name}:{number}: {line}"
+        for path in sorted((ROOT / "tests").glob("*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if line.startswith(("from test_", "import test_"))
+    ]
+    assert offenders == []
