@@ -316,3 +316,28 @@ def test_arabic_review_terms(curriculum: Curriculum) -> None:
     tc4 = activity(curriculum, "tc4-who-owns-what", "ar")
     assert "الجامع" in tc4.steps[2].text and "جمعية أهلية" in tc4.steps[2].text
     assert "الوحدة الصحية" in tc4.steps[3].text
+
+
+def test_arabic_names_principle_two_as_arab_cooperative_bodies_do(curriculum: Curriculum) -> None:
+    """«الرقابة» reads as surveillance; principle 2 is «الإدارة الديمقراطية من قبل الأعضاء»."""
+    arabic = all_think_text(curriculum, "ar")
+    assert "الرقابة الديمقراطية" not in arabic and "رقابة ديمقراطية" not in arabic
+    assert "الإدارة الديمقراطية من قبل الأعضاء" in text(curriculum, "tc-3", "ar")
+
+
+SYRIAN_PERMIT = {"en": "work permit", "ar": "إجازة عمل", "es": "permiso de trabajo"}
+UNRECOGNISED = {"en": "does not recognise", "ar": "لا تعترف", "es": "no lo reconoce"}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_beirut_story_says_what_a_syrian_refugee_needs_and_the_union_is_not_recognised(
+    curriculum: Curriculum, language: str
+) -> None:
+    story = activity(curriculum, "tc4-stories-from-many-places", language)
+    rima = story.steps[5]
+    assert SYRIAN_PERMIT[language] in rima.text and rima.note
+    helped_by = story.steps[6].text
+    assert "union" not in helped_by and "نقابة" not in helped_by and "sindicato" not in helped_by
+    assert UNRECOGNISED[language] in (story.steps[7].note or "")
+    lebanon = activity(curriculum, "tc5-decent-work", language).adaptation[6]
+    assert SYRIAN_PERMIT[language] in lebanon
