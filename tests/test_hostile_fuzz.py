@@ -146,7 +146,7 @@ def test_answers_file(
         f"  - activity: {a}\n    question: {q}\n" + (f"    {who}\n" if who else "") + f"    value: {value}\n"
         for a, q, who, value in entries
     )
-    path.write_text("answers:\n" + (body or "  []\n"), encoding="utf-8")
+    path.write_text("answers:\n" + (body or "  []\n"), encoding="utf-8", errors="surrogatepass")
     check(["--modules", str(TINY), "run", workshop, "--answers", str(path)], carecoop_home)
     check(["answers", workshop, "--json"], carecoop_home)
 
@@ -164,7 +164,7 @@ def test_plan_file(
     cooperative = "".join(f"  {key}: {value}\n" for key, value in fields if key in ("name", "x"))
     financial = "".join(f"  {key}: {value}\n" for key, value in fields if key not in ("name", "x"))
     text = f"cooperative:\n{cooperative or '  {}'}\nfinancial:\n{financial or '  {}'}\n"
-    path.write_text(text, encoding="utf-8")
+    path.write_text(text, encoding="utf-8", errors="surrogatepass")
     check(["plan", workshop, "--group", "Sun", "--from", str(path)], carecoop_home)
     check(["plan", "check", workshop, "--group", "Sun", "--json"], carecoop_home)
 
