@@ -40,4 +40,6 @@ if ! .venv/bin/uv --version 2>/dev/null | grep -qx "uv $UV_VERSION.*"; then
 fi
 # --locked: refuse to run if pyproject.toml and uv.lock disagree (refresh the lock instead);
 # --inexact: keep uv and pip, which the lock does not list, in the environment.
-.venv/bin/uv sync --quiet --locked --inexact --python .venv/bin/python
+# --compile-bytecode: compile once here, in parallel, instead of in the first command or
+# test process that imports each library (about 1,000 files).
+.venv/bin/uv sync --quiet --locked --inexact --compile-bytecode --python .venv/bin/python

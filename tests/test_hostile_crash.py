@@ -8,6 +8,7 @@ way through typing, or just after Enter.
 
 from __future__ import annotations
 
+import os
 import random
 import signal
 import time
@@ -20,7 +21,10 @@ from carecoop.store.db import Store
 from carecoop.store.records import Workshop
 
 pytestmark = pytest.mark.slow
-KILLS = 20
+#: Eight kills, two at each moment, prove the rule in the suite; a soak sets more:
+#: `CARECOOP_KILLS=200 .venv/bin/python -m pytest tests/test_hostile_crash.py`.
+KILLS = int(os.environ.get("CARECOOP_KILLS", "8"))
+MOMENTS = ["now", "after-next-prompt", "typing", "sleep"]
 PEOPLE = ["Amina", "Tendai", "Rania"]
 
 
@@ -61,7 +65,7 @@ def test_random_kills_lose_nothing_the_screen_showed_as_saved(tmp_path: Path) ->
                 run.expect(prompt(index + 1))
                 seen = index + 1
                 shown_saved = list(typed)
-        moment = chance.choice(["now", "after-next-prompt", "typing", "sleep"])
+        moment = MOMENTS[number % len(MOMENTS)]
         if moment in ("after-next-prompt", "typing") and seen < answers_given:
             run.expect(prompt(answers_given))
             shown_saved = list(typed)
