@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from carecoop.render.charts import _export, _pyplot
+from carecoop.render.charts import new_figure, to_chart
 from carecoop.render.document import Chart
 
 _BEFORE, _AFTER = "#b0b0b0", "#1f5f8b"
@@ -12,8 +12,7 @@ _FACE_COLOURS = ["#b22222", "#e8956b", "#e6e6e6", "#8fbc8f", "#2e7d32"]
 
 def knowledge_chart(labels: list[str], before: list[float], after: list[float], caption: str) -> Chart:
     """Per question, the share of people right before and after (percent), as paired bars."""
-    plt = _pyplot()
-    figure, axes = plt.subplots(figsize=(7.0, 0.4 * len(labels) + 1.2))
+    figure, axes = new_figure((7.0, 0.4 * len(labels) + 1.2))
     rows = list(range(len(labels)))
     height = 0.38
     axes.barh([r - height / 2 for r in rows], before, height, color=_BEFORE, label="Before")
@@ -29,13 +28,12 @@ def knowledge_chart(labels: list[str], before: list[float], after: list[float], 
     axes.set_xlabel("People with the right answer")
     axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18), ncol=2, frameon=False, fontsize=9)
     axes.grid(axis="x", alpha=0.3)
-    return _export(figure, caption)
+    return to_chart(figure, caption)
 
 
 def change_chart(counts: dict[int, int], out_of: int, caption: str) -> Chart:
     """How many people gained or lost how many right answers between the two checks."""
-    plt = _pyplot()
-    figure, axes = plt.subplots(figsize=(7.0, 2.4))
+    figure, axes = new_figure((7.0, 2.4))
     low = min([0, *counts])
     high = max([0, *counts])
     changes = list(range(low, high + 1))
@@ -50,13 +48,12 @@ def change_chart(counts: dict[int, int], out_of: int, caption: str) -> Chart:
     axes.set_ylabel("People")
     axes.yaxis.get_major_locator().set_params(integer=True)
     axes.set_ylim(0, max(values + [1]) * 1.2)
-    return _export(figure, caption)
+    return to_chart(figure, caption)
 
 
 def faces_chart(labels: list[str], counts: list[list[int]], caption: str) -> Chart:
     """For each question, how many chose each face, as one bar split from 1 to 5."""
-    plt = _pyplot()
-    figure, axes = plt.subplots(figsize=(7.0, 0.55 * len(labels) + 1.3))
+    figure, axes = new_figure((7.0, 0.55 * len(labels) + 1.3))
     rows = list(range(len(labels)))
     left = [0] * len(labels)
     for face in range(5):
@@ -79,4 +76,4 @@ def faces_chart(labels: list[str], counts: list[list[int]], caption: str) -> Cha
     axes.set_xlabel("Answers")
     axes.xaxis.get_major_locator().set_params(integer=True)
     axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.25), ncol=5, frameon=False, fontsize=8.5)
-    return _export(figure, caption)
+    return to_chart(figure, caption)

@@ -13,13 +13,15 @@ from carecoop.render.document import Chart
 _FIGURE_SIZE = (7.0, 3.4)
 
 
-def _pyplot() -> Any:
+def new_figure(size: tuple[float, float]) -> tuple[Any, Any]:
+    """A figure and its axes in our chart style.
+
+    Made without pyplot, so nothing keeps it alive but the `Chart` that may still draw it as PNG.
+    """
     import matplotlib
+    from matplotlib.figure import Figure
 
-    matplotlib.use("Agg")  # no screen: draw to files only
-    import matplotlib.pyplot as plt
-
-    plt.rcParams.update(
+    matplotlib.rcParams.update(
         {
             "font.family": "DejaVu Sans",
             "font.size": 10,
@@ -29,17 +31,21 @@ def _pyplot() -> Any:
             "axes.spines.right": False,
         }
     )
-    return plt
+    figure = Figure(figsize=size)
+    return figure, figure.subplots()
 
 
-def _export(figure: Any, caption: str) -> Chart:
-    svg, png = io.StringIO(), io.BytesIO()
+def to_chart(figure: Any, caption: str) -> Chart:
+    """The chart of a finished figure: SVG now, PNG (only DOCX needs it) when first asked for."""
+    svg = io.StringIO()
     figure.savefig(svg, format="svg", bbox_inches="tight", metadata={"Date": None})
-    figure.savefig(png, format="png", dpi=150, bbox_inches="tight")
-    import matplotlib.pyplot as plt
 
-    plt.close(figure)
-    return Chart(svg=svg.getvalue(), png=png.getvalue(), caption=caption)
+    def png() -> bytes:
+        data = io.BytesIO()
+        figure.savefig(data, format="png", dpi=150, bbox_inches="tight")
+        return data.getvalue()
+
+    return Chart(svg=svg.getvalue(), caption=caption, draw_png=png)
 
 
 def _finish(axes: Any, months: list[Month], break_even: int | None, money: Callable[[Decimal], str],
@@ -63,28 +69,26 @@ def cash_chart(
     months: list[Month], break_even: int | None, money: Callable[[Decimal], str], labels: dict[str, str]
 ) -> Chart:
     """The cash in the box at the end of each month, with zero and break-even marked."""
-    plt = _pyplot()
     numbers = [m.number for m in months]
     cash = [float(m.closing_cash) for m in months]
-    figure, axes = plt.subplots(figsize=_FIGURE_SIZE)
+    figure, axes = new_figure(_FIGURE_SIZE)
     axes.axhline(0, color="#444444", linewidth=1)
     axes.fill_between(numbers, cash, 0, where=[c < 0 for c in cash], color="#d9534f", alpha=0.25,
                       interpolate=True, label=labels["below_zero"])
     axes.plot(numbers, cash, color="#1f5f8b", linewidth=2.5, marker="o", markersize=3,
               label=labels["cash"])
     _finish(axes, months, break_even, money, labels)
-    return _export(figure, labels["cash_caption"])
+    return to_chart(figure, labels["cash_caption"])
 
 
 def income_costs_chart(
     months: list[Month], break_even: int | None, money: Callable[[Decimal], str], labels: dict[str, str]
 ) -> Chart:
     """Money coming in against money going out, month by month."""
-    plt = _pyplot()
     numbers = [m.number for m in months]
-    figure, axes = plt.subplots(figsize=_FIGURE_SIZE)
+    figure, axes = new_figure(_FIGURE_SIZE)
     axes.bar(numbers, [float(m.revenue) for m in months], color="#8fbc8f", label=labels["income"])
     axes.plot(numbers, [float(m.cash_out) for m in months], color="#b22222", linewidth=2.5,
               label=labels["costs"])
     _finish(axes, months, break_even, money, labels)
-    return _export(figure, labels["income_caption"])
+    return to_chart(figure, labels["income_caption"])

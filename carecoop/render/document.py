@@ -6,7 +6,9 @@ document then becomes HTML (→ PDF), Markdown or DOCX, so the three never disag
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 
 @dataclass(frozen=True)
@@ -56,8 +58,14 @@ class Chart:
     """A chart as SVG (for HTML/PDF) and PNG (for DOCX), with a caption."""
 
     svg: str
-    png: bytes
     caption: str
+    #: Draws the PNG; only DOCX asks for it, so PDF and Markdown exports never pay for it.
+    draw_png: Callable[[], bytes] = field(repr=False, compare=False)
+
+    @cached_property
+    def png(self) -> bytes:
+        """The chart as a PNG image, drawn on first use."""
+        return self.draw_png()
 
 
 @dataclass(frozen=True)
