@@ -82,7 +82,7 @@ def test_yaml_strings_lose_their_control_characters() -> None:
 def test_lang_cannot_inject_markup(workshop: str) -> None:
     code, output = invoke("modules", "show", "tc-1", "--lang", "[/x]")
     assert code == 1
-    assert output == "Error: No module is in '[/x]'. Languages: en, ar, es.\n"
+    assert output == "Error: No module is in '[/x]'. Languages: en, ar, es, fr.\n"
     code, output = invoke("modules", "show", "tc-1", "--lang", "[link=http://evil.example]x")
     assert code == 1 and "Languages:" in output
 
