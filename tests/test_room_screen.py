@@ -8,8 +8,9 @@ import pytest
 from typer.testing import CliRunner
 
 from carecoop.cli.app import app
-from carecoop.store.db import Store, now
+from carecoop.store.db import Store
 from carecoop.store.records import Workshop
+from carecoop.store.workshops import now
 from carecoop.workshop.room import ANSWERS, CLOSING
 
 TINY = Path(__file__).parent / "fixtures" / "run-module"

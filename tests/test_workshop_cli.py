@@ -11,7 +11,8 @@ from typer.testing import CliRunner
 
 from carecoop.cli.app import app
 from carecoop.content.loader import load_curriculum
-from carecoop.store.db import Store, now
+from carecoop.store.db import Store
+from carecoop.store.workshops import now
 
 runner = CliRunner()
 TINY = Path(__file__).parent / "fixtures" / "run-module"

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from carecoop.errors import WorkshopLockedError
-from carecoop.store.db import Store, now
+from carecoop.store.db import Store
 from carecoop.store.records import Workshop
+from carecoop.store.workshops import now
 
 
 @pytest.fixture

@@ -16,7 +16,8 @@ from typing import Any
 
 from carecoop.errors import UserError
 from carecoop.pilot.bundle import Bundle, BundlePerson, person_key, read_bundle
-from carecoop.store.db import Store, now
+from carecoop.store.db import Store
+from carecoop.store.workshops import now
 
 
 @dataclass(frozen=True)
