@@ -36,12 +36,11 @@ class DemoStep:
     run: Callable[[], list[WrittenFile]]
 
 
-def _setup_data() -> dict[str, Any]:
+def _setup_data(folder: Path) -> dict[str, Any]:
     from carecoop.content.yamlfile import read_yaml
-    from carecoop.demo_data import DEMO_DIR
 
-    data = read_yaml(DEMO_DIR / "start-workshop.yaml")
-    if not isinstance(data, dict) or "workshop" not in data or "groups" not in data:
+    data = read_yaml(folder / "start-workshop.yaml")
+    if not isinstance(data, dict) or not {"workshop", "groups", "report_title"} <= set(data):
         raise UserError("The bundled demo workshop file is damaged; reinstall carecoop.")
     return data
 
@@ -54,10 +53,10 @@ def _pages(path: Path) -> int | None:
     return len(PdfReader(path).pages)
 
 
-def demo_steps(out: Path, home: Path) -> list[DemoStep]:
+def demo_steps(out: Path, home: Path, language: str = "en") -> list[DemoStep]:
     """The demo as steps: set up and record the workshop, then export every document."""
     from carecoop.content.loader import load_curriculum
-    from carecoop.demo_data import DEMO_DIR
+    from carecoop.demo_data import demo_dir
     from carecoop.plan.model import plan_field_exists
     from carecoop.plan.workflow import current_plan, save_plan
     from carecoop.render import exports
@@ -67,7 +66,8 @@ def demo_steps(out: Path, home: Path) -> list[DemoStep]:
     from carecoop.store.records import Workshop
     from carecoop.workshop.answers_file import record_answers_file
 
-    setup = _setup_data()
+    folder = demo_dir(language)
+    setup = _setup_data(folder)
     store = Store.open(home)
     curriculum = load_curriculum(plan_field_ok=plan_field_exists)
     workshop = Workshop(**setup["workshop"])
@@ -80,11 +80,11 @@ def demo_steps(out: Path, home: Path) -> list[DemoStep]:
         store.create_workshop(workshop)
         for group, names in groups.items():
             store.add_participants(ws, names, group=group)
-        import_people(store, ws, DEMO_DIR / "start-people.csv")  # profiles and consent
+        import_people(store, ws, folder / "start-people.csv")  # profiles and consent
         present = {p.id: True for p in store.participants(ws)}
         for module in curriculum.modules_of(workshop.programme):
             store.set_attendance(ws, module.id, present)
-        record_answers_file(DEMO_DIR / "start-carecoop-answers.yaml", store, curriculum, store.workshop(ws))
+        record_answers_file(folder / "start-carecoop-answers.yaml", store, curriculum, store.workshop(ws))
         for group in groups:
             # The group's plan as its answers made it, stored as the wizard would.
             save_plan(store, ws, group, current_plan(store, curriculum, ws, group).plan)
@@ -145,7 +145,7 @@ def demo_steps(out: Path, home: Path) -> list[DemoStep]:
         # A second facilitator's laptop ran a Think.CareCoop day; both send a bundle to a
         # coordinator, whose store holds only what the bundles carry.
         laptop = Store.open(home / "second-laptop")
-        other = _record_think_day(laptop, curriculum)
+        other = _record_think_day(laptop, curriculum, folder)
         bundles = [write_bundle(store, ws, out / "bundles" / f"{ws}.carecoop"),
                    write_bundle(laptop, other, out / "bundles" / f"{other}.carecoop")]
         coordinator = Store.open(home / "coordinator")
@@ -154,7 +154,7 @@ def demo_steps(out: Path, home: Path) -> list[DemoStep]:
         for fmt in ("pdf", "md"):
             paths.append(out / f"programme-report.{fmt}")
             export_report(coordinator, curriculum, [m.workshop_id for m in merged], paths[-1], fmt=fmt,
-                          title="Care cooperatives in Zimbabwe: two pilot workshops")
+                          title=setup["report_title"])
         return written("Workshop bundle", bundles) + written("Programme report", paths)
 
     steps = [
@@ -170,38 +170,42 @@ def demo_steps(out: Path, home: Path) -> list[DemoStep]:
     return steps
 
 
-def _record_think_day(store: Store, curriculum: Curriculum) -> str:
-    """Record the demo Think.CareCoop day (think-workshop.yaml) in a store; return its id."""
+def _record_think_day(store: Store, curriculum: Curriculum, folder: Path) -> str:
+    """Record the demo Think.CareCoop day (think-workshop.yaml in `folder`) in a store; return its id."""
     from carecoop.content.yamlfile import read_yaml
-    from carecoop.demo_data import DEMO_DIR
     from carecoop.pilot.people import import_people
     from carecoop.store.records import Workshop
     from carecoop.workshop.answers_file import record_answers_file
 
-    setup = read_yaml(DEMO_DIR / "think-workshop.yaml")
+    setup = read_yaml(folder / "think-workshop.yaml")
     if not isinstance(setup, dict) or not {"workshop", "groups", "absent"} <= set(setup):
         raise UserError("The bundled demo Think.CareCoop file is damaged; reinstall carecoop.")
     workshop = store.create_workshop(Workshop(**setup["workshop"]))
     for group, names in setup["groups"].items():
         store.add_participants(workshop.id, names, group=group)
-    import_people(store, workshop.id, DEMO_DIR / "think-people.csv")
+    import_people(store, workshop.id, folder / "think-people.csv")
     people = store.participants(workshop.id)
     for module in curriculum.modules_of(workshop.programme):
         absent = set(setup["absent"].get(module.id, []))
         store.set_attendance(workshop.id, module.id, {p.id: p.name not in absent for p in people})
-    record_answers_file(DEMO_DIR / "think-carecoop-answers.yaml", store, curriculum, workshop)
+    record_answers_file(folder / "think-carecoop-answers.yaml", store, curriculum, workshop)
     return workshop.id
 
 
-def run_demo(out: Path, on_step: Callable[[str, int, int], None] | None = None) -> list[WrittenFile]:
-    """Build the demo workshop in a temporary store and write every document into `out`."""
+def run_demo(
+    out: Path, on_step: Callable[[str, int, int], None] | None = None, language: str = "en"
+) -> list[WrittenFile]:
+    """Build the demo workshop (in `language`) in a temporary store and write every document into `out`."""
+    from carecoop.demo_data import demo_dir
+
+    demo_dir(language)  # an unknown language is refused before any folder is made
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise UserError(f"Cannot create the folder {out}: {error.strerror or error}") from None
     files: list[WrittenFile] = []
     with tempfile.TemporaryDirectory(prefix="carecoop-demo-") as home:
-        steps = demo_steps(out, Path(home))
+        steps = demo_steps(out, Path(home), language)
         for number, step in enumerate(steps, start=1):
             if on_step is not None:
                 on_step(step.label, number, len(steps))

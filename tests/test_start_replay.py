@@ -78,7 +78,7 @@ def _report(store: Store, curriculum: Curriculum, group: str) -> tuple[Plan, Rep
 
 def test_setup_file_is_a_start_carecoop_workshop_with_two_groups() -> None:
     fields = {f.name for f in dataclasses.fields(Workshop)}
-    assert set(SETUP) == {"workshop", "groups"}
+    assert set(SETUP) == {"workshop", "groups", "report_title"}
     assert set(SETUP["workshop"]) <= fields
     assert SETUP["workshop"]["programme"] == PROGRAMME
     assert SETUP["workshop"]["country"] == "zw"

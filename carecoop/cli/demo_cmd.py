@@ -20,12 +20,18 @@ def demo(
     out: Annotated[
         Path, typer.Option("--out", metavar="DIR", help="Folder for the documents.")
     ] = Path("carecoop-demo"),
+    lang: Annotated[
+        str, typer.Option("--lang", metavar="LANG", help="Language of the demo (en, or one shipped).")
+    ] = "en",
 ) -> None:
     """Run a complete fictional Start.CareCoop workshop and write every document into DIR."""
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
     from rich.table import Table
 
     from carecoop.demo import run_demo
+    from carecoop.demo_data import demo_dir
+
+    demo_dir(lang)  # refuse an unknown language before the progress bar takes the screen
 
     started = time.perf_counter()
     with Progress(
@@ -41,7 +47,7 @@ def demo(
         def on_step(label: str, number: int, total: int) -> None:
             progress.update(task, description=label, completed=number - 1, total=total)
 
-        files = run_demo(out, on_step)
+        files = run_demo(out, on_step, lang)
         progress.update(task, completed=progress.tasks[0].total)
     table = Table(title=f"carecoop demo wrote {len(files)} files to {out}", title_justify="left")
     table.add_column("Document")
