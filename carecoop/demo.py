@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from carecoop.demo_data import DEMO_DIR
 from carecoop.errors import UserError
 
 if TYPE_CHECKING:
@@ -36,6 +37,21 @@ class DemoStep:
     run: Callable[[], list[WrittenFile]]
 
 
+def demo_languages() -> list[str]:
+    """English and every language with a demo folder."""
+    return ["en", *sorted(p.name for p in DEMO_DIR.iterdir() if (p / "start-workshop.yaml").is_file())]
+
+
+def demo_dir(language: str) -> Path:
+    """The folder of the demo in a language; a UserError naming the demo languages otherwise."""
+    if language == "en":
+        return DEMO_DIR
+    if language not in demo_languages():
+        shown = language if len(language) <= 20 and language.isprintable() else "that language"
+        raise UserError(f"No demo in '{shown}'. Demo languages: {', '.join(demo_languages())}.")
+    return DEMO_DIR / language
+
+
 def _setup_data(folder: Path) -> dict[str, Any]:
     from carecoop.content.yamlfile import read_yaml
 
@@ -56,7 +72,6 @@ def _pages(path: Path) -> int | None:
 def demo_steps(out: Path, home: Path, language: str = "en") -> list[DemoStep]:
     """The demo as steps: set up and record the workshop, then export every document."""
     from carecoop.content.loader import load_curriculum
-    from carecoop.demo_data import demo_dir
     from carecoop.plan.model import plan_field_exists
     from carecoop.plan.workflow import current_plan, save_plan
     from carecoop.render import exports
@@ -196,8 +211,6 @@ def run_demo(
     out: Path, on_step: Callable[[str, int, int], None] | None = None, language: str = "en"
 ) -> list[WrittenFile]:
     """Build the demo workshop (in `language`) in a temporary store and write every document into `out`."""
-    from carecoop.demo_data import demo_dir
-
     demo_dir(language)  # an unknown language is refused before any folder is made
     try:
         out.mkdir(parents=True, exist_ok=True)

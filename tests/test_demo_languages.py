@@ -19,7 +19,7 @@ from carecoop.cli.app import app
 from carecoop.content.loader import load_curriculum
 from carecoop.content.models import Scope
 from carecoop.countries.profiles import profile_codes
-from carecoop.demo_data import demo_dir, demo_languages
+from carecoop.demo import demo_dir, demo_languages
 from carecoop.plan.checks import check_plan
 from carecoop.plan.workflow import current_plan, profile_for
 from carecoop.store.db import Store

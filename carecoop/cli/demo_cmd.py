@@ -28,8 +28,7 @@ def demo(
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
     from rich.table import Table
 
-    from carecoop.demo import run_demo
-    from carecoop.demo_data import demo_dir
+    from carecoop.demo import demo_dir, run_demo
 
     demo_dir(lang)  # refuse an unknown language before the progress bar takes the screen
 
