@@ -38,6 +38,8 @@ def test_wheel_contains_modules_and_handouts(wheel: Path) -> None:
     assert any(n.startswith("carecoop/_data/modules/think-carecoop/01-") for n in names)
     assert any(n.startswith("carecoop/_data/handouts/") for n in names)
     assert "carecoop/countries/co.yaml" in names  # country profiles are package data
+    for language in ("en", "es", "fr", "ar"):  # the interface's catalogs, compiled in the repository
+        assert f"carecoop/locale/{language}/LC_MESSAGES/carecoop.mo" in names
 
 
 def test_wheel_runs_in_a_fresh_venv(wheel: Path, tmp_path: Path) -> None:
@@ -70,3 +72,9 @@ def test_wheel_runs_in_a_fresh_venv(wheel: Path, tmp_path: Path) -> None:
         capture_output=True, text=True, cwd=tmp_path, check=True,
     ).stdout
     assert where.startswith(str(venv)), where
+    spanish = subprocess.run(
+        [str(venv / "bin" / "carecoop"), "--lang", "es", "workshop", "list"],
+        capture_output=True, text=True, cwd=tmp_path, check=False,
+        env={"PATH": "/usr/bin:/bin", "CARECOOP_HOME": str(tmp_path / "home")},
+    )
+    assert spanish.stdout.startswith("Todavía no hay talleres."), spanish.stdout + spanish.stderr

@@ -47,6 +47,13 @@ def main_options(
         list[Path] | None,
         typer.Option("--modules", metavar="DIR", help="A folder of adapted or added modules (repeatable)."),
     ] = None,
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang", metavar="CODE", envvar="CARECOOP_LANG",
+            help="Language of the screen (en, es, fr, ar) when the workshop has none; default: the system's.",
+        ),
+    ] = None,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
@@ -55,6 +62,7 @@ def main_options(
     """Deliver the Think.CareCoop and Start.CareCoop workshops on care cooperatives."""
     settings.home = home
     settings.module_dirs = list(modules or [])
+    settings.lang = lang
 
 
 # Each command group lives in its own file with a `register(app)` function. These files

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated, ParamSpec, TypeVar, cast
 import typer
 
 from carecoop.errors import ContentError, NextStep, Step, UserError
+from carecoop.i18n import _
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -74,6 +75,8 @@ class Settings:
 
     home: Path | None = None
     module_dirs: list[Path] = field(default_factory=list)
+    #: `--lang` (or CARECOOP_LANG): the screen's language when the workshop does not set one.
+    lang: str | None = None
 
 
 settings = Settings()
@@ -139,32 +142,38 @@ def next_step_text(next_step: NextStep, *, workshop: str | None = None, group: s
     on_group = ["--group", chosen] if chosen else []
     match next_step.step:
         case Step.ADD_PARTICIPANTS:
-            return "Add people with: " + command_line("participants", "add", ws, "NAME...", "--group", "G")
+            sentence = _("Add people with: {command}")
+            command = command_line("participants", "add", ws, "NAME...", "--group", "G")
         case Step.GROUP_PARTICIPANTS:
-            return "Put people in groups with: " + command_line(
-                "participants", "add", ws, "NAME...", "--group", "G"
-            )
+            sentence = _("Put people in groups with: {command}")
+            command = command_line("participants", "add", ws, "NAME...", "--group", "G")
         case Step.FILL_PLAN:
             section = ["--section", next_step.section] if next_step.section else []
-            return "Fill it in with: " + command_line("plan", ws, *on_group, *section)
+            sentence = _("Fill it in with: {command}")
+            command = command_line("plan", ws, *on_group, *section)
         case Step.FIX_PLAN:
-            return "Fix them with: " + command_line("plan", ws, *on_group)
+            sentence = _("Fix them with: {command}")
+            command = command_line("plan", ws, *on_group)
         case Step.IMPORT_PLAN:
-            return "Import a fixed copy with: " + command_line("plan", ws, *on_group, "--from", "FILE")
+            sentence = _("Import a fixed copy with: {command}")
+            command = command_line("plan", ws, *on_group, "--from", "FILE")
         case Step.NEW_WORKSHOP:
-            return "Create one with: " + command_line(
-                "workshop", "new", "--programme", "think-carecoop", "--title", "My first workshop"
+            sentence = _("Create one with: {command}")
+            command = command_line(
+                "workshop", "new", "--programme", "think-carecoop", "--title", _("My first workshop")
             )
         case Step.LIST_ACTIVITIES:
             programme = ["--programme", next_step.programme] if next_step.programme else []
-            return "See its activities with: " + command_line("modules", "list", *programme)
+            sentence = _("See its activities with: {command}")
+            command = command_line("modules", "list", *programme)
         case Step.SHOW_TRANSLATION:
             language = ["--lang", next_step.language] if next_step.language else []
-            return "See them with: " + command_line("modules", "show", next_step.module or "ID", *language)
+            sentence = _("See them with: {command}")
+            command = command_line("modules", "show", next_step.module or "ID", *language)
         case Step.TAKE_ATTENDANCE:
-            module = next_step.module or "MODULE"
-            return "Take attendance again with: " + command_line("attendance", ws, module)
-
+            sentence = _("Take attendance again with: {command}")
+            command = command_line("attendance", ws, next_step.module or "MODULE")
+    return sentence.format(command=command)
 
 def escape(text: str) -> str:
     """Escape rich markup in text a person typed (rich is imported only when printing)."""
@@ -194,32 +203,77 @@ def fail(message: str, code: int = 1) -> typer.Exit:
     return typer.Exit(code)
 
 
+def screen_language(workshop_id: object = None) -> str:
+    """The screen's language: the workshop's, else --lang/CARECOOP_LANG, else the system's, else English."""
+    from carecoop.i18n import choose_language
+
+    workshop_language = _workshop_language(workshop_id) if isinstance(workshop_id, str) else None
+    return choose_language(workshop_language, settings.lang)
+
+
+def _workshop_language(workshop_id: str) -> str | None:
+    """A workshop's language, read without opening the store for writing (None if unknown).
+
+    It is looked up before the command runs, so the command's own errors (no such
+    workshop, a damaged store) are still reported by the command, in the --lang language.
+    """
+    from carecoop.paths import home_dir
+    from carecoop.store.db import STORE_FILE
+
+    path = home_dir(settings.home) / STORE_FILE
+    if not path.is_file():
+        return None
+    try:
+        connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        try:
+            row = connection.execute("SELECT language FROM workshops WHERE id = ?", (workshop_id,)).fetchone()
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return None
+    return str(row[0]) if row and row[0] else None
+
+
 def handle_errors(command: Callable[P, R]) -> Callable[P, R]:
-    """Map carecoop's errors to exit codes: a UserError prints its message and exits 1."""
+    """Map carecoop's errors to exit codes: a UserError prints its message and exits 1.
+
+    The command and its messages run in the screen's language (see `screen_language`).
+    """
 
     @functools.wraps(command)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        from carecoop.i18n import reset_language, set_language
+
+        token = set_language(screen_language(kwargs.get("workshop_id", kwargs.get("workshop"))))
         try:
-            return command(*args, **kwargs)
-        except ContentError as error:
-            for line in error.problems:
-                err_console.print(line, markup=False)
-            raise typer.Exit(1) from None
-        except UserError as error:
-            message = f"Error: {error}"
-            if error.next_step is not None:
-                message += "\n" + next_step_text(error.next_step)
-            raise fail(message) from None
-        except BrokenPipeError:
-            sys.stderr.close()
-            raise typer.Exit(1) from None
-        except (sqlite3.Error, OSError) as error:
-            fault = _store_fault(error)
-            if fault is None:
-                raise
-            raise fail(f"Error: {fault}") from None
+            return _run_mapping_errors(command, *args, **kwargs)
+        finally:
+            reset_language(token)
 
     return wrapper
+
+
+def _run_mapping_errors(command: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> R:
+    """Run a command; turn the errors a user can act on into a message and an exit code."""
+    try:
+        return command(*args, **kwargs)
+    except ContentError as error:
+        for line in error.problems:
+            err_console.print(line, markup=False)
+        raise typer.Exit(1) from None
+    except UserError as error:
+        message = _("Error: {message}").format(message=error)
+        if error.next_step is not None:
+            message += "\n" + next_step_text(error.next_step)
+        raise fail(message) from None
+    except BrokenPipeError:
+        sys.stderr.close()
+        raise typer.Exit(1) from None
+    except (sqlite3.Error, OSError) as error:
+        fault = _store_fault(error)
+        if fault is None:
+            raise
+        raise fail(_("Error: {message}").format(message=fault)) from None
 
 
 def _store_fault(error: BaseException) -> UserError | None:

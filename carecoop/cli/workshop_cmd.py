@@ -15,8 +15,10 @@ from carecoop.cli.common import (
     handle_errors,
     load_curriculum,
     open_store,
+    quoted,
 )
 from carecoop.errors import ContentError
+from carecoop.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from carecoop.store.db import Store
@@ -42,25 +44,32 @@ def say(text: str) -> None:
 
 def _activity_ids(programme: str) -> list[str] | None:
     try:
-        return [a.id for _, a in load_curriculum().activities_of(programme)]
+        return [a.id for _module, a in load_curriculum().activities_of(programme)]
     except ContentError:  # someone's module file is broken; show what the store knows
         return None
 
 
 def _say_details(workshop: "Workshop", programme_title: str) -> None:
     """The workshop's facts, one per line, leaving out those not given."""
-    dates = workshop.start_date + (f" to {workshop.end_date}" if workshop.end_date else "")
-    for label, value in [
-        ("Programme", f"{programme_title} ({workshop.programme})"),
-        ("Date", f"{dates}, starting {workshop.day_start}"),
-        ("Facilitator", workshop.facilitator),
-        ("Location", workshop.location),
-        ("Language", workshop.language),
-        ("Country", workshop.country if workshop.country != "generic" else ""),
-        ("Care support", workshop.care_support),
-    ]:
+    if workshop.end_date:
+        dates = _("{start} to {end}, starting {time}").format(
+            start=workshop.start_date, end=workshop.end_date, time=workshop.day_start
+        )
+    else:
+        dates = _("{start}, starting {time}").format(start=workshop.start_date, time=workshop.day_start)
+    facts = [
+        (_("Programme"), f"{programme_title} ({workshop.programme})"),
+        (_("Date"), dates),
+        (_("Facilitator"), workshop.facilitator),
+        (_("Location"), workshop.location),
+        (_("Language"), workshop.language),
+        (_("Country"), workshop.country if workshop.country != "generic" else ""),
+        (_("Care support"), workshop.care_support),
+    ]
+    width = max(len(label) for label, _value in facts) + 1
+    for label, value in facts:
         if value:
-            say(f"  {label:<13}{escape(value)}")
+            say(f"  {label:<{width}}{escape(value)}")
 
 
 def _status(store: "Store", workshop_id: str) -> "WorkshopStatus":
@@ -72,7 +81,7 @@ def _status(store: "Store", workshop_id: str) -> "WorkshopStatus":
 
 def _progress(status: "WorkshopStatus") -> str:
     if status.activities_total is None:
-        return f"{status.activities_done} done"
+        return _("{count} done").format(count=status.activities_done)
     return f"{status.activities_done}/{status.activities_total}"
 
 
@@ -117,15 +126,16 @@ def new(
         care_support=care_support,
         day_start=day_start,
     )
-    say(f"Created workshop [bold]{escape(workshop.id)}[/]: {escape(workshop.title)}")
+    created = _("Created workshop {id}: {title}")
+    say(created.format(id=f"[bold]{escape(workshop.id)}[/]", title=escape(workshop.title)))
     _say_details(workshop, programme_title(workshop.programme))
     prefix = command_prefix()
     import shlex
 
     ws = shlex.quote(workshop.id)
-    say("Next, add the participants, group by group:")
+    say(escape(_("Next, add the participants, group by group:")))
     say(f'  {escape(prefix)} participants add {escape(ws)} "Name One" "Name Two" --group "Group A"')
-    say("Then run the workshop:")
+    say(escape(_("Then run the workshop:")))
     say(f"  {escape(prefix)} run {escape(ws)}")
 
 
@@ -158,7 +168,7 @@ def list_workshops(as_json: AsJson = False) -> None:
         return
     if not statuses:
         say(
-            "No workshops yet. Create one with:\n"
+            escape(_("No workshops yet. Create one with:")) + "\n"
             f"  {escape(command_prefix())} workshop new --programme think-carecoop"
             ' --title "My first workshop"'
         )
@@ -167,13 +177,13 @@ def list_workshops(as_json: AsJson = False) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    table = Table(title="Workshops", title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
-    table.add_column("Id", no_wrap=True)
-    table.add_column("Date", no_wrap=True)
-    table.add_column("Title")
-    table.add_column("People", justify="right")
-    table.add_column("Done", justify="right", no_wrap=True)
-    table.add_column("Answers", justify="right")
+    table = Table(title=_("Workshops"), title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
+    table.add_column(_("Id"), no_wrap=True)
+    table.add_column(_("Date"), no_wrap=True)
+    table.add_column(_("Title"))
+    table.add_column(_("People"), justify="right")
+    table.add_column(_("Done"), justify="right", no_wrap=True)
+    table.add_column(_("Answers"), justify="right")
     for s in statuses:
         title = Text(s.workshop.title)
         title.append(f"\n{s.programme_title}", style="dim")
@@ -191,24 +201,35 @@ def show(workshop_id: WorkshopId) -> None:
     w = s.workshop
     say(f"[bold]{escape(w.title)}[/]  {escape(f'[{w.id}]')}")
     _say_details(w, s.programme_title)
-    say(f"[bold]Participants[/] ({len(s.participants)})")
+    say(f"[bold]{escape(_('Participants'))}[/] ({len(s.participants)})")
     if not s.participants:
-        prefix = escape(command_prefix())
-        say(f"  None yet. Add them with: {prefix} participants add {w.id} NAME...")
+        command = f"{command_prefix()} participants add {w.id} NAME..."
+        say("  " + escape(_("None yet. Add them with: {command}").format(command=command)))
     for group, names in s.by_group.items():
-        label = f"Group {group}" if group is not None else ("No group" if s.groups else "Everyone")
-        say(f"  {escape(label)}: {escape(', '.join(names)) if names else '(nobody yet)'}")
-    say("[bold]Progress[/]")
-    total = f" of {s.activities_total}" if s.activities_total is not None else ""
-    say(f"  Activities done  {s.activities_done}{total}")
-    skipped = f" ({s.skipped} skipped)" if s.skipped else ""
-    say(f"  Answers          {s.answers}{skipped}")
-    if s.notes:
-        say(f"  Notes            {s.notes}")
-    if s.activities_total is not None and s.next_activity is None:
-        say(f"Every activity is done. See the answers: {escape(command_prefix())} answers {w.id}")
+        if group is not None:
+            label = _("Group {group}").format(group=group)
+        else:
+            label = _("No group") if s.groups else _("Everyone")
+        say(f"  {escape(label)}: {escape(', '.join(names)) if names else escape(_('(nobody yet)'))}")
+    say(f"[bold]{escape(_('Progress'))}[/]")
+    if s.activities_total is not None:
+        done = _("{done} of {total}").format(done=s.activities_done, total=s.activities_total)
     else:
-        say(f"Next: {escape(command_prefix())} run {w.id}")
+        done = str(s.activities_done)
+    answers = str(s.answers)
+    if s.skipped:
+        answers = _("{answers} ({skipped} skipped)").format(answers=s.answers, skipped=s.skipped)
+    rows = [(_("Activities done"), done), (_("Answers"), answers)]
+    if s.notes:
+        rows.append((_("Notes"), str(s.notes)))
+    width = max(len(label) for label, _value in rows) + 2
+    for label, value in rows:
+        say(f"  {escape(label):<{width}}{value}")
+    if s.activities_total is not None and s.next_activity is None:
+        command = f"{command_prefix()} answers {w.id}"
+        say(escape(_("Every activity is done. See the answers: {command}").format(command=command)))
+    else:
+        say(escape(_("Next: {command}").format(command=f"{command_prefix()} run {w.id}")))
 
 
 @participants_app.command("add")
@@ -247,18 +268,33 @@ def add(
     store = open_store()
     added, existing = add_people(store, workshop_id, names, group)
     set_profiles(store, workshop_id, added + existing, **profile)
-    where = f" in group {group.strip()}" if group else ""
     if added:
-        plural = "s" if len(added) != 1 else ""
-        say(
-            f"Added {len(added)} participant{plural} to {escape(workshop_id)}{escape(where)}: "
-            f"{escape(', '.join(p.name for p in added))}"
-        )
+        names_added = ", ".join(p.name for p in added)
+        if group:
+            message = ngettext(
+                "Added {count} participant to {workshop} in group {group}: {names}",
+                "Added {count} participants to {workshop} in group {group}: {names}",
+                len(added),
+            )
+        else:
+            message = ngettext(
+                "Added {count} participant to {workshop}: {names}",
+                "Added {count} participants to {workshop}: {names}",
+                len(added),
+            )
+        group_name = (group or "").strip()
+        text = message.format(count=len(added), workshop=workshop_id, group=group_name, names=names_added)
+        say(escape(text))
     if existing:
         changed = group or any(value is not None for value in profile.values())
-        verb = f"now{escape(where)}" if group else ("profile updated" if changed else "nothing changed")
-        already = escape(", ".join(p.name for p in existing))
-        say(f"Already in {escape(workshop_id)} ({verb}): {already}")
+        if group:
+            state = _("now in group {group}").format(group=group.strip())
+        else:
+            state = _("profile updated") if changed else _("nothing changed")
+        already = ", ".join(p.name for p in existing)
+        say(escape(_("Already in {workshop} ({state}): {names}").format(
+            workshop=workshop_id, state=state, names=already
+        )))
 
 
 @participants_app.command("list")
@@ -276,23 +312,29 @@ def list_participants(workshop_id: WorkshopId, as_json: AsJson = False) -> None:
         return
     if not people:
         say(
-            f"No participants in {escape(workshop_id)} yet. Add them with:\n"
+            escape(_("No participants in {workshop} yet. Add them with:").format(workshop=workshop_id)) + "\n"
             f"  {escape(command_prefix())} participants add {escape(workshop_id)} NAME... [--group G]"
         )
         return
     from rich import box
     from rich.table import Table
 
-    say(f"Participants of {escape(workshop_id)}")
+    say(escape(_("Participants of {workshop}").format(workshop=workshop_id)))
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
-    for title in ("#", "Name", "Group", "Sex", "Age", "Role", "Dis.", "Consent"):
-        table.add_column(title, justify="right" if title == "#" else "left", overflow="fold")
+    table.add_column("#", justify="right", overflow="fold")
+    # TRANSLATORS: "Dis." is short for disability (Washington Group short set).
+    for title in (_("Name"), _("Group"), _("Sex"), _("Age"), _("Role"), _("Dis."), _("Consent")):
+        table.add_column(title, justify="left", overflow="fold")
     for number, person in enumerate(people, start=1):
         table.add_row(str(number), escape(person.name), escape(person.group or ""),
                       *profile_cells(person.profile))
     console.print(table)
     consenting = sum(1 for p in people if p.profile.consent)
-    say(f"{consenting} of {len(people)} consent to be counted in reports.")
+    say(escape(ngettext(
+        "{consenting} of {count} consents to be counted in reports.",
+        "{consenting} of {count} consent to be counted in reports.",
+        len(people),
+    ).format(consenting=consenting, count=len(people))))
     say(f"{SHORT_LEGEND}.")
 
 
@@ -317,10 +359,10 @@ def answers(
         echo_json(document)
         return
     if not lines:
-        say(
-            f"No answers recorded in {escape(workshop_id)} yet. Record them with: "
-            f"{escape(command_prefix())} run {escape(workshop_id)}"
-        )
+        command = f"{command_prefix()} run {quoted(workshop_id)}"
+        say(escape(_("No answers recorded in {workshop} yet. Record them with: {command}").format(
+            workshop=workshop_id, command=command
+        )))
         return
     from carecoop.cli.answer_views import answer_tables
 
@@ -333,7 +375,7 @@ def _show_notes(store: "Store", workshop: "Workshop", as_json: bool) -> None:
     written = store.notes(workshop.id)
     titles: dict[str, str] = {}
     try:
-        for _, activity in load_curriculum().activities_of(workshop.programme):
+        for _module, activity in load_curriculum().activities_of(workshop.programme):
             titles[activity.id] = activity.title
     except ContentError:
         pass  # a broken module file: show the ids the store knows
@@ -342,10 +384,10 @@ def _show_notes(store: "Store", workshop: "Workshop", as_json: bool) -> None:
         echo_json([{"activity": aid, "title": titles.get(aid, aid), "notes": written[aid]} for aid in order])
         return
     if not order:
-        say(
-            f"No notes in {escape(workshop.id)} yet. Add one at the end of an activity in: "
-            f"{escape(command_prefix())} run {escape(workshop.id)}"
-        )
+        command = f"{command_prefix()} run {quoted(workshop.id)}"
+        say(escape(_("No notes in {workshop} yet. Add one at the end of an activity in: {command}").format(
+            workshop=workshop.id, command=command
+        )))
         return
     for aid in order:
         say(f"[bold]{escape(titles.get(aid, aid))}[/]  {escape(f'[{aid}]')}")

@@ -6,8 +6,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from carecoop.i18n import base_language
 from carecoop.render.engine import Paper, page_size
-from carecoop.render.labels import base_language, labels_for, text_direction
+from carecoop.render.labels import labels_for, text_direction
 from carecoop.store.records import Workshop
 
 
