@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from carecoop.demo_data import DEMO_DIR
 from carecoop.errors import UserError
+from carecoop.i18n import _
 
 if TYPE_CHECKING:
     from carecoop.content.curriculum import Curriculum
@@ -47,8 +48,10 @@ def demo_dir(language: str) -> Path:
     if language == "en":
         return DEMO_DIR
     if language not in demo_languages():
-        shown = language if len(language) <= 20 and language.isprintable() else "that language"
-        raise UserError(f"No demo in '{shown}'. Demo languages: {', '.join(demo_languages())}.")
+        shown = language if len(language) <= 20 and language.isprintable() else _("that language")
+        raise UserError(_("No demo in '{language}'. Demo languages: {languages}.").format(
+            language=shown, languages=", ".join(demo_languages())
+        ))
     return DEMO_DIR / language
 
 
@@ -57,7 +60,7 @@ def _setup_data(folder: Path) -> dict[str, Any]:
 
     data = read_yaml(folder / "start-workshop.yaml")
     if not isinstance(data, dict) or not {"workshop", "groups", "report_title"} <= set(data):
-        raise UserError("The bundled demo workshop file is damaged; reinstall carecoop.")
+        raise UserError(_("The bundled demo workshop file is damaged; reinstall carecoop."))
     return data
 
 
@@ -194,7 +197,7 @@ def _record_think_day(store: Store, curriculum: Curriculum, folder: Path) -> str
 
     setup = read_yaml(folder / "think-workshop.yaml")
     if not isinstance(setup, dict) or not {"workshop", "groups", "absent"} <= set(setup):
-        raise UserError("The bundled demo Think.CareCoop file is damaged; reinstall carecoop.")
+        raise UserError(_("The bundled demo Think.CareCoop file is damaged; reinstall carecoop."))
     workshop = store.create_workshop(Workshop(**setup["workshop"]))
     for group, names in setup["groups"].items():
         store.add_participants(workshop.id, names, group=group)
@@ -215,7 +218,9 @@ def run_demo(
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise UserError(f"Cannot create the folder {out}: {error.strerror or error}") from None
+        raise UserError(_(
+            "Cannot create the folder {out}: {value}"
+        ).format(out=out, value=error.strerror or error)) from None
     files: list[WrittenFile] = []
     with tempfile.TemporaryDirectory(prefix="carecoop-demo-") as home:
         steps = demo_steps(out, Path(home), language)

@@ -28,6 +28,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from carecoop.errors import UserError
+from carecoop.i18n import _
 
 #: The first bytes of every SQLite database file.
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -139,7 +140,9 @@ def write_atomic(path: Path, data: bytes | str) -> Path:
         os.replace(temporary, path)
         temporary = None
     except OSError as error:
-        raise UserError(f"Cannot write {path}: {error.strerror or error}") from None
+        raise UserError(_(
+            "Cannot write {path}: {value}"
+        ).format(path=path, value=error.strerror or error)) from None
     finally:
         if temporary is not None:
             with contextlib.suppress(OSError):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from carecoop.errors import UserError
+from carecoop.i18n import _
 
 #: C0 and C1 control characters and DEL, except tab and line feed (kept where lines are).
 CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -31,7 +32,9 @@ def one_line(text: str, what: str, limit: int = LINE_LIMIT) -> str:
     """Text on one line with single spaces; a UserError when longer than `limit` characters."""
     cleaned = " ".join(without_controls(text).split())
     if len(cleaned) > limit:
-        raise UserError(f"{what} is too long ({len(cleaned):,} characters; at most {limit:,}).")
+        raise UserError(_(
+            "{what} is too long ({count:,} characters; at most {limit:,})."
+        ).format(what=what, count=len(cleaned), limit=limit))
     return cleaned
 
 
@@ -39,5 +42,7 @@ def block(text: str, what: str, limit: int = BLOCK_LIMIT) -> str:
     """Text that may have several lines; a UserError when longer than `limit` characters."""
     cleaned = without_controls(text).strip()
     if len(cleaned) > limit:
-        raise UserError(f"{what} is too long ({len(cleaned):,} characters; at most {limit:,}).")
+        raise UserError(_(
+            "{what} is too long ({count:,} characters; at most {limit:,})."
+        ).format(what=what, count=len(cleaned), limit=limit))
     return cleaned

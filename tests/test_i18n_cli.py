@@ -50,7 +50,7 @@ def test_without_a_workshop_the_screen_follows_lang_then_the_system(monkeypatch:
     assert ok("workshop", "list").startswith("Todavía no hay talleres. Cree uno con:\n")
     monkeypatch.delenv("CARECOOP_LANG")
     monkeypatch.setenv("LANG", "ar_LB.UTF-8")
-    assert ok("workshop", "list").startswith("لا توجد ورش بعد. أنشئ ورشة بالأمر:\n")
+    assert ok("workshop", "list").startswith("لا توجد ورش بعد. أنشئوا ورشة بالأمر:\n")
     monkeypatch.setenv("LANG", "C.UTF-8")
     assert ok("workshop", "list").startswith("No workshops yet. Create one with:\n")
 

@@ -21,6 +21,7 @@ from carecoop.cli.run_views import MARKS, activity_card, agenda_table, closing_v
 from carecoop.content.models import Activity, Module, Question, QuestionKind
 from carecoop.countries.profiles import value_locale
 from carecoop.errors import NextStep
+from carecoop.i18n import _
 from carecoop.store.records import Participant, Workshop
 from carecoop.workshop.prompter import (
     LATER,
@@ -447,10 +448,14 @@ def _numbered(question: Question) -> list[str]:
 def _expected(question: Question, locale: str) -> ValueProblem:
     """What a prompt of this question expects, as the problem to show when it is not typed."""
     if question.kind is QuestionKind.CHOICE:
-        return ValueProblem(f"the number of a choice, 1 to {len(question.choices)}")
+        return ValueProblem(_(
+            "the number of a choice, 1 to {count}"
+        ).format(count=len(question.choices)))
     if question.kind is QuestionKind.SCALE:
         low, high = scale_bounds(question)
-        return ValueProblem(f"a number from {low} (least) to {high} (most)")
+        return ValueProblem(_(
+            "a number from {low} (least) to {high} (most)"
+        ).format(low=low, high=high))
     return expectation(question, locale)
 
 

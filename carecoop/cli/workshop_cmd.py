@@ -170,7 +170,7 @@ def list_workshops(as_json: AsJson = False) -> None:
         say(
             escape(_("No workshops yet. Create one with:")) + "\n"
             f"  {escape(command_prefix())} workshop new --programme think-carecoop"
-            ' --title "My first workshop"'
+            f' --title "{escape(_("My first workshop"))}"'
         )
         return
     from rich import box

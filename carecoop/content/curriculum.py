@@ -11,6 +11,7 @@ from pydantic import ValidationError
 from carecoop.content.models import PROGRAMME_IDS, Activity, Module, Programme, Translation
 from carecoop.content.yamlfile import display_path
 from carecoop.errors import UserError
+from carecoop.i18n import _
 
 
 @dataclass
@@ -72,14 +73,16 @@ class Curriculum:
             if module.id == module_id:
                 return module
         known = ", ".join(m.id for m in self.modules)
-        raise UserError(f"No module '{module_id}'. Known modules: {known}")
+        raise UserError(_(
+            "No module '{module_id}'. Known modules: {known}"
+        ).format(module_id=module_id, known=known))
 
     def source_of(self, module_id: str) -> Path:
         """The file a module was loaded from."""
         for sourced in self.sourced:
             if sourced.module.id == module_id:
                 return sourced.path
-        raise UserError(f"No module '{module_id}'")
+        raise UserError(_("No module '{module_id}'").format(module_id=module_id))
 
     def find_activity(self, activity_id: str) -> tuple[Module, Activity] | None:
         """The module and activity of an activity id, if it exists."""
@@ -101,7 +104,9 @@ class Curriculum:
         """A language of the curriculum; a UserError naming them for anything else."""
         if language not in self.languages():
             shown = language if len(language) <= 20 and language.isprintable() else "that language"
-            raise UserError(f"No module is in '{shown}'. Languages: {', '.join(self.languages())}.")
+            raise UserError(_(
+                "No module is in '{shown}'. Languages: {languages}."
+            ).format(shown=shown, languages=', '.join(self.languages())))
         return language
 
     def localized(self, module: Module, language: str) -> tuple[Module, list[str]]:

@@ -17,6 +17,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 from carecoop.errors import UserError
+from carecoop.i18n import _
 from carecoop.types import LegalFormCode, Text
 from carecoop.values.locales import reading_locale
 
@@ -124,7 +125,9 @@ def load_profile(code: str | None) -> CountryProfile:
         problems = "; ".join(
             f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in error.errors()
         )
-        raise UserError(f"Country profile {path.name} is invalid: {problems}") from None
+        raise UserError(_(
+            "Country profile {name} is invalid: {problems}"
+        ).format(name=path.name, problems=problems)) from None
 
 
 def value_locale(country: str | None, language: str | None) -> str:

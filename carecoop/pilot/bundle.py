@@ -25,6 +25,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from carecoop import __version__
 from carecoop.errors import UserError
+from carecoop.i18n import _
 from carecoop.store.db import Store
 from carecoop.store.records import Participant, Workshop
 
@@ -201,8 +202,10 @@ class Bundle:
 
 def _refuse(path: Path, why: str) -> UserError:
     return UserError(
-        f"{path} is not a carecoop bundle, or it was damaged or changed on the way ({why}). "
-        "Nothing was imported. Ask for the file again."
+        _(
+            "{path} is not a carecoop bundle, or it was damaged or changed on the way ({why}). Nothing "
+            "was imported. Ask for the file again."
+        ).format(path=path, why=why)
     )
 
 
@@ -211,7 +214,9 @@ def read_bundle(path: Path) -> Bundle:
     try:
         size = path.stat().st_size
     except OSError as error:
-        raise UserError(f"Cannot read {path}: {error.strerror or error}") from None
+        raise UserError(_(
+            "Cannot read {path}: {value}"
+        ).format(path=path, value=error.strerror or error)) from None
     if size > MAX_BUNDLE_BYTES:
         raise _refuse(path, f"{size} bytes is far more than a workshop")
     try:
@@ -227,8 +232,10 @@ def read_bundle(path: Path) -> Bundle:
         raise _refuse(path, "it has no carecoop manifest")
     if manifest.get("format_version") != FORMAT_VERSION:
         raise UserError(
-            f"{path} was written by a newer carecoop (bundle format {manifest.get('format_version')}, "
-            f"this one reads {FORMAT_VERSION}). Upgrade carecoop to import it. Nothing was imported."
+            _(
+                "{path} was written by a newer carecoop (bundle format {manifest}, this one reads "
+                "{format_version}). Upgrade carecoop to import it. Nothing was imported."
+            ).format(path=path, manifest=manifest.get('format_version'), format_version=FORMAT_VERSION)
         )
     files = manifest.get("files")
     if not isinstance(files, dict) or sorted(files) != sorted(DATA_FILES):

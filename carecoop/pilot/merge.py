@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from carecoop.errors import UserError
+from carecoop.i18n import _
 from carecoop.pilot.bundle import Bundle, BundlePerson, person_key, read_bundle
 from carecoop.store.db import Store
 from carecoop.store.workshops import now
@@ -52,9 +53,16 @@ def _check_origin(store: Store, bundle: Bundle) -> None:
     row = store.connection.execute("SELECT created_at FROM workshops WHERE id = ?", (workshop.id,)).fetchone()
     if row is not None and row["created_at"] != workshop.created_at:
         raise UserError(
-            f"{bundle.path}: this store already has a different workshop '{workshop.id}' (created "
-            f"{row['created_at'][:16]}, the bundle's was created {workshop.created_at[:16]}). "
-            "Nothing was imported. Import it into another store with --home DIR."
+            _(
+                "{path}: this store already has a different workshop '{id}' (created {row}, the "
+                "bundle's was created {created_at}). Nothing was imported. Import it into another "
+                "store with --home DIR."
+            ).format(
+                path=bundle.path,
+                id=workshop.id,
+                row=row['created_at'][:16],
+                created_at=workshop.created_at[:16],
+            )
         )
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from carecoop.errors import ContentError, UserError
+from carecoop.i18n import _
 from carecoop.pilot.profile import parse_age_band, parse_consent, parse_disability, parse_role, parse_sex
 from carecoop.store.db import Store
 from carecoop.store.records import Participant, Profile
@@ -150,7 +151,10 @@ def _map_columns(header: list[str]) -> tuple[dict[str, str], list[str]]:
             ignored.append(written)
     if not mapped:
         raise UserError(
-            "The first row must name the columns, like: name,group,sex,age band,role,disability,consent"
+            _(
+                "The first row must name the columns, like: name,group,sex,age "
+                "band,role,disability,consent"
+            )
         )
     return mapped, ignored
 

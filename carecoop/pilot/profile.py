@@ -7,6 +7,7 @@ person is only a number in the headcounts, never a name or a profile in a report
 from __future__ import annotations
 
 from carecoop.errors import UserError
+from carecoop.i18n import _
 from carecoop.store.records import Profile
 
 __all__ = ["Profile"]
@@ -76,7 +77,12 @@ def _choose(field: str, raw: str, words: dict[str, str]) -> str:
     synonym = _SYNONYMS.get(field, {}).get(key)
     if synonym:
         return synonym
-    raise UserError(f"'{raw}' is not a {field.replace('_', ' ')}. Use one of: {', '.join(words)}.")
+    not_one = {
+        "sex": _("'{raw}' is not a sex. Use one of: {words}."),
+        "role": _("'{raw}' is not a role. Use one of: {words}."),
+        "disability": _("'{raw}' is not a disability answer. Use one of: {words}."),
+    }
+    raise UserError(not_one[field].format(raw=raw, words=", ".join(words)))
 
 
 def parse_sex(raw: str) -> str:
@@ -90,7 +96,7 @@ def parse_age_band(raw: str) -> str:
     if text.isdigit():
         age = int(text)
         if age > 120:
-            raise UserError(f"'{raw}' is not an age in years.")
+            raise UserError(_("'{raw}' is not an age in years.").format(raw=raw))
         return next((band for edge, band in _AGE_EDGES if age < edge), "65-plus")
     if _key(text) in ("65+", "65 plus", "over 65"):
         return "65-plus"
@@ -119,7 +125,7 @@ def parse_consent(raw: str) -> bool:
         return True
     if key in _NO or key == "":
         return False
-    raise UserError(f"'{raw}' is not a consent answer. Use yes or no.")
+    raise UserError(_("'{raw}' is not a consent answer. Use yes or no.").format(raw=raw))
 
 
 def label(words: dict[str, str], value: str | None) -> str:

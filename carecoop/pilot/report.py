@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from carecoop.errors import UserError
+from carecoop.i18n import _
 
 if TYPE_CHECKING:
     from carecoop.content.curriculum import Curriculum
@@ -30,14 +31,22 @@ def choose_workshops(store: Store, workshop_id: str | None, every: bool, country
     """The workshops a report covers: the one named, or all (of a country), oldest first."""
     if workshop_id is not None:
         if every or country:
-            raise UserError("Give a workshop, or --all (with --country to choose one country), not both.")
+            raise UserError(_(
+                "Give a workshop, or --all (with --country to choose one country), not both."
+            ))
         return [store.workshop(workshop_id).id]
     if not every and not country:
-        raise UserError("Name a workshop, or use --all for every workshop in this store.")
+        raise UserError(_("Name a workshop, or use --all for every workshop in this store."))
     chosen = [w for w in store.workshops() if not country or w.country.casefold() == country.casefold()]
     if not chosen:
-        where = f" for country '{country}'" if country else ""
-        raise UserError(f"No workshops{where} in this store. Import bundles with 'carecoop import FILE...'.")
+        if country:
+            message = _(
+                "No workshops for country '{country}' in this store. "
+                "Import bundles with 'carecoop import FILE...'."
+            )
+        else:
+            message = _("No workshops in this store. Import bundles with 'carecoop import FILE...'.")
+        raise UserError(message.format(country=country))
     return [w.id for w in sorted(chosen, key=lambda w: (w.start_date, w.id))]
 
 
@@ -58,7 +67,9 @@ def export_report(
     from carecoop.render.exports import owner_of
 
     if fmt not in REPORT_FORMATS:
-        raise UserError(f"Unknown format '{fmt}'. Use one of: {', '.join(REPORT_FORMATS)}.")
+        raise UserError(_(
+            "Unknown format '{fmt}'. Use one of: {report_formats}."
+        ).format(fmt=fmt, report_formats=', '.join(REPORT_FORMATS)))
     owner = owner_of(store.workshop(workshop_ids[0])) if len(workshop_ids) == 1 else "a programme report"
     claim([out], owner, force=force)
     workshops = [workshop_evidence(store, curriculum, ws) for ws in workshop_ids]

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from carecoop.errors import UserError
+from carecoop.i18n import _
 
 #: Far more than any workshop has; a bigger sheet is a wrong file, not a list of people.
 MAX_ROWS = 5000
@@ -24,17 +25,25 @@ def read_sheet(path: Path) -> tuple[list[str], list[SheetRow]]:
     """The header (as written) and the non-empty rows of a .csv or .xlsx file."""
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
-        raise UserError(f"{path}: use a .csv or .xlsx file (this one is '{suffix or 'no suffix'}').")
+        raise UserError(_(
+            "{path}: use a .csv or .xlsx file (this one is '{value}')."
+        ).format(path=path, value=suffix or _("no suffix")))
     try:
         raw = _xlsx_rows(path) if suffix == ".xlsx" else _csv_rows(path)
     except OSError as error:
-        raise UserError(f"Cannot read {path}: {error.strerror or error}") from None
+        raise UserError(_(
+            "Cannot read {path}: {value}"
+        ).format(path=path, value=error.strerror or error)) from None
     numbered = [(number, row) for number, row in raw if any(cell.strip() for cell in row)]
     if not numbered:
-        raise UserError(f"{path}: the file is empty. Put a header row first, like: name,group,sex,consent")
+        raise UserError(_(
+            "{path}: the file is empty. Put a header row first, like: name,group,sex,consent"
+        ).format(path=path))
     if len(numbered) > MAX_ROWS + 1:
-        raise UserError(f"{path}: more than {MAX_ROWS} rows; is this the right file?")
-    (_, header), body = numbered[0], numbered[1:]
+        raise UserError(_(
+            "{path}: more than {max_rows} rows; is this the right file?"
+        ).format(path=path, max_rows=MAX_ROWS))
+    (_first, header), body = numbered[0], numbered[1:]
     header = [cell.strip() for cell in header]
     rows = [
         SheetRow(number, {header[i]: cell.strip() for i, cell in enumerate(row) if i < len(header)})
@@ -65,7 +74,9 @@ def _xlsx_rows(path: Path) -> list[tuple[int, list[str]]]:
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except (BadZipFile, KeyError, ValueError) as error:
-        raise UserError(f"{path}: not a readable .xlsx file ({error}).") from None
+        raise UserError(_(
+            "{path}: not a readable .xlsx file ({error})."
+        ).format(path=path, error=error)) from None
     try:
         sheet = book.worksheets[0]
         rows: list[tuple[int, list[str]]] = []

@@ -26,6 +26,7 @@ from pydantic import (
 )
 from pydantic.config import JsonDict
 
+from carecoop.i18n import N_, _
 from carecoop.types import LEGAL_FORM_CODES, LegalFormCode, Text
 
 
@@ -49,24 +50,29 @@ def _at_most(limit: Decimal | int, what: str) -> AfterValidator:
 
     def check(value: Any) -> Any:
         if value is not None and value > limit:
-            raise ValueError(f"is too large: carecoop accepts {what} up to {limit:,}")
+            raise ValueError(_(
+                "is too large: carecoop accepts {what} up to {limit:,}"
+            ).format(what=_(what), limit=limit))
         return value
 
     return AfterValidator(check)
 
 
 Money = Annotated[
-    Decimal, Field(ge=0, allow_inf_nan=False, decimal_places=4), _at_most(MAX_MONEY, "amounts"), Unit("money")
+    Decimal,
+    Field(ge=0, allow_inf_nan=False, decimal_places=4),
+    _at_most(MAX_MONEY, N_("amounts")),
+    Unit("money"),
 ]
 Percent = Annotated[Decimal, Field(ge=0, le=100, allow_inf_nan=False, decimal_places=4), Unit("percent")]
 Count = Annotated[
     Decimal,
     Field(ge=0, allow_inf_nan=False, decimal_places=2),
-    _at_most(MAX_COUNT, "numbers of people or units"),
+    _at_most(MAX_COUNT, N_("numbers of people or units")),
 ]
-WholeCount = Annotated[int, Field(ge=0), _at_most(MAX_COUNT, "numbers of people or places")]
+WholeCount = Annotated[int, Field(ge=0), _at_most(MAX_COUNT, N_("numbers of people or places"))]
 Ratio = Annotated[
-    Decimal, Field(gt=0, allow_inf_nan=False, decimal_places=2), _at_most(1000, "clients per carer")
+    Decimal, Field(gt=0, allow_inf_nan=False, decimal_places=2), _at_most(1000, N_("clients per carer"))
 ]
 
 
@@ -199,7 +205,9 @@ class Loan(PlanModel):
     @model_validator(mode="after")
     def _grace_within_term(self) -> Loan:
         if self.grace_months >= self.term_months:
-            raise ValueError("the grace months must be fewer than the term months (the term includes them)")
+            raise ValueError(_(
+                "the grace months must be fewer than the term months (the term includes them)"
+            ))
         return self
 
 
@@ -286,7 +294,7 @@ class Market(PlanModel):
     """Who needs the care and what they use today."""
 
     who_needs_care: Text | None = _hint("Who needs the care.", "children of market vendors, 0-5 years")
-    people_in_need: Annotated[int, Field(ge=0), _at_most(10**9, "numbers of people")] | None = Field(
+    people_in_need: Annotated[int, Field(ge=0), _at_most(10**9, N_("numbers of people"))] | None = Field(
         default=None, description="How many people need it."
     )
     can_pay: Money | None = _hint(
@@ -397,7 +405,9 @@ class Financial(PlanModel):
     def _allocation_fits(self) -> Financial:
         shares = [self.reserve_percent, self.education_fund_percent, self.patronage_refund_percent]
         if sum(p for p in shares if p is not None) > 100:
-            raise ValueError("reserve, education fund and patronage refund add up to more than 100%")
+            raise ValueError(_(
+                "reserve, education fund and patronage refund add up to more than 100%"
+            ))
         return self
 
 

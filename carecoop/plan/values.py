@@ -9,6 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from carecoop.i18n import _
 from carecoop.plan.fields import COLUMN_SYNONYMS, FieldInfo, field_info, row_fields
 from carecoop.plan.model import PlanModel, plan_field_paths
 from carecoop.slugs import slug
@@ -53,7 +54,7 @@ def coerce(info: FieldInfo, value: Any, columns: list[str] | None = None, locale
         return str(value)
     assert info.row is not None
     if not isinstance(value, list):
-        raise ValueError("must be a list of rows")
+        raise ValueError(_("must be a list of rows"))
     return [row for row in (coerce_row(info.row, item, columns, locale) for item in value) if row]
 
 

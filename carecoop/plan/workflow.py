@@ -11,6 +11,7 @@ from pydantic import ValidationError
 
 from carecoop.countries.profiles import CountryProfile, load_profile, profile_codes, value_locale
 from carecoop.errors import ContentError, NextStep, Step, UserError
+from carecoop.i18n import _
 from carecoop.plan.model import Plan
 from carecoop.plan.values import read_file_values
 
@@ -28,16 +29,23 @@ def resolve_group(store: Store, workshop_id: str, group: str | None) -> str:
             if known.casefold() == group.strip().casefold():
                 return known
         listed = f"Groups: {', '.join(groups)}." if groups else "It has no groups yet."
-        raise UserError(f"Workshop '{workshop_id}' has no group '{group}'. {listed}")
+        raise UserError(_(
+            "Workshop '{workshop_id}' has no group '{group}'. {listed}"
+        ).format(workshop_id=workshop_id, group=group, listed=listed))
     if len(groups) == 1:
         return groups[0]
     if not groups:
         raise UserError(
-            f"Workshop '{workshop_id}' has no groups yet. A plan belongs to a group: add its members.",
+            _(
+                "Workshop '{workshop_id}' has no groups yet. A plan belongs to a group: add its "
+                "members."
+            ).format(workshop_id=workshop_id),
             NextStep(Step.GROUP_PARTICIPANTS, workshop=workshop_id),
         )
     raise UserError(
-        f"Workshop '{workshop_id}' has several groups; choose one with --group: {', '.join(groups)}."
+        _(
+            "Workshop '{workshop_id}' has several groups; choose one with --group: {groups}."
+        ).format(workshop_id=workshop_id, groups=', '.join(groups))
     )
 
 
@@ -54,8 +62,10 @@ def load_plan(store: Store, workshop_id: str, group: str) -> Plan:
         where, what = validation_problems(error, known_keys([Plan]))[0]
         more = f" and {error.error_count() - 1} more problems" if error.error_count() > 1 else ""
         raise UserError(
-            f"The stored plan of group '{group}' does not match this carecoop's plan model "
-            f"({dotted(where)}: {what}{more}).",
+            _(
+                "The stored plan of group '{group}' does not match this carecoop's plan model "
+                "({where}: {what}{more})."
+            ).format(group=group, where=dotted(where), what=what, more=more),
             NextStep(Step.IMPORT_PLAN, workshop=workshop_id, group=group),
         ) from None
 
@@ -162,7 +172,9 @@ def current_plan(store: Store, curriculum: Curriculum, workshop_id: str, group: 
         plan = Plan.model_validate(data)
     except ValueError as error:
         raise UserError(
-            f"The answers recorded for group '{chosen}' do not make a valid plan yet: {error}.",
+            _(
+                "The answers recorded for group '{chosen}' do not make a valid plan yet: {error}."
+            ).format(chosen=chosen, error=error),
             NextStep(Step.FIX_PLAN, workshop=workshop_id, group=chosen),
         ) from None
     return PlanSource(plan, chosen, from_answers=True)

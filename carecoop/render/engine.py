@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from carecoop.errors import UserError
+from carecoop.i18n import _
 from carecoop.paths import handouts_dir
 
 if TYPE_CHECKING:
@@ -46,7 +47,9 @@ def page_size(paper: Paper, landscape: bool = False) -> str:
     try:
         return PAGE_SIZES[(paper, landscape)]
     except KeyError:
-        raise UserError(f"Unknown paper '{paper}'. Use one of: {', '.join(PAPERS)}.") from None
+        raise UserError(_(
+            "Unknown paper '{paper}'. Use one of: {papers}."
+        ).format(paper=paper, papers=', '.join(PAPERS))) from None
 
 
 @functools.cache

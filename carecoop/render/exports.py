@@ -14,6 +14,7 @@ from typing import Literal
 from carecoop.content.curriculum import Curriculum
 from carecoop.content.models import Module
 from carecoop.errors import NextStep, Step, UserError
+from carecoop.i18n import _
 from carecoop.outputs import claim, write_output
 from carecoop.render.agenda import agenda_view
 from carecoop.render.engine import (
@@ -64,7 +65,9 @@ def workshop_context(store: Store, curriculum: Curriculum, workshop_id: str) -> 
     workshop = store.workshop(workshop_id)
     modules = curriculum.modules_of(workshop.programme)
     if not modules:
-        raise UserError(f"The programme '{workshop.programme}' has no modules yet.")
+        raise UserError(_(
+            "The programme '{programme}' has no modules yet."
+        ).format(programme=workshop.programme))
     localized: list[Module] = []
     english: list[str] = []
     for module in modules:
@@ -212,7 +215,7 @@ def certificates_html(store: Store, curriculum: Curriculum, workshop_id: str, *,
     participants = store.participants(workshop_id)
     if not participants:
         raise UserError(
-            f"Workshop '{workshop_id}' has no participants.",
+            _("Workshop '{workshop_id}' has no participants.").format(workshop_id=workshop_id),
             NextStep(Step.ADD_PARTICIPANTS, workshop=workshop_id),
         )
     attendance = store.attendance(workshop_id)
@@ -227,7 +230,9 @@ def certificates_html(store: Store, curriculum: Curriculum, workshop_id: str, *,
             people.append(Certificate(participant.name, lines, text))
     if not people:
         raise UserError(
-            f"Nobody is marked present in workshop '{workshop_id}', so there are no certificates."
+            _(
+                "Nobody is marked present in workshop '{workshop_id}', so there are no certificates."
+            ).format(workshop_id=workshop_id)
         )
     meta = doc_meta(
         kind="certificate",

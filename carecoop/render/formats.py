@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from carecoop.errors import UserError
+from carecoop.i18n import _
 
 #: File suffixes that name a format.
 SUFFIX_FORMATS = {
@@ -23,5 +24,9 @@ def choose_format(out: Path, requested: str | None, allowed: tuple[F, ...]) -> F
         if fmt == value:
             return fmt
     if len(allowed) == 1:
-        raise UserError(f"This document is available as {allowed[0].upper()} only (asked for {value}).")
-    raise UserError(f"Unknown format '{value}'. Use one of: {', '.join(allowed)}.")
+        raise UserError(_(
+            "This document is available as {allowed} only (asked for {value})."
+        ).format(allowed=allowed[0].upper(), value=value))
+    raise UserError(_(
+        "Unknown format '{value}'. Use one of: {allowed}."
+    ).format(value=value, allowed=', '.join(allowed)))

@@ -11,6 +11,7 @@ from pathlib import Path
 from carecoop.content.curriculum import Curriculum
 from carecoop.content.models import PROGRAMME_IDS, Module
 from carecoop.errors import UserError
+from carecoop.i18n import _
 from carecoop.outputs import claim, write_output
 from carecoop.render.engine import Paper, render_html, shared_renderer
 from carecoop.render.exports import ExportResult, owner_of, workshop_context
@@ -30,16 +31,20 @@ def _source(
     """Modules, title, language, author and owner of a workshop's or a programme's documents."""
     if workshop_id is not None:
         if store is None:
-            raise UserError("A workshop's documents need its store.")
+            raise UserError(_("A workshop's documents need its store."))
         ctx = workshop_context(store, curriculum, workshop_id)
         workshop = ctx.workshop
         owner = owner_of(workshop)
         return ctx.modules, workshop.title, workshop.language, workshop.facilitator, owner, ctx.warnings
     if programme not in PROGRAMME_IDS:
-        raise UserError(f"Unknown programme '{programme}'. Use one of: {', '.join(PROGRAMME_IDS)}.")
+        raise UserError(_(
+            "Unknown programme '{programme}'. Use one of: {programme_ids}."
+        ).format(programme=programme, programme_ids=', '.join(PROGRAMME_IDS)))
     modules = [curriculum.localized(m, language)[0] for m in curriculum.modules_of(programme)]
     if not modules:
-        raise UserError(f"The programme '{programme}' has no modules yet.")
+        raise UserError(_(
+            "The programme '{programme}' has no modules yet."
+        ).format(programme=programme))
     found = curriculum.programmes.get(programme)
     title = found.title if found else programme
     return modules, title, language, "", f"the {programme} documents ({language})", []

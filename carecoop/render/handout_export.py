@@ -15,6 +15,7 @@ from typing import Literal
 from carecoop.content.curriculum import Curriculum
 from carecoop.content.models import PROGRAMME_IDS, Module
 from carecoop.errors import UserError
+from carecoop.i18n import _
 from carecoop.outputs import claim, remember, write_atomic, write_output
 from carecoop.render.answers import AnswerBook
 from carecoop.render.batch import PdfJob, render_pdfs
@@ -217,10 +218,14 @@ def export_blank_handouts(
 ) -> ExportResult:
     """A blank person's booklet and a blank group's records of a programme, for photocopying."""
     if programme not in PROGRAMME_IDS:
-        raise UserError(f"Unknown programme '{programme}'. Use one of: {', '.join(PROGRAMME_IDS)}.")
+        raise UserError(_(
+            "Unknown programme '{programme}'. Use one of: {programme_ids}."
+        ).format(programme=programme, programme_ids=', '.join(PROGRAMME_IDS)))
     modules = curriculum.modules_of(programme)
     if not modules:
-        raise UserError(f"The programme '{programme}' has no modules yet.")
+        raise UserError(_(
+            "The programme '{programme}' has no modules yet."
+        ).format(programme=programme))
     title = curriculum.programmes[programme].title if programme in curriculum.programmes else programme
     localized = [curriculum.localized(module, language)[0] for module in modules]
     written: list[tuple[BookletView, Path]] = []

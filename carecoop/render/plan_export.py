@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from carecoop.errors import UserError
+from carecoop.i18n import _
 
 if TYPE_CHECKING:
     from carecoop.content.curriculum import Curriculum
@@ -28,7 +29,9 @@ def choose_audience(requested: str) -> Audience:
     for audience in AUDIENCES:
         if value == audience:
             return audience
-    raise UserError(f"Unknown reader '{requested}' for --for. Use one of: {', '.join(AUDIENCES)}.")
+    raise UserError(_(
+        "Unknown reader '{requested}' for --for. Use one of: {audiences}."
+    ).format(requested=requested, audiences=', '.join(AUDIENCES)))
 
 
 def _today_text(language: str) -> str:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from carecoop.errors import UserError, WorkshopLockedError
+from carecoop.i18n import _
 from carecoop.store import faults
 from carecoop.store.answers import AnswerStore
 from carecoop.store.locks import LockHolder, LockState, lock_state, this_boot, this_host
@@ -46,15 +47,19 @@ class Store(PeopleStore, AnswerStore):
         except (OSError, sqlite3.Error) as error:
             fault = faults.explain(error, path)
             if fault is None:
-                raise UserError(f"Cannot open the store in {folder}: {error}") from None
+                raise UserError(_(
+                    "Cannot open the store in {folder}: {error}"
+                ).format(folder=folder, error=error)) from None
             raise fault from None
 
     @classmethod
     def _open(cls, folder: Path, path: Path) -> Store:
         if folder.exists() and not folder.is_dir():
             raise faults.StoreFault(
-                "folder", path, f"{folder} is a file, but carecoop keeps its store in a folder of that "
-                "name: move the file away (or use --home DIR), then run the command again.",
+                "folder", path, _(
+                    "{folder} is a file, but carecoop keeps its store in a folder of that name: move the "
+                    "file away (or use --home DIR), then run the command again."
+                ).format(folder=folder),
             )
         if path.is_dir():
             raise faults.folder_in_the_way(path)
@@ -123,17 +128,24 @@ class Store(PeopleStore, AnswerStore):
             if row and row["pid"] != os.getpid():
                 holder = LockHolder(workshop_id, row["pid"], row["host"], row["started_at"], row["boot"])
                 state = lock_state(holder)
+                facts = {
+                    "workshop_id": workshop_id, "pid": holder.pid, "host": holder.host,
+                    "started_at": holder.started_at[:16],
+                }
                 if state is LockState.LIVE:
                     raise WorkshopLockedError(
-                        f"Workshop '{workshop_id}' is open in another carecoop (process "
-                        f"{holder.pid} on {holder.host}, since {holder.started_at[:16]}). Close it "
-                        "there first."
+                        _(
+                            "Workshop '{workshop_id}' is open in another carecoop (process {pid} on "
+                            "{host}, since {started_at}). Close it there first."
+                        ).format(**facts)
                     )
                 if state is LockState.ELSEWHERE:
                     raise WorkshopLockedError(
-                        f"Workshop '{workshop_id}' is marked open on computer {holder.host} (process "
-                        f"{holder.pid}, since {holder.started_at[:16]}). If no carecoop runs there, or "
-                        "this computer was renamed, clear it with: carecoop doctor"
+                        _(
+                            "Workshop '{workshop_id}' is marked open on computer {host} (process "
+                            "{pid}, since {started_at}). If no carecoop runs there, or this computer "
+                            "was renamed, clear it with: carecoop doctor"
+                        ).format(**facts)
                     )
             db.execute(
                 "INSERT OR REPLACE INTO locks (workshop_id, pid, host, started_at, boot)"

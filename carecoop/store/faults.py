@@ -11,6 +11,7 @@ import sqlite3
 from pathlib import Path
 
 from carecoop.errors import UserError
+from carecoop.i18n import _
 
 #: The first 16 bytes of every SQLite 3 file.
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -29,8 +30,10 @@ def busy(path: Path) -> StoreFault:
     """Another process has held the store for longer than the 10-second wait."""
     return StoreFault(
         "busy", path,
-        f"The store {path} has been busy for more than 10 seconds: another carecoop is writing to it. "
-        "Wait until it has finished (or close it), then run the same command again.",
+        _(
+            "The store {path} has been busy for more than 10 seconds: another carecoop is writing to "
+            "it. Wait until it has finished (or close it), then run the same command again."
+        ).format(path=path),
     )
 
 
@@ -38,8 +41,11 @@ def read_only(path: Path) -> StoreFault:
     """Nothing can be written where the store lives."""
     return StoreFault(
         "read-only", path,
-        f"carecoop cannot write in {path.parent} (read-only), so nothing can be saved: make that folder "
-        "writable, or use another one with --home DIR (or CARECOOP_HOME), then run the command again.",
+        _(
+            "carecoop cannot write in {parent} (read-only), so nothing can be saved: make that folder "
+            "writable, or use another one with --home DIR (or CARECOOP_HOME), then run the command "
+            "again."
+        ).format(parent=path.parent),
     )
 
 
@@ -47,8 +53,10 @@ def disk_full(path: Path) -> StoreFault:
     """The disk filled up: the change being saved was not saved."""
     return StoreFault(
         "full", path,
-        f"The disk that holds {path} is full, so the last change was NOT saved (everything before it "
-        "is): free some space, then run the same command again to go on.",
+        _(
+            "The disk that holds {path} is full, so the last change was NOT saved (everything before "
+            "it is): free some space, then run the same command again to go on."
+        ).format(path=path),
     )
 
 
@@ -56,8 +64,10 @@ def damaged(path: Path, detail: str) -> StoreFault:
     """The file is not a sound SQLite database any more."""
     return StoreFault(
         "damaged", path,
-        f"The store {path} is damaged ({detail}): run 'carecoop doctor' to check it and keep a backup "
-        "copy, then move the file away to start a new store.",
+        _(
+            "The store {path} is damaged ({detail}): run 'carecoop doctor' to check it and keep a "
+            "backup copy, then move the file away to start a new store."
+        ).format(path=path, detail=detail),
     )
 
 
@@ -65,8 +75,10 @@ def foreign(path: Path) -> StoreFault:
     """An SQLite file of another program sits where the store should be."""
     return StoreFault(
         "foreign", path,
-        f"{path} is a database of another program, not a carecoop store; carecoop leaves it alone: "
-        "move it away, or keep carecoop's store elsewhere with --home DIR (or CARECOOP_HOME).",
+        _(
+            "{path} is a database of another program, not a carecoop store; carecoop leaves it alone: "
+            "move it away, or keep carecoop's store elsewhere with --home DIR (or CARECOOP_HOME)."
+        ).format(path=path),
     )
 
 
@@ -74,8 +86,10 @@ def folder_in_the_way(path: Path) -> StoreFault:
     """A folder has the store file's name."""
     return StoreFault(
         "folder", path,
-        f"{path} is a folder, but carecoop keeps its store in a file of that name: move the folder "
-        "away (or use --home DIR), then run the command again.",
+        _(
+            "{path} is a folder, but carecoop keeps its store in a file of that name: move the folder "
+            "away (or use --home DIR), then run the command again."
+        ).format(path=path),
     )
 
 
@@ -110,7 +124,7 @@ def explain(error: BaseException, path: Path) -> StoreFault | None:
         # SQLite reports a write that found no room as an I/O error on some systems.
         if _free_bytes(path) < 1 << 20:
             return disk_full(path)
-        return damaged(path, "the disk could not be read or written")
+        return damaged(path, _("the disk could not be read or written"))
     return None
 
 
@@ -131,4 +145,4 @@ def check_header(path: Path) -> None:
     except FileNotFoundError:
         return
     if header and header != SQLITE_HEADER:
-        raise damaged(path, "it is not an SQLite file")
+        raise damaged(path, _("it is not an SQLite file"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 from carecoop.errors import UserError
+from carecoop.i18n import _
 from carecoop.store.records import Participant, Profile, clean_name, same_name
 from carecoop.store.workshops import WorkshopStore, now
 from carecoop.text import NAME_LIMIT, one_line
@@ -18,7 +19,7 @@ class PeopleStore(WorkshopStore):
     def add_group(self, workshop_id: str, name: str) -> None:
         """Add a group (nothing happens when it exists)."""
         self.workshop(workshop_id)
-        name = one_line(name, "A group's name", NAME_LIMIT)
+        name = one_line(name, _("A group's name"), NAME_LIMIT)
         with self.transaction() as db:
             db.execute(
                 "INSERT OR IGNORE INTO groups (workshop_id, name) VALUES (?, ?)", (workshop_id, name)
@@ -37,10 +38,10 @@ class PeopleStore(WorkshopStore):
         """Add people (all or none); someone already there moves to the group given."""
         self.workshop(workshop_id)
         # Every name enters here: no control characters, no book-length names.
-        cleaned = [one_line(clean_name(name), "A participant's name", NAME_LIMIT) for name in names]
-        group = one_line(clean_name(group), "A group's name", NAME_LIMIT) if group else group
+        cleaned = [one_line(clean_name(name), _("A participant's name"), NAME_LIMIT) for name in names]
+        group = one_line(clean_name(group), _("A group's name"), NAME_LIMIT) if group else group
         if any(not name for name in cleaned):
-            raise UserError("A participant's name cannot be empty.")
+            raise UserError(_("A participant's name cannot be empty."))
         with self.transaction() as db:
             if group:
                 db.execute(
@@ -82,18 +83,22 @@ class PeopleStore(WorkshopStore):
         for participant in self.participants(workshop_id):
             if same_name(participant.name, name):
                 return participant
-        raise UserError(f"No participant '{name}' in workshop '{workshop_id}'.")
+        raise UserError(_(
+            "No participant '{name}' in workshop '{workshop_id}'."
+        ).format(name=name, workshop_id=workshop_id))
 
     def rename_participant(self, workshop_id: str, name: str, new_name: str) -> Participant:
         """Give someone another name; their answers stay theirs (they point at the person)."""
         person = self.participant(workshop_id, name)
         cleaned = clean_name(new_name)
         if not cleaned:
-            raise UserError("A participant's name cannot be empty.")
+            raise UserError(_("A participant's name cannot be empty."))
         people = self.participants(workshop_id)
         clash = [p for p in people if same_name(p.name, cleaned) and p.id != person.id]
         if clash:
-            raise UserError(f"'{clash[0].name}' is already in workshop '{workshop_id}'.")
+            raise UserError(_(
+                "'{name}' is already in workshop '{workshop_id}'."
+            ).format(name=clash[0].name, workshop_id=workshop_id))
         with self.transaction() as db:
             # A person removed earlier may hold the name: free it, their history stays.
             db.execute(

@@ -9,6 +9,8 @@ import contextlib
 import sqlite3
 from pathlib import Path
 
+from carecoop.i18n import _
+
 MIGRATIONS: list[str] = [
     # 1: workshops, people, answers as an append-only history, progress, plans, locks.
     """
@@ -139,8 +141,10 @@ def migrate(connection: sqlite3.Connection, path: Path, writable: bool = True) -
     if version > SCHEMA_VERSION:
         raise faults.StoreFault(
             "newer", path,
-            f"The store {path} was written by a newer carecoop (schema {version}, this one knows "
-            f"{SCHEMA_VERSION}): upgrade carecoop to open it (pip install --upgrade carecoop).",
+            _(
+                "The store {path} was written by a newer carecoop (schema {version}, this one knows "
+                "{schema_version}): upgrade carecoop to open it (pip install --upgrade carecoop)."
+            ).format(path=path, version=version, schema_version=SCHEMA_VERSION),
         )
     if version == 0 and connection.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()[0]:
         raise faults.foreign(path)

@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from carecoop.errors import NextStep, Step, UserError
+from carecoop.i18n import _
 from carecoop.store.records import Workshop
 
 
@@ -65,7 +66,9 @@ class WorkshopStore:
                     created.__dict__,
                 )
         except sqlite3.IntegrityError:
-            raise UserError(f"A workshop '{workshop.id}' exists already. Choose another --id.") from None
+            raise UserError(_(
+                "A workshop '{id}' exists already. Choose another --id."
+            ).format(id=workshop.id)) from None
         return created
 
     def update_workshop(self, workshop_id: str, **fields: str | None) -> Workshop:
@@ -88,9 +91,13 @@ class WorkshopStore:
         if row is None:
             known = [w.id for w in self.workshops()]
             if known:
-                raise UserError(f"No workshop '{workshop_id}'. Known workshops: {', '.join(known)}.")
+                raise UserError(_(
+                    "No workshop '{workshop_id}'. Known workshops: {known}."
+                ).format(workshop_id=workshop_id, known=', '.join(known)))
             raise UserError(
-                f"No workshop '{workshop_id}'. There are none yet.", NextStep(Step.NEW_WORKSHOP)
+                _(
+                    "No workshop '{workshop_id}'. There are none yet."
+                ).format(workshop_id=workshop_id), NextStep(Step.NEW_WORKSHOP)
             )
         return Workshop(**dict(row))
 

@@ -42,6 +42,7 @@ from babel.numbers import (
     parse_decimal,
 )
 
+from carecoop.i18n import N_, _
 from carecoop.values.problem import ValueProblem, range_phrase, shown
 
 #: No count, amount or percent carecoop deals with is this large; beyond it is a typo or an attack.
@@ -49,7 +50,7 @@ LIMIT = Decimal(10) ** 12
 
 Kind = Literal["number", "money", "percent"]
 
-_NOUNS: dict[str, str] = {"number": "a number", "money": "an amount", "percent": "a percent"}
+_NOUNS: dict[str, str] = {"number": N_("a number"), "money": N_("an amount"), "percent": N_("a percent")}
 _MACHINE = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
 _ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 # A currency code (COP, usd) or the letters of a sign whose symbol stood apart (the US of
@@ -65,7 +66,7 @@ _BIDI = re.compile("[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
 
 
 def _noun(kind: Kind, whole: bool) -> str:
-    return "a whole number" if whole and kind == "number" else _NOUNS[kind]
+    return _("a whole number") if whole and kind == "number" else _(_NOUNS[kind])
 
 
 def example(locale: str, figure: Decimal = Decimal("1250.50")) -> str:
@@ -104,7 +105,9 @@ def _ambiguous(text: str, locale: str) -> ValueProblem | None:
     grouped = format_decimal(
         Decimal(whole) + Decimal("0.50"), format="#,##0.00", locale=locale, numbering_system="latn"
     )
-    message = f"'{text}' could be read two ways: write {whole} or {grouped}"
+    message = _("'{text}' could be read two ways: write {whole} or {grouped}").format(
+        text=text, whole=whole, grouped=grouped
+    )
     return ValueProblem("", shown(text), message=message)
 
 
@@ -159,15 +162,19 @@ def read_decimal(
     small = maximum is not None and Decimal(str(maximum)) < 1000
     sample = example(locale or "en", Decimal("2.5") if small else Decimal("1250.50"))
     if kind == "money":
-        badly = noun = f"an amount of money like {sample}"
+        badly = noun = _("an amount of money like {example}").format(example=sample)
     else:
-        noun, badly = phrase, f"{phrase} written like {sample}"
+        noun, badly = phrase, _("{phrase} written like {example}").format(phrase=phrase, example=sample)
     number = _exact(raw, locale, kind, noun, badly)
     if not number.is_finite():
-        raise ValueProblem(phrase, shown(raw), message=f"{shown(raw)} is not a number: write {noun}")
+        message = _("{value} is not a number: write {noun}").format(value=shown(raw), noun=noun)
+        raise ValueProblem(phrase, shown(raw), message=message)
     if abs(number) > LIMIT:
         raise ValueProblem(
-            phrase, shown(raw), message=f"{shown(raw)} is too large: carecoop takes figures up to {LIMIT:,}"
+            phrase, shown(raw),
+            message=_("{value} is too large: carecoop takes figures up to {limit:,}").format(
+                value=shown(raw), limit=LIMIT
+            ),
         )
     if whole and number != number.to_integral_value():
         raise ValueProblem(phrase, shown(raw))

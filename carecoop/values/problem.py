@@ -6,6 +6,8 @@ import json
 from decimal import Decimal
 from typing import Any
 
+from carecoop.i18n import _
+
 
 class ValueProblem(ValueError):
     """A value that does not fit its question or field: what was expected, and what came.
@@ -25,13 +27,21 @@ class ValueProblem(ValueError):
     @property
     def hint(self) -> str:
         """The message for someone at the keyboard: `Type a number between 0 and 20`."""
-        return self.message or f"{self.verb} {self.expected}"
+        if self.message:
+            return self.message
+        verbs = {
+            "Type": _("Type {expected}"), "Choose": _("Choose {expected}"),
+            "Give": _("Give {expected}"), "Write": _("Write {expected}"),
+        }
+        return verbs.get(self.verb, f"{self.verb} {{expected}}").format(expected=self.expected)
 
     def in_file(self) -> str:
         """The message for an answers file: `expected a number between 0 and 20, got 'abc'`."""
         if self.message:
             return self.message
-        return f"expected {self.expected}, got {self.got}" if self.got else f"expected {self.expected}"
+        if self.got:
+            return _("expected {expected}, got {got}").format(expected=self.expected, got=self.got)
+        return _("expected {expected}").format(expected=self.expected)
 
 
 def shown(raw: Any) -> str:
@@ -52,9 +62,10 @@ def figure(value: float | Decimal) -> str:
 def range_phrase(noun: str, minimum: float | Decimal | None, maximum: float | Decimal | None) -> str:
     """`a number between 0 and 20`, `a number of at least 0`, or just `a number`."""
     if minimum is not None and maximum is not None:
-        return f"{noun} between {figure(minimum)} and {figure(maximum)}"
+        between = _("{noun} between {low} and {high}")
+        return between.format(noun=noun, low=figure(minimum), high=figure(maximum))
     if minimum is not None:
-        return f"{noun} of at least {figure(minimum)}"
+        return _("{noun} of at least {low}").format(noun=noun, low=figure(minimum))
     if maximum is not None:
-        return f"{noun} of at most {figure(maximum)}"
+        return _("{noun} of at most {high}").format(noun=noun, high=figure(maximum))
     return noun

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from carecoop.i18n import _
 from carecoop.values.locales import language_of
 from carecoop.values.problem import ValueProblem, shown
 
@@ -42,4 +43,4 @@ def read_yes_no(raw: Any, locale: str = "en") -> bool:
                 return True
             if word in no:
                 return False
-    raise ValueProblem("yes or no", shown(raw))
+    raise ValueProblem(_("yes or no"), shown(raw))

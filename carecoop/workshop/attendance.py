@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from carecoop.content.curriculum import Curriculum
 from carecoop.content.models import Module
 from carecoop.errors import UserError
+from carecoop.i18n import _
 from carecoop.store.db import Store
 from carecoop.store.records import Workshop
 
@@ -18,7 +19,9 @@ def workshop_module(curriculum: Curriculum, workshop: Workshop, wanted: str) -> 
         if wanted in (module.id, str(module.number)):
             return module
     known = ", ".join(f"{m.number} ({m.id})" for m in modules)
-    raise UserError(f"The workshop '{workshop.id}' has no module '{wanted}'. Its modules: {known}.")
+    raise UserError(_(
+        "The workshop '{id}' has no module '{wanted}'. Its modules: {known}."
+    ).format(id=workshop.id, wanted=wanted, known=known))
 
 
 def present_now(store: Store, workshop_id: str, module_id: str) -> set[int] | None:
@@ -39,8 +42,10 @@ def record_attendance(store: Store, workshop_id: str, module_id: str, present: s
     people = store.participants(workshop_id)
     if not people:
         raise UserError(
-            f"Workshop '{workshop_id}' has no participants yet: add them with "
-            f"carecoop participants add {workshop_id} NAME..."
+            _(
+                "Workshop '{workshop_id}' has no participants yet: add them with carecoop participants "
+                "add {workshop_id} NAME..."
+            ).format(workshop_id=workshop_id)
         )
     store.set_attendance(workshop_id, module_id, {p.id: p.id in present for p in people})
     return sum(1 for p in people if p.id in present)

@@ -19,6 +19,7 @@ from typing import Any
 from carecoop.content.curriculum import Curriculum
 from carecoop.content.models import Activity, Module, Question, Scope
 from carecoop.errors import NextStep, Step, UserError
+from carecoop.i18n import _
 from carecoop.store.db import Store
 from carecoop.store.records import Answer, Workshop
 from carecoop.workshop.prompter import (
@@ -65,7 +66,9 @@ def programme_modules(curriculum: Curriculum, workshop: Workshop) -> tuple[list[
     modules = curriculum.modules_of(workshop.programme)
     if not modules:
         raise UserError(
-            f"The programme '{workshop.programme}' has no modules yet, so there is nothing to run."
+            _(
+                "The programme '{programme}' has no modules yet, so there is nothing to run."
+            ).format(programme=workshop.programme)
         )
     localized: list[Module] = []
     untranslated: list[str] = []
@@ -144,7 +147,9 @@ class Runner:
             if slot.activity.id == activity_id:
                 return index
         raise UserError(
-            f"The programme '{self.workshop.programme}' has no activity '{activity_id}'.",
+            _(
+                "The programme '{programme}' has no activity '{activity_id}'."
+            ).format(programme=self.workshop.programme, activity_id=activity_id),
             NextStep(Step.LIST_ACTIVITIES, programme=self.workshop.programme),
         )
 

@@ -13,6 +13,7 @@ import json
 from typing import Any
 
 from carecoop.content.models import Question, QuestionKind
+from carecoop.i18n import _, ngettext
 from carecoop.text import BLOCK_LIMIT, without_controls
 from carecoop.values.lists import split_list
 from carecoop.values.numbers import example, read_decimal
@@ -29,25 +30,31 @@ def expectation(question: Question, locale: str = "en") -> ValueProblem:
     """What a question expects, as a problem to raise or a hint to show."""
     kind = question.kind
     if kind is QuestionKind.NUMBER:
-        return ValueProblem(range_phrase("a number", question.minimum, question.maximum))
+        return ValueProblem(range_phrase(_("a number"), question.minimum, question.maximum))
     if kind is QuestionKind.MONEY:
-        return ValueProblem(f"an amount of money like {example(locale)}")
+        return ValueProblem(_("an amount of money like {example}").format(example=example(locale)))
     if kind is QuestionKind.SCALE:
         low, high = scale_bounds(question)
-        return ValueProblem(f"a whole number from {low} to {high}")
+        return ValueProblem(_("a whole number from {low} to {high}").format(low=low, high=high))
     if kind is QuestionKind.CHOICE:
-        return ValueProblem(f"one of: {', '.join(question.choice_ids)}", verb="Choose")
+        return ValueProblem(_(
+            "one of: {choice_ids}"
+        ).format(choice_ids=', '.join(question.choice_ids)), verb="Choose")
     if kind is QuestionKind.MULTI_CHOICE:
-        return ValueProblem(f"a list of choices from: {', '.join(question.choice_ids)}", verb="Choose")
+        return ValueProblem(_(
+            "a list of choices from: {choice_ids}"
+        ).format(choice_ids=', '.join(question.choice_ids)), verb="Choose")
     if kind is QuestionKind.YES_NO:
-        return ValueProblem("yes or no")
+        return ValueProblem(_("yes or no"))
     if kind is QuestionKind.LIST:
-        return ValueProblem("a list of items, like [first, second]")
+        return ValueProblem(_("a list of items, like [first, second]"))
     if kind is QuestionKind.TABLE:
-        return ValueProblem(f"a list of rows with the columns: {', '.join(question.columns)}")
+        return ValueProblem(_(
+            "a list of rows with the columns: {columns}"
+        ).format(columns=', '.join(question.columns)))
     if kind is QuestionKind.SHORT_TEXT:
-        return ValueProblem("a short answer on one line")
-    return ValueProblem("an answer")
+        return ValueProblem(_("a short answer on one line"))
+    return ValueProblem(_("an answer"))
 
 
 def scale_bounds(question: Question) -> tuple[int, int]:
@@ -108,8 +115,8 @@ def _scalar_text(raw: Any) -> str | None:
         # Control characters never reach the store; a book-length answer is a mistake.
         text = without_controls(raw).strip()
         if len(text) > BLOCK_LIMIT:
-            limit = f"at most {BLOCK_LIMIT:,} characters"
-            raise ValueProblem(limit, f"{len(text):,} characters", verb="Write")
+            limit = _("at most {limit:,} characters").format(limit=BLOCK_LIMIT)
+            raise ValueProblem(limit, _("{count:,} characters").format(count=len(text)), verb="Write")
         return text
     if isinstance(raw, int | float) and not isinstance(raw, bool):
         return str(int(raw)) if float(raw).is_integer() else str(raw)
@@ -174,14 +181,22 @@ def _count_problem(question: Question, count: int, noun: str) -> ValueProblem | 
     low, high = question.min_items, question.max_items
     if (low is None or count >= low) and (high is None or count <= high):
         return None
+    choice = noun == "choice"
     if low is not None and high is not None:
-        wanted = f"between {low} and {high} {noun}s"
+        between = _("between {low} and {high} choices") if choice else _("between {low} and {high} items")
+        wanted = between.format(low=low, high=high)
     elif low is not None:
-        wanted = f"at least {low} {noun}{'s' if low != 1 else ''}"
+        if choice:
+            wanted = ngettext("at least {low} choice", "at least {low} choices", low).format(low=low)
+        else:
+            wanted = ngettext("at least {low} item", "at least {low} items", low).format(low=low)
     else:
-        wanted = f"at most {high} {noun}{'s' if high != 1 else ''}"
-    verb = "Choose" if noun == "choice" else "Give"
-    return ValueProblem(wanted, f"{count}", verb=verb)
+        assert high is not None
+        if choice:
+            wanted = ngettext("at most {high} choice", "at most {high} choices", high).format(high=high)
+        else:
+            wanted = ngettext("at most {high} item", "at most {high} items", high).format(high=high)
+    return ValueProblem(wanted, str(count), verb="Choose" if choice else "Give")
 
 
 def _multi_choice(question: Question, raw: Any) -> list[str]:
@@ -195,7 +210,9 @@ def _multi_choice(question: Question, raw: Any) -> list[str]:
     for item in raw:
         found = _choice_id(question, item)
         if found is None:
-            raise ValueProblem(f"choices from: {', '.join(question.choice_ids)}", shown(item), verb="Choose")
+            raise ValueProblem(_(
+                "choices from: {choice_ids}"
+            ).format(choice_ids=', '.join(question.choice_ids)), shown(item), verb="Choose")
         if found not in chosen:
             chosen.append(found)
     count_problem = _count_problem(question, len(chosen), "choice")
@@ -222,11 +239,11 @@ def _list(question: Question, raw: Any) -> list[str]:
     for item in raw:
         text = _scalar_text(item)
         if text is None:
-            raise ValueProblem("items that are short texts", shown(item))
+            raise ValueProblem(_("items that are short texts"), shown(item))
         if text:
             items.append(text)
     if not items:
-        raise ValueProblem("at least one item", "an empty list", verb="Give")
+        raise ValueProblem(_("at least one item"), _("an empty list"), verb="Give")
     count_problem = _count_problem(question, len(items), "item")
     if count_problem:
         raise count_problem
@@ -242,20 +259,27 @@ def _table(question: Question, raw: Any) -> list[dict[str, str]]:
     rows: list[dict[str, str]] = []
     for row in raw:
         if not isinstance(row, dict):
-            raise ValueProblem(f"each row to be a mapping of: {', '.join(question.columns)}", shown(row))
+            raise ValueProblem(_(
+                "each row to be a mapping of: {columns}"
+            ).format(columns=', '.join(question.columns)), shown(row))
         cells = dict.fromkeys(question.columns, "")
         for key, cell in row.items():
             column = by_name.get(str(key).strip().casefold())
             if column is None:
-                raise ValueProblem(f"the columns: {', '.join(question.columns)}", f"a column '{key}'")
+                raise ValueProblem(_(
+                    "the columns: {columns}"
+                ).format(columns=', '.join(question.columns)), _("a column '{key}'").format(key=key))
             text = _scalar_text(cell) if cell is not None else ""
             if text is None:
-                raise ValueProblem(f"short texts in the column '{column}'", shown(cell))
+                expected = _("short texts in the column '{column}'").format(column=column)
+                raise ValueProblem(expected, shown(cell))
             cells[column] = " ".join(text.split())
         if any(cells.values()):
             rows.append(cells)
     if not rows:
-        raise ValueProblem("at least one row with something written in it", "only empty rows", verb="Give")
+        raise ValueProblem(
+            _("at least one row with something written in it"), _("only empty rows"), verb="Give"
+        )
     count_problem = _count_problem(question, len(rows), "row")
     if count_problem:
         raise count_problem

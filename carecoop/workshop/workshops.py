@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from carecoop.content.models import PROGRAMME_IDS, Programme
 from carecoop.countries.profiles import find_profile
 from carecoop.errors import ContentError, UserError
+from carecoop.i18n import _
 from carecoop.slugs import slug
 from carecoop.store.db import Store
 from carecoop.store.records import Participant, Workshop, clean_name, same_name
@@ -49,7 +50,9 @@ def check_language(code: str) -> str:
             return code
         except (UnknownLocaleError, ValueError):
             pass
-    raise UserError(f"'{code}' is not a language code. Use a code like en, fr, es, ar or es-CO.")
+    raise UserError(_(
+        "'{code}' is not a language code. Use a code like en, fr, es, ar or es-CO."
+    ).format(code=code))
 
 
 def check_date(value: str) -> date:
@@ -59,18 +62,23 @@ def check_date(value: str) -> date:
             day = date.fromisoformat(value)
             # A workshop's days are counted on from its first; 9999-12-31 has no day after it.
             if not FIRST_YEAR <= day.year <= LAST_YEAR:
-                years = f"between {FIRST_YEAR} and {LAST_YEAR}"
-                raise UserError(f"'{value}' is too far away. Give a date {years}.")
+                raise UserError(_(
+                    "'{value}' is too far away. Give a date between {first} and {last}."
+                ).format(value=value, first=FIRST_YEAR, last=LAST_YEAR))
             return day
     except ValueError:
         pass
-    raise UserError(f"'{value}' is not a date. Write it as year-month-day, like 2025-03-14.")
+    raise UserError(_(
+        "'{value}' is not a date. Write it as year-month-day, like 2025-03-14."
+    ).format(value=value))
 
 
 def check_clock(value: str) -> str:
     """A time of day written as 09:30; a UserError otherwise."""
     if not _CLOCK.match(value):
-        raise UserError(f"'{value}' is not a time of day. Write it as hours:minutes, like 09:00.")
+        raise UserError(_(
+            "'{value}' is not a time of day. Write it as hours:minutes, like 09:00."
+        ).format(value=value))
     return value
 
 
@@ -91,13 +99,15 @@ def new_workshop(
 ) -> Workshop:
     """Check everything about a new workshop, then create it."""
     if programme not in PROGRAMME_IDS:
-        raise UserError(f"Unknown programme '{programme}'. Use one of: {', '.join(PROGRAMME_IDS)}.")
-    title = one_line(title, "The title")
-    facilitator = one_line(facilitator, "The facilitator's name")
-    location = one_line(location, "The place")
-    care_support = block(care_support, "The care support")
+        raise UserError(_(
+            "Unknown programme '{programme}'. Use one of: {programme_ids}."
+        ).format(programme=programme, programme_ids=', '.join(PROGRAMME_IDS)))
+    title = one_line(title, _("The title"))
+    facilitator = one_line(facilitator, _("The facilitator's name"))
+    location = one_line(location, _("The place"))
+    care_support = block(care_support, _("The care support"))
     if not title:
-        raise UserError("The title cannot be empty.")
+        raise UserError(_("The title cannot be empty."))
     first = check_date(start_date) if start_date else (today or date.today())
     info = programme_info(programme)
     start = check_clock(day_start) if day_start else (info.day_start if info else "09:00")
@@ -123,8 +133,10 @@ def new_workshop(
     if workshop_id is not None:
         if not _ID.match(workshop_id) or len(workshop_id) > 60:
             raise UserError(
-                f"'{workshop_id}' cannot be a workshop id: use lowercase letters, digits and "
-                "hyphens, like harare-2025-03-14."
+                _(
+                    "'{workshop_id}' cannot be a workshop id: use lowercase letters, digits and "
+                    "hyphens, like harare-2025-03-14."
+                ).format(workshop_id=workshop_id)
             )
         return store.create_workshop(make(workshop_id))
     base = f"{slug(title, limit=50) or 'workshop'}-{first.isoformat()}"
@@ -145,7 +157,7 @@ def add_people(
     if group is not None:
         group = clean_name(group)
         if not group:
-            raise UserError("A group's name cannot be empty.")
+            raise UserError(_("A group's name cannot be empty."))
         group = next((g for g in store.groups(workshop_id) if same_name(g, group)), group)
     cleaned = [clean_name(name) for name in names]
     people = store.add_participants(workshop_id, [known.get(n.casefold(), n) for n in cleaned], group)
