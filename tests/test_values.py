@@ -104,6 +104,7 @@ def test_lists_round_trip(items: list[str], joiner: str) -> None:
         ("es_CO", "2,5", "number", "2.5"),
         ("es_CO", "1250.50", "money", "1250.50"),  # a machine figure, as carecoop's exports write it
         ("fr", "1 250,50 €", "money", "1250.50"),
+        ("fr", "66.67", "percent", "66.67"),  # French uses no dot: a machine figure, as the docs say
         ("ar_LB", "\u200f1.250,50 ل.ل", "number", "1250.50"),
         ("ar_EG", "١٬٢٥٠٫٥٠", "money", "1250.50"),
         (None, "1250.50", "money", "1250.50"),
@@ -132,6 +133,7 @@ def test_an_ambiguous_figure_is_refused_with_how_to_write_it() -> None:
         == "'12,500' could be read two ways: write 12500 or 12.500,50"
     )
     assert refusal("1,200", "fr").hint == "'1,200' could be read two ways: write 1200 or 1\u202f200,50"
+    assert refusal("1.200", "fr").hint == "'1.200' could be read two ways: write 1200 or 1\u202f200,50"
 
 
 def test_a_figure_written_another_way_is_refused() -> None:

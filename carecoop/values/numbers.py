@@ -14,7 +14,8 @@ What is refused, each with a message that shows how to write the number:
   three digits and nothing else (`1,200`, `12,500`): to someone used to English figures it
   is 1200, to the locale it is 1.2. Written `1200`, `1.200` or `1,2` it is clear. (A dot
   in a dot-decimal locale is not treated so: three-decimal currencies such as the Jordanian
-  dinar write `12.125` there.)
+  dinar write `12.125` there.) Likewise a dot followed by exactly three digits where the
+  locale uses no dot at all (`1.200` in French): a grouping to some, a decimal to others.
 - **Badly written**: anything the locale's strict rules refuse (`1.250,50` in English,
   `1,2,3`). As a courtesy a plain machine figure (`1250.50`: digits, one dot, digits), as
   carecoop's own exports write it, is read in any locale when the locale refuses it.
@@ -99,9 +100,13 @@ def _locale_text(raw: str, locale: str, kind: Kind) -> str:
 
 
 def _ambiguous(text: str, locale: str) -> ValueProblem | None:
-    if get_decimal_symbol(locale) != "," or not re.fullmatch(r"[+-]?[1-9]\d{0,2},\d{3}", text):
+    """`1,200` where the comma is the decimal mark, `1.200` where a dot is no mark at all."""
+    decimal, group = get_decimal_symbol(locale), get_group_symbol(locale)
+    marks = [m for m in ("," if decimal == "," else "", "" if "." in (decimal, group) else ".") if m]
+    mark = next((m for m in marks if re.fullmatch(rf"[+-]?[1-9]\d{{0,2}}{re.escape(m)}\d{{3}}", text)), None)
+    if mark is None:
         return None
-    whole = text.replace(",", "")
+    whole = text.replace(mark, "")
     grouped = format_decimal(
         Decimal(whole) + Decimal("0.50"), format="#,##0.00", locale=locale, numbering_system="latn"
     )
@@ -118,12 +123,14 @@ def _from_text(raw: str, locale: str | None, kind: Kind, noun: str, badly: str) 
             raise ValueProblem(noun, shown(raw))
         return Decimal(typed)
     text = _locale_text(typed, locale, kind)
-    marks = re.escape(get_decimal_symbol(locale) + get_group_symbol(locale))
-    if not re.fullmatch(rf"[+-]?[0-9{marks}]*[0-9][0-9{marks}]*", text):
-        raise ValueProblem(noun, shown(raw))
     ambiguous = _ambiguous(text, locale)
     if ambiguous is not None:
         raise ambiguous
+    marks = re.escape(get_decimal_symbol(locale) + get_group_symbol(locale))
+    if not re.fullmatch(rf"[+-]?[0-9{marks}]*[0-9][0-9{marks}]*", text):
+        if _MACHINE.match(text):  # a dot where the locale has no dot (French): a machine figure
+            return Decimal(text)
+        raise ValueProblem(noun, shown(raw))
     try:
         return parse_decimal(text, locale=locale, strict=True)
     except (NumberFormatError, InvalidOperation):
