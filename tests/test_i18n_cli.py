@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import io
+from pathlib import Path
+
 import pytest
 from typer.testing import CliRunner
 
@@ -61,3 +64,38 @@ def test_an_error_is_shown_in_the_screen_language() -> None:
     assert result.stderr.startswith("Error: ")
     result = runner.invoke(app, ["--lang", "fr", "participants", "add", "nope", "X"])
     assert result.stderr.startswith("Erreur : ")
+
+
+def test_the_run_screen_speaks_the_workshop_language(tmp_path: Path) -> None:
+    from rich.console import Console
+
+    from carecoop.cli.run_views import activity_card, agenda_table, step_view
+    from carecoop.content.loader import load_curriculum
+    from carecoop.i18n import use_language
+    from carecoop.workshop.prompter import AgendaEntry
+    from carecoop.workshop.schedule import Slot
+
+    module = load_curriculum([]).modules_of("think-carecoop")[0]
+    activity = module.activities[0]
+    entry = AgendaEntry(0, Slot(module, activity, 1, 9 * 60, None), "", 0)
+
+    def screen(language: str) -> str:
+        console = Console(record=True, width=100, file=io.StringIO())
+        with use_language(language):
+            console.print(agenda_table([entry], 0, "WS"), activity_card(entry, 12), step_view(activity, 0))
+        return console.export_text()
+
+    spanish, arabic, english = screen("es"), screen("ar"), screen("en")
+    assert "Paso 1 de" in spanish and "leer en voz alta" in spanish and "actividad 1 de 12" in spanish
+    assert "Actividad" in spanish and "Respuestas" in spanish
+    assert "الخطوة 1 من" in arabic and "النشاط 1 من 12" in arabic
+    assert "Step 1 of" in english and "activity 1 of 12" in english
+
+
+def test_an_answers_file_is_reported_in_the_workshop_language(tmp_path: Path) -> None:
+    new_workshop("fr")
+    answers = tmp_path / "a.yaml"
+    answers.write_text("answers: []\n", encoding="utf-8")
+    assert ok("run", "fr", "--answers", str(answers)) == f"0 réponse enregistrée depuis {answers} dans fr.\n"
+    result = runner.invoke(app, ["run", "fr", "--answers", str(answers), "--activity", "x"])
+    assert result.stderr == "Erreur : utilisez --activity ou --answers, pas les deux.\n"

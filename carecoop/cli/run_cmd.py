@@ -20,6 +20,7 @@ from carecoop.cli.common import (
     real_console,
 )
 from carecoop.cli.workshop_cmd import say
+from carecoop.i18n import _, ngettext
 
 
 def register(app: typer.Typer) -> None:
@@ -59,14 +60,15 @@ def run(
     resume = command_line("run", workshop.id)
     if answers is not None:
         if activity is not None:
-            raise fail("Error: give --activity or --answers, not both.")
+            raise fail(_("Error: {message}").format(message=_("give --activity or --answers, not both.")))
         _record_file(answers, workshop_id)
         return
     if not sys.stdin.isatty():
-        raise fail(
-            "Error: carecoop run needs a terminal to ask its questions; without one, record answers "
-            f"from a file: {resume} --answers FILE"
-        )
+        needs = _(
+            "carecoop run needs a terminal to ask its questions; without one, record answers "
+            "from a file: {command}"
+        ).format(command=f"{resume} --answers FILE")
+        raise fail(_("Error: {message}").format(message=needs))
     curriculum = load_curriculum()
     from carecoop.cli.terminal_prompter import TerminalPrompter
     from carecoop.workshop.runner import Runner, RunOutcome
@@ -78,22 +80,28 @@ def run(
             result = runner.run(activity)
     except (KeyboardInterrupt, EOFError):
         console.print()
-        say("Stopped. Every answer given so far is saved.")
-        say(f"To go on where you stopped, run: {escape(resume)}")
+        say(escape(_("Stopped. Every answer given so far is saved.")))
+        say(escape(_("To go on where you stopped, run: {command}").format(command=resume)))
         raise typer.Exit(130) from None
     console.print()
     if result.outcome is RunOutcome.STOPPED:
-        say("Stopped for now. Everything is saved.")
-        say(f"To go on where you stopped, run: {escape(resume)}")
+        say(escape(_("Stopped for now. Everything is saved.")))
+        say(escape(_("To go on where you stopped, run: {command}").format(command=resume)))
     elif result.not_done:
         count = len(result.not_done)
         console.print(
-            f"That was the last activity; {count} activit{'ies are' if count != 1 else 'y is'} not done yet."
+            ngettext(
+                "That was the last activity; {count} activity is not done yet.",
+                "That was the last activity; {count} activities are not done yet.",
+                count,
+            ).format(count=count),
+            markup=False,
         )
-        say(f"To do them, run: {escape(resume)}")
+        say(escape(_("To do them, run: {command}").format(command=resume)))
     else:
-        say("Every activity of the workshop is done. Well done!")
-        say(f"See what was recorded: {escape(command_prefix())} answers {escape(workshop.id)}")
+        say(escape(_("Every activity of the workshop is done. Well done!")))
+        command = f"{command_prefix()} answers {workshop.id}"
+        say(escape(_("See what was recorded: {command}").format(command=command)))
 
 
 def _record_file(path: Path, workshop_id: str) -> None:
@@ -104,11 +112,21 @@ def _record_file(path: Path, workshop_id: str) -> None:
     curriculum = load_curriculum()
     with store.workshop_lock(workshop.id):
         result = record_answers_file(path, store, curriculum, workshop)
-    skipped = f" ({result.skipped} skipped)" if result.skipped else ""
-    plural = "s" if result.answers != 1 else ""
-    say(
-        f"Recorded {result.answers} answer{plural}{skipped} from {escape(str(path))} in {workshop.id}."
-    )
+    if result.skipped:
+        recorded = ngettext(
+            "Recorded {count} answer ({skipped} skipped) from {path} in {workshop}.",
+            "Recorded {count} answers ({skipped} skipped) from {path} in {workshop}.",
+            result.answers,
+        )
+    else:
+        recorded = ngettext(
+            "Recorded {count} answer from {path} in {workshop}.",
+            "Recorded {count} answers from {path} in {workshop}.",
+            result.answers,
+        )
+    facts = {"count": result.answers, "skipped": result.skipped, "path": path, "workshop": workshop.id}
+    say(escape(recorded.format(**facts)))
     if result.activities_done:
         done = len(result.activities_done)
-        say(f"{done} activit{'ies' if done != 1 else 'y'} complete.")
+        complete = ngettext("{count} activity complete.", "{count} activities complete.", done)
+        say(escape(complete.format(count=done)))

@@ -11,30 +11,56 @@ from rich.table import Table
 from rich.text import Text
 
 from carecoop.content.models import Activity, ActivityKind
+from carecoop.i18n import N_, _
 from carecoop.workshop.prompter import AgendaEntry, AnswerRow
 
 #: Progress marks on the agenda.
 MARKS = {"done": "✓", "started": "…", "": ""}
+
+#: Each kind of activity as the screen names it (translated where it is shown).
+KIND_NAMES: dict[ActivityKind, str] = {
+    ActivityKind.ICEBREAKER: N_("icebreaker"),
+    ActivityKind.GAME: N_("game"),
+    ActivityKind.DISCUSSION: N_("discussion"),
+    ActivityKind.ROLE_PLAY: N_("role-play"),
+    ActivityKind.STORY: N_("story"),
+    ActivityKind.WORKSHEET: N_("worksheet"),
+    ActivityKind.PRESENTATION: N_("presentation"),
+    ActivityKind.REFLECTION: N_("reflection"),
+    ActivityKind.ENERGISER: N_("energiser"),
+    ActivityKind.QUIZ: N_("quiz"),
+    ActivityKind.BREAK: N_("break"),
+}
+
+
+def kind_name(kind: ActivityKind) -> str:
+    """The kind of an activity in the screen's language."""
+    return _(KIND_NAMES.get(kind, str(kind)))
 
 
 def agenda_table(agenda: Sequence[AgendaEntry], suggested: int | None, title: str) -> Table:
     """Every activity with its planned start, module, minutes and progress mark."""
     table = Table(title=Text(title, style="bold"), title_justify="left", pad_edge=False)
     table.add_column("", width=2)
-    table.add_column("Time", no_wrap=True)
-    table.add_column("Mod", no_wrap=True)
-    table.add_column("Activity")
-    table.add_column("Kind", no_wrap=True)
-    table.add_column("Min", justify="right")
-    table.add_column("Answers", justify="right")
+    table.add_column(_("Time"), no_wrap=True)
+    # TRANSLATORS: a narrow column header, short for module.
+    table.add_column(_("Mod"), no_wrap=True)
+    table.add_column(_("Activity"))
+    table.add_column(_("Kind"), no_wrap=True)
+    # TRANSLATORS: a narrow column header, short for minutes.
+    table.add_column(_("Min"), justify="right")
+    table.add_column(_("Answers"), justify="right")
     days = {entry.slot.day for entry in agenda}
     day = 0
     for entry in agenda:
         slot = entry.slot
         if len(days) > 1 and slot.day != day:
             day = slot.day
-            when = f" ({slot.date.isoformat()})" if slot.date else ""
-            table.add_row("", Text(f"Day {day}{when}", style="bold"), "", "", "", "", "")
+            if slot.date:
+                heading = _("Day {day} ({date})").format(day=day, date=slot.date.isoformat())
+            else:
+                heading = _("Day {day}").format(day=day)
+            table.add_row("", Text(heading, style="bold"), "", "", "", "", "")
         mark = "▶" if entry.index == suggested else MARKS.get(entry.status, "")
         style = "dim" if entry.status == "done" else ("bold" if entry.index == suggested else "")
         table.add_row(
@@ -42,7 +68,7 @@ def agenda_table(agenda: Sequence[AgendaEntry], suggested: int | None, title: st
             slot.start,
             str(slot.module.number),
             Text(slot.activity.title, style=style),
-            str(slot.activity.kind),
+            kind_name(slot.activity.kind),
             str(slot.activity.duration),
             str(entry.answers) if entry.answers else "",
         )
@@ -62,18 +88,23 @@ def activity_card(entry: AgendaEntry, total: int) -> Panel:
     slot = entry.slot
     activity = slot.activity
     parts: list[RenderableType] = [
-        Text(f"Module {slot.module.number}: {slot.module.title}", style="bold"),
         Text(
-            f"{activity.kind} · {activity.duration} min · planned {slot.start}–{slot.end} · "
-            f"activity {entry.index + 1} of {total}",
+            _("Module {number}: {title}").format(number=slot.module.number, title=slot.module.title),
+            style="bold",
+        ),
+        Text(
+            _("{kind} · {minutes} min · planned {start}–{end} · activity {number} of {total}").format(
+                kind=kind_name(activity.kind), minutes=activity.duration, start=slot.start, end=slot.end,
+                number=entry.index + 1, total=total,
+            ),
             style="cyan",
         ),
     ]
     if activity.kind is ActivityKind.BREAK:
-        parts.append(Text("Time for a break. The timer below counts it down."))
-    parts += _bullets("Objectives", activity.objectives)
-    parts += _bullets("Materials", activity.materials)
-    parts += _bullets("Roles", activity.roles)
+        parts.append(Text(_("Time for a break. The timer below counts it down.")))
+    parts += _bullets(_("Objectives"), activity.objectives)
+    parts += _bullets(_("Materials"), activity.materials)
+    parts += _bullets(_("Roles"), activity.roles)
     return Panel(
         Group(*parts),
         title=Text(f"{activity.title}  [{activity.id}]", style="bold"),
@@ -88,13 +119,19 @@ def step_view(activity: Activity, index: int) -> Group:
     parts: list[RenderableType] = [
         Panel(
             Text(step.text),
-            title=Text(f"Step {index + 1} of {len(activity.steps)} · read aloud", style="bold"),
+            title=Text(
+                _("Step {number} of {count} · read aloud").format(
+                    number=index + 1, count=len(activity.steps)
+                ),
+                style="bold",
+            ),
             title_align="left",
             border_style="green",
         )
     ]
     if step.note:
-        parts.append(Padding(Text(f"Facilitator only: {step.note}", style="italic yellow"), (0, 0, 0, 2)))
+        note = _("Facilitator only: {note}").format(note=step.note)
+        parts.append(Padding(Text(note, style="italic yellow"), (0, 0, 0, 2)))
     return Group(*parts)
 
 
@@ -105,16 +142,16 @@ def closing_view(activity: Activity, rows: Sequence[AnswerRow], key_messages: bo
         parts.append(
             Panel(
                 Group(*[Text(f"• {message}") for message in activity.key_messages]),
-                title=Text("Key messages · say them to close the activity", style="bold"),
+                title=Text(_("Key messages · say them to close the activity"), style="bold"),
                 title_align="left",
                 border_style="magenta",
             )
         )
     if rows:
-        table = Table(title=Text("Recorded in this activity", style="bold"), title_justify="left")
-        table.add_column("Question", ratio=2)
-        table.add_column("Who", ratio=1)
-        table.add_column("Answer", ratio=3)
+        table = Table(title=Text(_("Recorded in this activity"), style="bold"), title_justify="left")
+        table.add_column(_("Question"), ratio=2)
+        table.add_column(_("Who"), ratio=1)
+        table.add_column(_("Answer"), ratio=3)
         previous = ""
         for row in rows:
             prompt = row.question.prompt

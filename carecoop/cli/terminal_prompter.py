@@ -21,7 +21,7 @@ from carecoop.cli.run_views import MARKS, activity_card, agenda_table, closing_v
 from carecoop.content.models import Activity, Module, Question, QuestionKind
 from carecoop.countries.profiles import value_locale
 from carecoop.errors import NextStep
-from carecoop.i18n import _
+from carecoop.i18n import _, ngettext
 from carecoop.store.records import Participant, Workshop
 from carecoop.workshop.prompter import (
     LATER,
@@ -53,7 +53,8 @@ def toolbar(countdown: Countdown, title: str) -> Toolbar:
 
     def render() -> StyleAndTextTuples:
         style = _URGENCY_STYLE[countdown.urgency()]
-        return [(style, f" Timer: {countdown.label()} "), ("noreverse", f"  {title}")]
+        timer = _("Timer: {time}").format(time=countdown.label())
+        return [(style, f" {timer} "), ("noreverse", f"  {title}")]
 
     return render
 
@@ -116,17 +117,25 @@ class TerminalPrompter:
         """Agenda, then: continue where the workshop stopped, jump, or stop."""
         self._bar = None
         self.console.print()
-        title = f"{self.workshop.title} [{self.workshop.id}] · agenda"
+        title = _("{title} [{id}] · agenda").format(title=self.workshop.title, id=self.workshop.id)
         self.console.print(agenda_table(agenda, suggested, title))
         done = sum(1 for entry in agenda if entry.status == "done")
-        self.console.print(f"{done} of {len(agenda)} activities done.")
+        self.console.print(
+            ngettext(
+                "{done} of {count} activities done.", "{done} of {count} activities done.", len(agenda)
+            ).format(done=done, count=len(agenda)),
+            markup=False,
+        )
         choices = []
         if suggested is not None:
             entry = agenda[suggested]
-            verb = "Continue" if entry.status or done else "Start"
-            choices.append(questionary.Choice(f"{verb}: {entry.slot.start} {entry.activity.title}", "go"))
-        choices += [questionary.Choice("Go to another activity…", "jump"), questionary.Choice("Stop", "stop")]
-        action = self._select("Where do you want to start?", choices)
+            verb = _("Continue: {time} {title}") if entry.status or done else _("Start: {time} {title}")
+            start = verb.format(time=entry.slot.start, title=entry.activity.title)
+            choices.append(questionary.Choice(start, "go"))
+        choices += [
+            questionary.Choice(_("Go to another activity…"), "jump"), questionary.Choice(_("Stop"), "stop")
+        ]
+        action = self._select(_("Where do you want to start?"), choices)
         if action == "go":
             return suggested
         if action == "stop":
@@ -137,7 +146,8 @@ class TerminalPrompter:
             )
             for e in agenda
         ]
-        picked: int = self._select("Which activity?", jump, default=suggested if suggested is not None else 0)
+        first = suggested if suggested is not None else 0
+        picked: int = self._select(_("Which activity?"), jump, default=first)
         return picked
 
     def take_attendance(
@@ -156,24 +166,29 @@ class TerminalPrompter:
             ]
             ticked = set(
                 self._checkbox(
-                    f"Attendance for module {module.number}: {module.title}. Who is here?",
+                    _("Attendance for module {number}: {title}. Who is here?").format(
+                        number=module.number, title=module.title
+                    ),
                     choices,
-                    instruction="(Space to untick someone who is absent, Enter when done)",
+                    instruction=_("(Space to untick someone who is absent, Enter when done)"),
                 )
             )
             absent = [p.name for p in participants if p.id not in ticked]
             if not absent:
-                self.console.print(Text(f"All {len(participants)} present.", style="green"))
+                everyone = ngettext("All {count} present.", "All {count} present.", len(participants))
+                self.console.print(Text(everyone.format(count=len(participants)), style="green"))
                 return ticked
             if ticked:
-                summary = f"{len(ticked)} of {len(participants)} present. Absent: {', '.join(absent)}."
-            else:
-                summary = (
-                    f"Nobody is ticked as present (0 of {len(participants)}): "
-                    "questions for each participant will ask nobody."
+                summary = _("{present} of {count} present. Absent: {absent}.").format(
+                    present=len(ticked), count=len(participants), absent=", ".join(absent)
                 )
+            else:
+                summary = _(
+                    "Nobody is ticked as present (0 of {count}): "
+                    "questions for each participant will ask nobody."
+                ).format(count=len(participants))
             self.console.print(Text(summary, style="yellow"))
-            if self._yes_no("Is that right? y = yes, n = tick again:"):
+            if self._yes_no(_("Is that right? y = yes, n = tick again:")):
                 return ticked
 
     def show_activity(self, entry: AgendaEntry, total: int) -> None:
@@ -188,8 +203,8 @@ class TerminalPrompter:
         self._timed(countdown)
         self.console.print(step_view(activity, index))
         last = index == len(activity.steps) - 1
-        onward = "Enter: " + ("finish the steps" if last else "next step")
-        back = " · b: back" if index > 0 else ""
+        onward = _("Enter: finish the steps") if last else _("Enter: next step")
+        back = " · " + _("b: back") if index > 0 else ""
         typed = self._text(f"{onward}{back}", qmark="›")
         return Navigation.BACK if typed.strip().casefold() in ("b", "back") else Navigation.NEXT
 
@@ -205,10 +220,14 @@ class TerminalPrompter:
             for number, label in enumerate(_numbered(question), start=1):
                 self.console.print(Text(f"  {number}  {label}"))
             if request.editing:
-                self.console.print(Text(f"Now: {request.current_text}", style="dim"))
+                self.console.print(Text(_("Now: {answer}").format(answer=request.current_text), style="dim"))
         self._last_question = (question.id, str(request.editing))
         who = request.target.label
-        counter = f" ({request.position} of {request.total})" if request.total > 1 else ""
+        counter = ""
+        if request.total > 1:
+            counter = " " + _("({position} of {total})").format(
+                position=request.position, total=request.total
+            )
         message = f"{who[0].upper()}{who[1:]}{counter}:"
         kind = question.kind
         if kind is QuestionKind.MULTI_CHOICE:
@@ -223,25 +242,26 @@ class TerminalPrompter:
         """What was recorded for whom, printed once the store has committed it."""
         joined = "; ".join(line.removeprefix("• ") for line in text.splitlines())
         shown = joined if len(joined) <= 60 else joined[:59] + "…"
-        self.console.print(Text(f"  ✓ Saved · {request.target.label}: {shown}", style="green"))
+        saved = _("Saved · {who}: {answer}").format(who=request.target.label, answer=shown)
+        self.console.print(Text(f"  ✓ {saved}", style="green"))
 
     def _yes_no(self, message: str) -> bool:
         """A y or n typed and confirmed with Enter; nothing is assumed."""
 
         def validate(text: str) -> bool | str:
-            return True if text.strip().casefold() in _YES | _NO else "Type y or n, then Enter"
+            return True if text.strip().casefold() in _YES | _NO else _("Type y or n, then Enter")
 
         typed = self._text(message, validate=validate, erase_when_done=True).strip().casefold()
         return typed in _YES
 
     def _ask_typed(self, question: Question, message: str, request: AskRequest) -> Any:
         # Nothing is assumed: an Enter pressed once too often must not record or skip anything.
-        escapes = "- to skip" + (", later to leave it for the break" if request.can_defer else "")
+        escapes = _("- to skip, later to leave it for the break") if request.can_defer else _("- to skip")
 
         def special(typed: str) -> Any:
             if typed == "-":
                 return SKIPPED
-            if request.can_defer and typed.casefold() == "later":
+            if request.can_defer and _is_later(typed):
                 return LATER
             return None
 
@@ -250,7 +270,8 @@ class TerminalPrompter:
             if special(typed) is not None:
                 return True
             if not typed:
-                return f"{_expected(question, self.locale).hint}, or {escapes}"
+                hint = _expected(question, self.locale).hint
+                return _("{expected}, or {escapes}").format(expected=hint, escapes=escapes)
             try:
                 _parse(question, typed, self.locale)
             except ValueProblem as problem:
@@ -270,13 +291,14 @@ class TerminalPrompter:
     def _ask_multi(self, question: Question, message: str, request: AskRequest) -> Any:
         current = request.current if isinstance(request.current, list) else []
         choices = [questionary.Choice(c.label, c.id, checked=c.id in current) for c in question.choices]
-        extra = self._skip_choice() + ([questionary.Choice("(later)", _LATER)] if request.can_defer else [])
+        later = [questionary.Choice(_("(later)"), _LATER)] if request.can_defer else []
+        extra = self._skip_choice() + later
 
         def validate(picked: list[str]) -> bool | str:
             if _SKIP in picked or _LATER in picked:
-                return True if len(picked) == 1 else "Tick (skip) or (later) alone, or untick it"
+                return True if len(picked) == 1 else _("Tick (skip) or (later) alone, or untick it")
             if not picked:
-                return "Tick at least one with Space, or tick (skip)"
+                return _("Tick at least one with Space, or tick (skip)")
             try:
                 check_value(question, picked)
             except ValueProblem as problem:
@@ -284,35 +306,50 @@ class TerminalPrompter:
             return True
 
         picked = self._checkbox(
-            message, choices + extra, validate=validate, instruction="(Space to tick, Enter when done)",
+            message, choices + extra, validate=validate, instruction=_("(Space to tick, Enter when done)"),
         )
         if picked == [_SKIP]:
             return SKIPPED
         return LATER if picked == [_LATER] else check_value(question, picked)
 
     def _skip_choice(self) -> list[questionary.Choice]:
-        return [questionary.Choice("(skip)", _SKIP)]
+        return [questionary.Choice(_("(skip)"), _SKIP)]
 
     def _rows_intro(self, request: AskRequest, what: str) -> None:
         if request.editing:
-            self.console.print(
-                f"Each {what} is shown as it is: Enter keeps it, change the text to change it, "
-                f"- removes it. Then add new ones; an empty line ends."
-            )
+            if what == "row":
+                intro = _(
+                    "Each row is shown as it is: Enter keeps it, change the text to change it, "
+                    "- removes it. Then add new ones; an empty line ends."
+                )
+            else:
+                intro = _(
+                    "Each item is shown as it is: Enter keeps it, change the text to change it, "
+                    "- removes it. Then add new ones; an empty line ends."
+                )
+            self.console.print(intro, markup=False)
         elif request.resuming:
-            self.console.print(Text(f"The {what}s typed before the run stopped are kept:", style="green"))
+            kept = _("The rows typed before the run stopped are kept:") if what == "row" else _(
+                "The items typed before the run stopped are kept:"
+            )
+            self.console.print(Text(kept, style="green"))
 
     def _ask_list(self, question: Question, message: str, request: AskRequest) -> Any:
-        later = ", later leaves it for the break" if request.can_defer else ""
-        self.console.print(f"{message} type one item a line; an empty line ends the list, - skips it{later}.")
+        if request.can_defer:
+            how = _(
+                "type one item a line; an empty line ends the list, - skips it, "
+                "later leaves it for the break."
+            )
+        else:
+            how = _("type one item a line; an empty line ends the list, - skips it.")
+        self.console.print(f"{message} {how}", markup=False)
         kept = [str(item) for item in request.current] if isinstance(request.current, list) else []
         items: list[str] = []
         self._rows_intro(request, "item")
         if request.editing:
             for item in kept:
-                typed = self._text(
-                    f"Item {len(items) + 1}:", qmark="  ", default=item, erase_when_done=True
-                ).strip()
+                label = _("Item {number}:").format(number=len(items) + 1)
+                typed = self._text(label, qmark="  ", default=item, erase_when_done=True).strip()
                 if typed != "-":
                     items.append(typed or item)
                     self.console.print(f"    {len(items)}. {items[-1]}")
@@ -323,10 +360,11 @@ class TerminalPrompter:
         while True:
             if question.max_items is not None and len(items) >= question.max_items:
                 return check_value(question, items)
-            typed = self._text(f"Item {len(items) + 1}:", qmark="  ", erase_when_done=True).strip()
+            label = _("Item {number}:").format(number=len(items) + 1)
+            typed = self._text(label, qmark="  ", erase_when_done=True).strip()
             if typed == "-" and not items:
                 return SKIPPED
-            if typed.casefold() == "later" and not items and request.can_defer:
+            if _is_later(typed) and not items and request.can_defer:
                 return LATER
             if typed:
                 items.append(typed)
@@ -337,22 +375,22 @@ class TerminalPrompter:
                 except ValueProblem as problem:
                     self.notice(problem.hint)
             else:
-                self.notice("Type at least one item, or - to skip.")
+                self.notice(_("Type at least one item, or - to skip."))
 
     def _save_rows(self, request: AskRequest, rows: list[Any], shown: str) -> None:
         """Commit the rows typed so far, then show the row as saved."""
         if request.save_draft is not None:
             request.save_draft(list(rows))
-            self.console.print(Text(f"    {shown}  ✓ saved", style="green"))
+            self.console.print(Text(f"    {shown}  ✓ " + _("saved"), style="green"))
         else:
             self.console.print(f"    {shown}")
 
     def _ask_table(self, question: Question, message: str, request: AskRequest) -> Any:
         columns = question.columns
-        self.console.print(
-            f"{message} type the table row by row ({', '.join(columns)}); "
-            f"an empty '{columns[0]}' ends it, - skips it."
+        how = _("type the table row by row ({columns}); an empty '{first}' ends it, - skips it.").format(
+            columns=", ".join(columns), first=columns[0]
         )
+        self.console.print(f"{message} {how}", markup=False)
         current = request.current if isinstance(request.current, list) else []
         kept = [row for row in current if isinstance(row, dict)]
         rows: list[dict[str, str]] = []
@@ -361,7 +399,7 @@ class TerminalPrompter:
             for old in kept:
                 number = len(rows) + 1
                 first = self._text(
-                    f"Row {number} · {columns[0]}:", qmark="  ", default=str(old.get(columns[0], "")),
+                    _row_label(number, columns[0]), qmark="  ", default=str(old.get(columns[0], "")),
                     erase_when_done=True,
                 ).strip()
                 if first == "-":
@@ -369,7 +407,7 @@ class TerminalPrompter:
                 row = {columns[0]: first or str(old.get(columns[0], ""))}
                 for column in columns[1:]:
                     row[column] = self._text(
-                        f"Row {number} · {column}:", qmark="  ", default=str(old.get(column, "")),
+                        _row_label(number, column), qmark="  ", default=str(old.get(column, "")),
                         erase_when_done=True,
                     ).strip()
                 rows.append(row)
@@ -379,20 +417,20 @@ class TerminalPrompter:
             for number, row in enumerate(rows, start=1):
                 self.console.print(f"    {number}. {' · '.join(row.values())}")
         while question.max_items is None or len(rows) < question.max_items:
-            label = f"Row {len(rows) + 1} · {columns[0]}:"
+            label = _row_label(len(rows) + 1, columns[0])
             first = self._text(label, qmark="  ", erase_when_done=True).strip()
             if first == "-" and not rows:
                 return SKIPPED
-            if first.casefold() == "later" and not rows and request.can_defer:
+            if _is_later(first) and not rows and request.can_defer:
                 return LATER
             if not first and not rows:
-                self.notice("Type at least one row, or - to skip.")
+                self.notice(_("Type at least one row, or - to skip."))
                 continue
             if not first:
                 break
             row = {columns[0]: first}
             for column in columns[1:]:
-                row[column] = self._text(f"Row {len(rows) + 1} · {column}:", qmark="  ").strip()
+                row[column] = self._text(_row_label(len(rows) + 1, column), qmark="  ").strip()
             rows.append(row)
             self._save_rows(request, rows, f"{len(rows)}. {' · '.join(row.values())}")
         return check_value(question, rows)
@@ -407,15 +445,18 @@ class TerminalPrompter:
     ) -> EndChoice:
         """Go on, change an answer, add a note, go elsewhere, or stop."""
         labels = {
-            EndChoice.NEXT: f"Go on: {next_title}" if next_title else "Finish: that was the last activity",
-            EndChoice.EDIT: "Change an answer",
-            EndChoice.NOTE: "Add a note on this activity",
-            EndChoice.LATER: "Record the answers left for later",
-            EndChoice.AGENDA: "Go to another activity (agenda)",
-            EndChoice.STOP: "Stop here for now",
+            EndChoice.NEXT: (
+                _("Go on: {title}").format(title=next_title) if next_title
+                else _("Finish: that was the last activity")
+            ),
+            EndChoice.EDIT: _("Change an answer"),
+            EndChoice.NOTE: _("Add a note on this activity"),
+            EndChoice.LATER: _("Record the answers left for later"),
+            EndChoice.AGENDA: _("Go to another activity (agenda)"),
+            EndChoice.STOP: _("Stop here for now"),
         }
         picked: EndChoice = self._select(
-            "What next?", [questionary.Choice(labels[choice], choice) for choice in choices]
+            _("What next?"), [questionary.Choice(labels[choice], choice) for choice in choices]
         )
         return picked
 
@@ -428,14 +469,25 @@ class TerminalPrompter:
             )
             for index, row in enumerate(rows)
         ]
-        picked = self._select("Which answer?", [*choices, questionary.Choice("Back", -1)])
+        picked = self._select(_("Which answer?"), [*choices, questionary.Choice(_("Back"), -1)])
         return None if picked == -1 else rows[picked]
 
     def ask_note(self, activity: Activity, countdown: Countdown) -> str | None:
         """A free-text note; empty cancels."""
         self._timed(countdown)
-        typed = self._text("Your note on this activity (Enter on an empty line to cancel):").strip()
+        typed = self._text(_("Your note on this activity (Enter on an empty line to cancel):")).strip()
         return typed or None
+
+
+def _is_later(typed: str) -> bool:
+    """`later`, in English or in the screen's language, leaves a question for the break."""
+    # TRANSLATORS: the word typed to leave a question for later; "later" itself always works too.
+    return typed.strip().casefold() in {"later", _("later").casefold()}
+
+
+def _row_label(number: int, column: str) -> str:
+    """The prompt for one cell of a table row: `Row 2 · Name:`."""
+    return _("Row {number} · {column}:").format(number=number, column=column)
 
 
 def _numbered(question: Question) -> list[str]:

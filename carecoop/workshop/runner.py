@@ -19,7 +19,7 @@ from typing import Any
 from carecoop.content.curriculum import Curriculum
 from carecoop.content.models import Activity, Module, Question, Scope
 from carecoop.errors import NextStep, Step, UserError
-from carecoop.i18n import _
+from carecoop.i18n import _, ngettext
 from carecoop.store.db import Store
 from carecoop.store.records import Answer, Workshop
 from carecoop.workshop.prompter import (
@@ -84,13 +84,24 @@ def programme_modules(curriculum: Curriculum, workshop: Workshop) -> tuple[list[
         warnings.extend((note, None) for note in notes if not note.startswith("Translation "))
         if stale:
             warnings.append((
-                f"The '{workshop.language}' translation of {module.id} has {len(stale)} texts that fit "
-                "nothing in the module.",
+                ngettext(
+                    "The '{language}' translation of {module} has {count} text "
+                    "that fits nothing in the module.",
+                    "The '{language}' translation of {module} has {count} texts "
+                    "that fit nothing in the module.",
+                    len(stale),
+                ).format(language=workshop.language, module=module.id, count=len(stale)),
                 NextStep(Step.SHOW_TRANSLATION, module=module.id, language=workshop.language),
             ))
     if untranslated:
         warnings.insert(
-            0, (f"No '{workshop.language}' translation of {', '.join(untranslated)}: shown in English.", None)
+            0,
+            (
+                _("No '{language}' translation of {modules}: shown in English.").format(
+                    language=workshop.language, modules=", ".join(untranslated)
+                ),
+                None,
+            ),
         )
     return localized, warnings
 
@@ -184,19 +195,27 @@ class Runner:
             self.prompter.notice(warning, next_step)
         if not self.store.participants(self.ws):
             self.prompter.notice(
-                "No participants yet: questions for each participant are recorded once for the whole room.",
+                _(
+                    "No participants yet: "
+                    "questions for each participant are recorded once for the whole room."
+                ),
                 NextStep(Step.ADD_PARTICIPANTS, workshop=self.ws),
             )
         elif not self.store.groups(self.ws):
             self.prompter.notice(
-                "No groups yet: group questions are recorded once for the whole room.",
+                _("No groups yet: group questions are recorded once for the whole room."),
                 NextStep(Step.GROUP_PARTICIPANTS, workshop=self.ws),
             )
         waiting = len(self.store.deferred(self.ws))
         if waiting:
             self.prompter.notice(
-                f"{waiting} answer{'s' if waiting != 1 else ''} left for later: record them from "
-                "'What next?' at the end of an activity."
+                ngettext(
+                    "{count} answer left for later: "
+                    "record it from 'What next?' at the end of an activity.",
+                    "{count} answers left for later: "
+                    "record them from 'What next?' at the end of an activity.",
+                    waiting,
+                ).format(count=waiting)
             )
         index = self.index_of(start) if start else self._choose()
         if index is None:
@@ -243,8 +262,11 @@ class Runner:
         recorded = self._current(activity)
         if progress is not None and not done and recorded:
             self.prompter.notice(
-                f"Going on where you stopped: {len(recorded)} "
-                f"answer{'s' if len(recorded) != 1 else ''} of this activity recorded already."
+                ngettext(
+                    "Going on where you stopped: {count} answer of this activity recorded already.",
+                    "Going on where you stopped: {count} answers of this activity recorded already.",
+                    len(recorded),
+                ).format(count=len(recorded))
             )
         else:
             self._steps(activity, countdown)
@@ -297,7 +319,9 @@ class Runner:
             scope = effective_scope(question, bool(participants), bool(groups))
             if not targets and scope is Scope.PARTICIPANT:
                 self.prompter.notice(
-                    f"Nobody is marked present, so nobody is asked: {question.prompt}",
+                    _("Nobody is marked present, so nobody is asked: {question}").format(
+                        question=question.prompt
+                    ),
                     NextStep(Step.TAKE_ATTENDANCE, workshop=self.ws, module=self._module_of(activity)),
                 )
             for position, target in enumerate(targets, start=1):

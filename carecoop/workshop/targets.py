@@ -11,6 +11,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from carecoop.content.models import Question, Scope
+from carecoop.i18n import _
 from carecoop.store.records import Participant
 
 
@@ -32,8 +33,10 @@ class Target:
         if self.participant:
             return self.participant.name
         if self.group:
-            return f"group {self.group}"
-        return "plenary"
+            # TRANSLATORS: who answers a question: one group (the prompt's first letter is capitalised).
+            return _("group {group}").format(group=self.group)
+        # TRANSLATORS: who answers a question: the whole workshop together.
+        return _("plenary")
 
     @property
     def scope(self) -> Scope:

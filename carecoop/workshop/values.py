@@ -301,7 +301,7 @@ def display(question: Question | None, value: Any) -> str:
     if kind is QuestionKind.MULTI_CHOICE and isinstance(value, list):
         return "; ".join(question.choice_label(str(v)) for v in value)
     if kind is QuestionKind.YES_NO:
-        return "Yes" if value else "No"
+        return _("Yes") if value else _("No")
     if kind is QuestionKind.LIST and isinstance(value, list):
         return "\n".join(f"• {item}" for item in value)
     if kind is QuestionKind.TABLE and isinstance(value, list):
