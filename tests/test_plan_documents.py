@@ -115,15 +115,42 @@ def test_lender_copy_has_no_self_score_and_reads_in_words(exported: dict[str, Pa
     group = pdf_text(exported["plan.pdf"])
     assert "Score" not in lender and "score" not in lender
     assert "Plan check score" in group
-    for part in ("Executive summary", "Key figures", "What if things go worse", "25% fewer clients",
-                 "Break-even to cover running costs", "Break-even to also repay the loan",
+    for part in ("Executive summary", "The money we ask for and what it buys", "What if things go worse",
+                 "25% fewer clients", "To cover running costs", "To also repay the loan",
                  "Income statement, year by year", "Debt-service cover", "Our assumptions"):
         assert part in lender, part
     # values in words, not code values; the cooperative's name in the running header
-    assert "multi-stakeholder" not in lender and "Multi-stakeholder cooperative" in lender
+    assert "multi-stakeholder cooperative" in lender and "Multi-stakeholder cooperative" in lender
+    assert "multi-stakeholder:" not in lender and "public-contract" not in lender
     page = " ".join(PdfReader(exported["plan-lender.pdf"]).pages[2].extract_text().split())
     assert "Tiri Pamwe Childcare Cooperative Business plan" in page  # the running header
     assert "Demo workshop" not in lender
+
+
+def test_lender_summary_is_one_page_with_what_a_loan_officer_asks(exported: dict[str, Path]) -> None:
+    plan = read_plan_file(FIXTURE)
+    profile = load_profile(plan.cooperative.country)
+    figures = check_plan(plan, profile).figures
+    money = money_formatter(profile, check_plan(plan, profile).currency)
+    pages = PdfReader(exported["plan-lender.pdf"]).pages
+    summary = " ".join(pages[2].extract_text().split())
+    after = " ".join(pages[3].extract_text().split())
+    assert "Executive summary" in summary and "Executive summary" not in after
+    loan = plan.financial.loans[0]
+    payment = money(finance.annuity_payment(loan))
+    for part in (
+        "founding members",  # who
+        "Who pays",  # the service and its payers
+        f"{money(loan.amount)} from {loan.lender}",  # the money asked for
+        f"interest only in months 1 to {loan.grace_months}, then {payment} a month",  # repayment
+        f"start-up costs of {money(figures.startup)}",  # what it buys
+        "cover the running costs", "also repay the loan",  # break-even twice
+        f"{money(figures.lowest_cash)} in month {figures.lowest_cash_month}",  # cash low point
+        "Main risks and what we do about them",
+    ):
+        assert part in summary, part
+    # the chapter after the summary starts on the next page: nothing of the summary spills over
+    assert after.startswith("The cooperative")
 
 
 def test_bylaws_of_an_empty_plan_are_all_open() -> None:

@@ -174,6 +174,30 @@ def test_labels_cover_four_languages_and_fall_back_to_english() -> None:
     assert text_direction("ar") == "rtl" and text_direction("es-CO") == "ltr"
 
 
+def test_every_word_on_a_chart_comes_from_the_labels() -> None:
+    from decimal import Decimal
+
+    from carecoop.plan.finance import Month
+    from carecoop.render.charts import cash_chart, income_costs_chart
+
+    months = [
+        Month(number=n, opening_cash=Decimal(0), revenue=Decimal(100 * n), staff=Decimal(50),
+              fixed=Decimal(10), variable=Decimal(5), interest=Decimal(0), principal=Decimal(0))
+        for n in (1, 2, 3)
+    ]
+    keys = [key for key in labels_for("en") if key.startswith("chart_")]
+    marked = {key: f"Q{index}Q" for index, key in enumerate(keys)}
+    marked["chart_break_even"] = "Q-even-{month}-Q"
+    cash = cash_chart(months, 2, str, marked)
+    money = income_costs_chart(months, 2, str, marked)
+    text = cash.svg + cash.caption + money.svg + money.caption
+    for key, label in marked.items():
+        assert label.format(month=2) in text, key
+    for english in ("Month", "Cash", "Money", "break-even"):
+        assert english not in text, english
+    assert labels_for("es")["chart_month"] == "Mes" and labels_for("fr")["chart_month"] == "Mois"
+
+
 # Formats and the command line -----------------------------------------------------------------------
 
 

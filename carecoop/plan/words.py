@@ -20,6 +20,14 @@ MEMBERSHIP_MODELS: dict[str, str] = {
     "existing-cooperative": "An existing cooperative that adds care services for its members",
 }
 
+#: Membership models as a sentence names the cooperative ("… is a worker cooperative").
+MEMBERSHIP_KINDS: dict[str, str] = {
+    "worker": "a worker cooperative",
+    "user": "a user cooperative",
+    "multi-stakeholder": "a multi-stakeholder cooperative",
+    "existing-cooperative": "an existing cooperative that adds care services",
+}
+
 #: Who the members are, as the bylaws say it ("The members are …").
 MEMBERS_ARE: dict[str, str] = {
     "worker": "the care workers who work in it (a worker cooperative)",

@@ -1,9 +1,13 @@
-"""Charts of the cash plan, drawn with matplotlib as SVG (for PDF) and PNG (for DOCX)."""
+"""Charts of the cash plan, drawn with matplotlib as SVG (for PDF) and PNG (for DOCX).
+
+Every word on a chart (axes, legend, caption) comes from the document labels
+(`render/labels.py`, keys `chart_*`), so a chart speaks the language of its document.
+"""
 
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -49,15 +53,15 @@ def to_chart(figure: Any, caption: str) -> Chart:
 
 
 def _finish(axes: Any, months: list[Month], break_even: int | None, money: Callable[[Decimal], str],
-            labels: dict[str, str]) -> None:
+            labels: Mapping[str, str]) -> None:
     """What both charts share: break-even line, month axis, money axis, legend below."""
     from matplotlib.ticker import FuncFormatter
 
     numbers = [m.number for m in months]
     if break_even is not None:
         axes.axvline(break_even, color="#2e7d32", linestyle="--", linewidth=1.5,
-                     label=labels["break_even"].format(month=break_even))
-    axes.set_xlabel(labels["month"])
+                     label=labels["chart_break_even"].format(month=break_even))
+    axes.set_xlabel(labels["chart_month"])
     axes.set_xticks(numbers[:: max(1, len(numbers) // 12)])
     axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _pos: money(Decimal(str(value)))))
     # Below the plot, so that the legend never hides a bar or a line.
@@ -66,7 +70,7 @@ def _finish(axes: Any, months: list[Month], break_even: int | None, money: Calla
 
 
 def cash_chart(
-    months: list[Month], break_even: int | None, money: Callable[[Decimal], str], labels: dict[str, str]
+    months: list[Month], break_even: int | None, money: Callable[[Decimal], str], labels: Mapping[str, str]
 ) -> Chart:
     """The cash in the box at the end of each month, with zero and break-even marked."""
     numbers = [m.number for m in months]
@@ -74,21 +78,21 @@ def cash_chart(
     figure, axes = new_figure(_FIGURE_SIZE)
     axes.axhline(0, color="#444444", linewidth=1)
     axes.fill_between(numbers, cash, 0, where=[c < 0 for c in cash], color="#d9534f", alpha=0.25,
-                      interpolate=True, label=labels["below_zero"])
+                      interpolate=True, label=labels["chart_below_zero"])
     axes.plot(numbers, cash, color="#1f5f8b", linewidth=2.5, marker="o", markersize=3,
-              label=labels["cash"])
+              label=labels["chart_cash"])
     _finish(axes, months, break_even, money, labels)
-    return to_chart(figure, labels["cash_caption"])
+    return to_chart(figure, labels["chart_cash_caption"])
 
 
 def income_costs_chart(
-    months: list[Month], break_even: int | None, money: Callable[[Decimal], str], labels: dict[str, str]
+    months: list[Month], break_even: int | None, money: Callable[[Decimal], str], labels: Mapping[str, str]
 ) -> Chart:
     """Money coming in against money going out, month by month."""
     numbers = [m.number for m in months]
     figure, axes = new_figure(_FIGURE_SIZE)
-    axes.bar(numbers, [float(m.revenue) for m in months], color="#8fbc8f", label=labels["income"])
+    axes.bar(numbers, [float(m.revenue) for m in months], color="#8fbc8f", label=labels["chart_income"])
     axes.plot(numbers, [float(m.cash_out) for m in months], color="#b22222", linewidth=2.5,
-              label=labels["costs"])
+              label=labels["chart_costs"])
     _finish(axes, months, break_even, money, labels)
-    return to_chart(figure, labels["income_caption"])
+    return to_chart(figure, labels["chart_income_caption"])

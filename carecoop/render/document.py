@@ -17,6 +17,8 @@ class Heading:
 
     text: str
     level: int = 1
+    #: Set tighter, to keep a page of key facts on one page (the executive summary).
+    compact: bool = False
 
 
 @dataclass(frozen=True)
@@ -25,6 +27,7 @@ class Paragraph:
 
     text: str
     kind: str = ""  # "", "note", "open", "warning"
+    compact: bool = False
 
 
 @dataclass(frozen=True)
@@ -32,6 +35,7 @@ class Bullets:
     """A bulleted list."""
 
     items: list[str]
+    compact: bool = False
 
 
 @dataclass(frozen=True)
@@ -39,6 +43,7 @@ class Facts:
     """Label–value pairs, shown as a two-column list."""
 
     pairs: list[tuple[str, str]]
+    compact: bool = False
 
 
 @dataclass(frozen=True)

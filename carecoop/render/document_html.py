@@ -24,13 +24,13 @@ def _block(block: Block) -> dict[str, Any]:
     # Plain dicts keep the template free of Python types; the text stays unescaped here and
     # is escaped by the template's autoescape.
     if isinstance(block, Heading):
-        return {"type": "heading", "text": block.text, "level": min(block.level, 3)}
+        return {"type": "heading", "text": block.text, "level": min(block.level, 3), "compact": block.compact}
     if isinstance(block, Paragraph):
-        return {"type": "paragraph", "text": block.text, "kind": block.kind}
+        return {"type": "paragraph", "text": block.text, "kind": block.kind, "compact": block.compact}
     if isinstance(block, Bullets):
-        return {"type": "bullets", "entries": block.items}
+        return {"type": "bullets", "entries": block.items, "compact": block.compact}
     if isinstance(block, Facts):
-        return {"type": "facts", "pairs": block.pairs}
+        return {"type": "facts", "pairs": block.pairs, "compact": block.compact}
     if isinstance(block, Table):
         numeric = [i < len(block.numeric) and block.numeric[i] for i in range(len(block.columns))]
         return {"type": "table", "columns": block.columns, "rows": block.rows, "numeric": numeric,

@@ -79,6 +79,20 @@ _LABELS: dict[str, str] = {
     "total": N_("Total"),
     "break": N_("Break"),
     "none": N_("None"),
+    # The cash plan's charts: axes, legends and captions.
+    "chart_cash": N_("Cash at the end of the month"),
+    "chart_below_zero": N_("Cash below zero"),
+    "chart_break_even": N_("Cumulative break-even (month {month})"),
+    "chart_month": N_("Month"),
+    "chart_income": N_("Money in (revenue)"),
+    "chart_costs": N_("Money out (costs and loan repayments)"),
+    "chart_cash_caption": N_(
+        "Cash in the box at the end of each month. Below the line, the cooperative cannot pay its bills."
+    ),
+    "chart_income_caption": N_(
+        "Money in against money out each month. Where the bars rise above the line, "
+        "the month ends with a surplus."
+    ),
 }
 
 #: Languages written right to left.

@@ -13,9 +13,11 @@ from carecoop.countries.profiles import CountryProfile
 from carecoop.plan.checks import Report, minimum_wage, wage_floor
 from carecoop.plan.model import SECTION_TITLES, Plan
 from carecoop.plan.money import format_money, format_number
-from carecoop.plan.words import ALTERNATIVE_KINDS, MEMBERSHIP_MODELS, PAYERS, in_words
+from carecoop.plan.words import ALTERNATIVE_KINDS, LEVELS, MEMBERSHIP_MODELS, PAYERS, in_words
 from carecoop.render.document import Block, Bullets, Document, Facts, Heading, PageBreak, Paragraph, Table
-from carecoop.render.plan_finance_doc import Audience, MoneyPages
+from carecoop.render.plan_finance_doc import MoneyPages
+from carecoop.render.plan_pages import Audience
+from carecoop.render.plan_summary_doc import executive_summary
 
 NOT_YET = "Not written yet."
 
@@ -69,8 +71,9 @@ def build_plan_document(
     A lender's copy has no self-given score; both have the executive summary, the key
     figures, the what-if page and the assumptions.
     """
+    language = "en"  # the plan's words are English until the plan is translated (issue 17)
     b = _Builder(plan, report, profile)
-    money_pages = MoneyPages(plan, report, profile, audience)
+    money_pages = MoneyPages(plan, report, profile, audience, language)
     coop = plan.cooperative
     members = sum(c.members for c in plan.members.categories)
     name = plan.bylaws.name or coop.name or f"The care cooperative of group {group}"
@@ -79,7 +82,7 @@ def build_plan_document(
     document = Document(
         title=name,
         subtitle="Business plan" if audience == "lender" else "Draft business plan",
-        language="en",
+        language=language,
         author=name,
         cover_lines=[
             f"Care services: {_text(coop.care_services)}",
@@ -89,8 +92,8 @@ def build_plan_document(
         ],
         draft_label="For discussion with a lender" if audience == "lender" else "Draft",
     )
-    money_pages.summary(document, name)
-    _cooperative(b, document, money_pages.legal_form())
+    executive_summary(money_pages, document, name)
+    _cooperative(b, document, name, money_pages.legal_form())
     _members(b, document)
     _market(b, document)
     _services(b, document)
@@ -105,11 +108,14 @@ def build_plan_document(
     return document
 
 
-def _cooperative(b: _Builder, doc: Document, legal_form: str | None) -> None:
+def _cooperative(b: _Builder, doc: Document, name: str, legal_form: str | None) -> None:
     coop = b.plan.cooperative
     doc.add(PageBreak(), b.chapter("cooperative"))
+    # One name throughout (the bylaws' name where there is one); the group's short name beside it.
+    short = [("Short name", coop.name)] if coop.name and coop.name != name else []
     doc.add(_facts([
-        ("Name", coop.name),
+        ("Name", name),
+        *short,
         ("Care services", coop.care_services),
         ("Legal form", legal_form),
         ("Where", coop.location),
@@ -251,7 +257,8 @@ def _risks_actions(b: _Builder, doc: Document) -> None:
     doc.add(b.chapter("risks"))
     if b.plan.risks:
         doc.add(Table(["Risk", "How likely", "How bad", "What we do about it"],
-                      [[r.risk, r.likelihood, r.impact, r.response or ""] for r in b.plan.risks]))
+                      [[r.risk, in_words(LEVELS, r.likelihood), in_words(LEVELS, r.impact), r.response or ""]
+                       for r in b.plan.risks]))
     else:
         doc.add(Paragraph(f"Risks: {NOT_YET}", kind="open"))
     doc.add(b.chapter("action_plan"))

@@ -1,20 +1,17 @@
-"""The business plan's pages on money: executive summary, financial plan, what-if, assumptions.
+"""The business plan's pages on money: financial plan, what-if, assumptions.
 
-The same engine figures as `carecoop plan check`, written for a reader who has two minutes
-(the executive summary) and for one who checks every number (the tables after it).
+The same engine figures as `carecoop plan check`, written for a reader who checks every
+number; the executive summary (`plan_summary_doc`) gives the few that matter most.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import Decimal
-from typing import Literal
 
-from carecoop.countries.profiles import CountryProfile
 from carecoop.plan import finance
-from carecoop.plan.checks import Report, refund_reason
-from carecoop.plan.model import Plan
-from carecoop.plan.money import format_money, format_number, format_percent
+from carecoop.plan.checks import refund_reason
+from carecoop.plan.money import format_percent
 from carecoop.plan.summary import (
     CASH_HEADERS,
     WHAT_IF_HEADERS,
@@ -26,185 +23,14 @@ from carecoop.plan.summary import (
     score_rows,
     what_if_rows,
 )
-from carecoop.plan.words import LEGAL_FORMS, MEMBERSHIP_MODELS, PAYERS, in_words
+from carecoop.plan.words import PAYERS, in_words
 from carecoop.render.charts import cash_chart, income_costs_chart
 from carecoop.render.document import Block, Bullets, Document, Facts, Heading, PageBreak, Paragraph, Table
-
-Audience = Literal["group", "lender"]
-
-CHART_LABELS = {
-    "cash": "Cash at the end of the month",
-    "below_zero": "Cash below zero",
-    "break_even": "Cumulative break-even (month {month})",
-    "month": "Month",
-    "income": "Money in (revenue)",
-    "costs": "Money out (costs and loan repayments)",
-    "cash_caption": "Cash in the box at the end of each month. Below the line, the cooperative "
-    "cannot pay its bills.",
-    "income_caption": "Money in against money out each month. Where the bars rise above the line, "
-    "the month ends with a surplus.",
-}
-
-_LEVEL_ORDER = {"high": 0, "medium": 1, "low": 2}
+from carecoop.render.plan_pages import PlanPages
 
 
-class MoneyPages:
+class MoneyPages(PlanPages):
     """Builds the money pages of one plan."""
-
-    def __init__(self, plan: Plan, report: Report, profile: CountryProfile, audience: Audience) -> None:
-        self.plan = plan
-        self.report = report
-        self.profile = profile
-        self.audience = audience
-        self.figures = report.figures
-
-    def money(self, amount: Decimal) -> str:
-        """An amount in the plan's currency, as the country writes it."""
-        return format_money(amount, self.profile, self.report.currency)
-
-    def number(self, amount: Decimal) -> str:
-        """A count in the country's number format."""
-        return format_number(amount, self.profile)
-
-    # Executive summary ----------------------------------------------------------------------
-
-    def legal_form(self) -> str | None:
-        """The legal form as the country names it, else in plain words."""
-        coop = self.plan.cooperative
-        if coop.legal_form is None:
-            return None
-        # The group's own words for its exact form, else the country's name for it: never both,
-        # as the group's detail usually repeats the country's name.
-        named = next((f.name for f in self.profile.legal_forms if f.form == coop.legal_form), None)
-        return coop.legal_form_detail or named or in_words(LEGAL_FORMS, coop.legal_form)
-
-    def summary(self, doc: Document, name: str) -> None:
-        """The executive summary: who we are, the money asked for, key figures, fragility, risks."""
-        plan, figures, fin = self.plan, self.figures, self.plan.financial
-        coop = plan.cooperative
-        doc.add(Heading("Executive summary"))
-        who = [f"{name} is a care cooperative"]
-        if coop.location:
-            who.append(f" in {coop.location}")
-        who.append(".")
-        if coop.care_services:
-            who.append(f" It will provide {'; '.join(coop.care_services)}.")
-        members = sum(c.members for c in plan.members.categories)
-        if members:
-            who.append(f" It has {members} founding members.")
-        doc.add(Paragraph("".join(who)))
-        facts: list[tuple[str, str]] = []
-        if self.legal_form():
-            facts.append(("Legal form", self.legal_form() or ""))
-        if plan.members.membership_model:
-            facts.append(("Membership", in_words(MEMBERSHIP_MODELS, plan.members.membership_model)))
-        payers = plan.marketing.payers or sorted({line.payer for line in fin.revenue})
-        if payers:
-            facts.append(("Who pays", ", ".join(in_words(PAYERS, p) for p in payers)))
-        if facts:
-            doc.add(Facts(facts))
-        doc.add(Heading("The money we need and where it comes from", 2))
-        ask = [
-            ("Start-up costs", self.money(figures.startup)),
-            ("Member shares", self.money(figures.member_shares)),
-        ]
-        ask += [(f"Grant: {g.source}", self.money(g.amount)) for g in fin.grants]
-        ask += [
-            (
-                f"Loan: {loan.lender}",
-                f"{self.money(loan.amount)}, {format_percent(loan.interest_rate)} a "
-                f"year over {loan.term_months} months ({loan.grace_months} months' grace)",
-            )
-            for loan in fin.loans
-        ]
-        ask += [(f"Other: {o.source}", self.money(o.amount)) for o in fin.other_funding]
-        ask.append(("Funding gap", funding_gap_text(figures, self.money)))
-        doc.add(Facts(ask))
-        doc.add(Heading("Key figures", 2))
-        doc.add(Facts(self.key_facts()))
-        doc.add(Heading("How fragile the plan is", 2))
-        doc.add(Bullets(self.fragility()))
-        risks = sorted(plan.risks, key=lambda r: (_LEVEL_ORDER[r.impact], _LEVEL_ORDER[r.likelihood]))[:2]
-        if risks:
-            doc.add(Heading("Main risks and what we do about them", 2))
-            doc.add(
-                Bullets(
-                    [
-                        f"{r.risk} ({r.likelihood} likelihood, {r.impact} impact): "
-                        f"{r.response or 'no answer yet'}"
-                        for r in risks
-                    ]
-                )
-            )
-        if self.audience == "group":
-            doc.add(
-                Paragraph(
-                    f"Plan check score: {self.report.score} out of 100. 'Assumptions and what "
-                    "still needs work' lists what to improve. The copy for a lender "
-                    "(export plan --for lender) leaves the score out.",
-                    kind="note",
-                )
-            )
-
-    def key_facts(self) -> list[tuple[str, str]]:
-        """The key figures of the executive summary as (label, value) pairs."""
-        figures, fin = self.figures, self.plan.financial
-        full = figures.months[-1]
-        main = finance.main_service(fin)
-        operating, with_loan = break_even_texts(figures, self.profile)
-        rows: list[tuple[str, str]] = []
-        if main is not None:
-            rows.append(
-                (
-                    "Clients planned in a full month",
-                    f"{self.number(main.units_per_month)} of {main.service}, "
-                    f"{self.money(main.unit_price)} each",
-                )
-            )
-        rows += [
-            (f"Revenue in month {full.number}", self.money(full.revenue)),
-            (f"Running costs in month {full.number}", self.money(full.staff + full.fixed + full.variable)),
-            ("Break-even to cover running costs", operating),
-        ]
-        if fin.loans:
-            rows.append(("Break-even to also repay the loan", with_loan))
-        even = figures.break_even_month
-        rows.append(
-            ("Cumulative break-even", f"month {even}" if even else f"not within {fin.horizon_months} months")
-        )
-        rows.append(
-            ("Lowest cash", f"{self.money(figures.lowest_cash)} in month {figures.lowest_cash_month}")
-        )
-        rows.append((f"Cash after month {fin.horizon_months}", self.money(full.closing_cash)))
-        if fin.loans:
-            covers = ", ".join(
-                f"year {y.number}: {cover_text(y.debt_cover, self.profile)}" for y in figures.years
-            )
-            rows += [
-                ("Debt-service cover", covers),
-                (f"Loan still owed after month {fin.horizon_months}", self.money(figures.loan_balance)),
-            ]
-        return rows
-
-    def fragility(self) -> list[str]:
-        """One sentence per what-if and the lowest safe level of clients."""
-        from carecoop.plan import whatif
-
-        lines = []
-        for scenario in whatif.scenarios(self.plan, PAYERS)[1:]:
-            negative = scenario.first_negative
-            if negative is None:
-                lines.append(
-                    f"{scenario.label}: cash stays above zero (lowest "
-                    f"{self.money(scenario.lowest.closing_cash)})."
-                )
-            else:
-                lines.append(
-                    f"{scenario.label}: cash goes below zero in month {negative.number} (lowest "
-                    f"{self.money(scenario.lowest.closing_cash)})."
-                )
-        lines.append(safe_level_text(self.plan, self.profile))
-        return lines
 
     # The financial plan ---------------------------------------------------------------------
 
@@ -319,8 +145,8 @@ class MoneyPages:
             )
         )
         doc.add(Heading("The cash plan", 2))
-        doc.add(cash_chart(figures.months, figures.break_even_month, self.money, CHART_LABELS))
-        doc.add(income_costs_chart(figures.months, figures.break_even_month, self.money, CHART_LABELS))
+        doc.add(cash_chart(figures.months, figures.break_even_month, self.money, self.labels))
+        doc.add(income_costs_chart(figures.months, figures.break_even_month, self.money, self.labels))
         doc.add(PageBreak())  # the month-by-month table reads best on a page of its own
         doc.add(
             Table(
@@ -363,6 +189,13 @@ class MoneyPages:
         )
         doc.add(Heading("Loans and cash, year by year", 2))
         doc.add(
+            Paragraph(
+                "Debt-service cover: what the year's work leaves to pay the loans (surplus, "
+                "depreciation and interest added back) divided by the loan payments. Above 1, "
+                "the loans are paid from the work itself."
+            )
+        )
+        doc.add(
             Table(
                 [
                     "",
@@ -386,19 +219,19 @@ class MoneyPages:
                 numeric=[False] + [True] * 5,
             )
         )
-        doc.add(
-            Paragraph(
-                "Debt-service cover: what the year's work leaves to pay the loans (surplus, "
-                "depreciation and interest added back) divided by the loan payments. Above 1, "
-                "the loans are paid from the work itself.",
-                kind="note",
-            )
-        )
 
     def break_even(self, doc: Document) -> None:
-        """Cumulative break-even and the two monthly break-even levels."""
+        """The two monthly break-even levels, then the cumulative break-even."""
         figures, fin = self.figures, self.plan.financial
         doc.add(Heading("Break-even", 2))
+        # The two levels right under the heading, so that the page never parts them from it.
+        operating, with_loan = break_even_texts(figures, self.profile)
+        doc.add(
+            Facts(
+                [("To cover running costs", operating)]
+                + ([("To also repay the loan", with_loan)] if fin.loans else [])
+            )
+        )
         if figures.break_even_month is not None:
             doc.add(
                 Paragraph(
@@ -414,13 +247,6 @@ class MoneyPages:
                     kind="warning",
                 )
             )
-        operating, with_loan = break_even_texts(figures, self.profile)
-        doc.add(
-            Facts(
-                [("To cover running costs", operating)]
-                + ([("To also repay the loan", with_loan)] if fin.loans else [])
-            )
-        )
 
     def surplus_split(self, doc: Document) -> None:
         """Each year's surplus split, with why a refund is not paid."""
