@@ -67,3 +67,17 @@ def test_profiles_live_in_their_own_package_and_use_the_one_legal_form_list() ->
     assert find_profile("Colombia") == "co"
     generic_forms = tuple(form.form for form in load_profile("generic").legal_forms)
     assert generic_forms == LEGAL_FORM_CODES
+
+
+def test_profiles_name_the_cooperative_law_and_registrar_only_where_sure() -> None:
+    laws = {code: load_profile(code).cooperative_law for code in profile_codes()}
+    assert laws["generic"] is None and laws["eg"] is None  # to be confirmed: ask the registrar
+    zw, co = laws["zw"], laws["co"]
+    assert zw is not None and zw.names() == "Co-operative Societies Act [Chapter 24:05]"
+    assert zw.registrar == "Registrar of Co-operative Societies"
+    assert co is not None and co.names().startswith("Ley 79 de 1988") and "Ley 454 de 1998" in co.names()
+    assert co.registrar.startswith("Cámara de Comercio") and co.supervisor is not None
+    assert "Supersolidaria" in co.supervisor
+    for code in ("lb", "ps"):
+        law = laws[code]
+        assert law is not None and law.laws and law.registrar, code

@@ -175,6 +175,9 @@ def test_every_combination_of_decisions_reads_consistently() -> None:
         assert refund_open == (is_coop and choices["refund"] is None), where
         if not is_coop:
             assert "The organisation alone answers for its debts." in text, where
+        # the cooperative law and its registrar (zw profile), only where the cooperative law applies
+        law = "It is registered with the Registrar of Co-operative Societies, under this law: Co-operative"
+        assert (law in text) == is_coop, where
         if choices["surplus"]:
             assert "30% goes to a reserve that is never shared among members" in text, where
         else:
@@ -185,3 +188,30 @@ def test_expulsion_gives_the_right_to_be_heard() -> None:
     _, lines = texts(Plan())
     expulsion = next(line for line in lines if line.startswith("The board may propose to expel"))
     assert "right to be heard" in expulsion
+
+
+@pytest.mark.parametrize(
+    ("code", "named"),
+    [
+        ("zw", ["Registrar of Co-operative Societies", "Co-operative Societies Act [Chapter 24:05]"]),
+        ("co", ["Cámara de Comercio", "Ley 79 de 1988 (cooperative law) and Ley 454 de 1998",
+                "Superintendencia de la Economía Solidaria (Supersolidaria) supervises it."]),
+        ("lb", ["Directorate General of Cooperatives", "Decree-Law No. 17199 of 1964"]),
+        ("ps", ["Cooperative Work Agency", "Decree-Law No. 20 of 2017"]),
+    ],
+)
+def test_bylaws_name_the_cooperative_law_and_registrar_of_the_country(code: str, named: list[str]) -> None:
+    plan = Plan.model_validate({"cooperative": {"legal_form": "cooperative"}})
+    document = build_bylaws(plan, str, "1 May 2026", load_profile(code))
+    text = "\n".join(b.text for b in document.blocks if isinstance(b, Paragraph))
+    for part in named:
+        assert part in text, part
+    assert "to be checked with the registrar" not in text
+
+
+@pytest.mark.parametrize("code", ["generic", "eg"])
+def test_without_a_sure_law_the_bylaws_say_to_ask_the_registrar(code: str) -> None:
+    document = build_bylaws(Plan(), str, "1 May 2026", load_profile(code))
+    asked = [b for b in document.blocks if isinstance(b, Paragraph) and "registrar of cooperatives" in b.text]
+    assert len(asked) == 1 and asked[0].kind == "open"
+    assert asked[0].text.endswith("to be checked with the registrar of cooperatives.")

@@ -191,3 +191,26 @@ def test_agenda_starts_a_new_day_where_an_activity_says_so() -> None:
     })
     slots = build_agenda([module])
     assert [(s.day, s.start) for s in slots] == [(1, "09:00"), (2, "09:00")]
+
+
+def test_plan_names_the_cooperative_law_its_registrar_and_supervisor() -> None:
+    from carecoop.render.document import Facts
+    from carecoop.render.plan_doc import build_plan_document
+
+    plan = read_plan_file(FIXTURE)
+    expected = {
+        "zw": [("Cooperative law", "Co-operative Societies Act [Chapter 24:05]"),
+               ("Registrar", "Registrar of Co-operative Societies")],
+        "co": [("Registrar", "Cámara de Comercio of the cooperative's seat"),
+               ("Supervisor", "Superintendencia de la Economía Solidaria (Supersolidaria)")],
+        "generic": [("Cooperative law", "to be checked with the registrar of cooperatives")],
+    }
+    for code, pairs in expected.items():
+        profile = load_profile(code)
+        document = build_plan_document(plan, check_plan(plan, profile), profile, group="g", date="today",
+                                       audience="lender")
+        facts = [pair for block in document.blocks if isinstance(block, Facts) for pair in block.pairs]
+        for pair in pairs:
+            assert pair in facts, (code, pair)
+        summary_form = next(value for label, value in facts if label == "Legal form")
+        assert ("registrar: Registrar of Co-operative Societies" in summary_form) == (code == "zw")

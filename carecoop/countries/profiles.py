@@ -47,6 +47,30 @@ class LegalForm(_Model):
     name: Text
 
 
+class CooperativeLaw(_Model):
+    """The law a cooperative is registered under, and who registers and supervises it.
+
+    Only facts checked against the law or the registrar's own pages; a profile that is not
+    sure leaves this out, and the documents tell the group to ask the registrar.
+    """
+
+    #: The laws as the country cites them, the main cooperative law first.
+    laws: list[Text] = Field(min_length=1)
+    #: The office that registers cooperatives.
+    registrar: Text
+    #: The body that supervises cooperatives, where it is not the registrar.
+    supervisor: Text | None = None
+
+    def names(self) -> str:
+        """The laws in a phrase: `A`, `A and B`, `A, B and C`."""
+        *first, last = self.laws
+        return f"{', '.join(first)} and {last}" if first else last
+
+
+#: What the documents say where a profile does not name the cooperative law for sure.
+ASK_THE_REGISTRAR = "to be checked with the registrar of cooperatives"
+
+
 class CountryProfile(_Model):
     """What carecoop knows about a country."""
 
@@ -62,6 +86,8 @@ class CountryProfile(_Model):
     numbering_system: Literal["latn", "default"] = "latn"
     legal_forms: list[LegalForm] = Field(min_length=1)
     figures: dict[str, Figure] = Field(default_factory=dict)
+    #: None: not known for sure; the bylaws and the plan say to check with the registrar.
+    cooperative_law: CooperativeLaw | None = None
     notes: list[Text] = Field(default_factory=list)
 
     def figure(self, name: str) -> Figure | None:

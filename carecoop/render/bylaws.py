@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 
-from carecoop.countries.profiles import CountryProfile
+from carecoop.countries.profiles import ASK_THE_REGISTRAR, CountryProfile
 from carecoop.plan.model import Plan
 from carecoop.plan.money import format_percent
 from carecoop.plan.words import MEMBERS_ARE, in_words
@@ -146,16 +146,33 @@ class _Bylaws:
             if self.profile is not None:
                 named = next((f.name for f in self.profile.legal_forms if f.form == form), None)
             detail = coop.legal_form_detail or named
-            shown = LEGAL_FORM_PHRASES[form] + (f" ({detail})" if detail else "")
+            shown = LEGAL_FORM_PHRASES[form] + (f": {detail}" if detail else "")
             country = f" in {self.profile.name}" if self.profile and self.profile.code != "generic" else ""
             self.add(Paragraph(f"The {self.body} is registered{country} as {shown}."))
         else:
             forms = list(LEGAL_FORM_PHRASES.values())
             self.add(_open(f"the legal form ({', '.join(forms[:-1])} or {forms[-1]})."))
+        if self.is_coop:  # an association or a mutual is not registered under the cooperative law
+            self.add(self.law())
         if coop.location:
             self.add(Paragraph(f"Its seat and the area where it works: {coop.location}."))
         else:
             self.add(_open("the seat and the area where it works."))
+
+    def law(self) -> Paragraph:
+        """The cooperative law and the registrar, from the country profile, or a point to check."""
+        law = self.profile.cooperative_law if self.profile is not None else None
+        if law is None:
+            return Paragraph(
+                f"The law the {self.body} is registered under and the office that registers it: "
+                f"{ASK_THE_REGISTRAR}.",
+                kind="open",
+            )
+        which = "these laws" if len(law.laws) > 1 else "this law"
+        text = f"It is registered with the {law.registrar}, under {which}: {law.names()}."
+        if law.supervisor:
+            text += f" {law.supervisor} supervises it."
+        return Paragraph(text)
 
     # Membership ------------------------------------------------------------------------------
 

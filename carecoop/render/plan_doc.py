@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 
-from carecoop.countries.profiles import CountryProfile
+from carecoop.countries.profiles import ASK_THE_REGISTRAR, CountryProfile
 from carecoop.plan.checks import Report, minimum_wage, wage_floor
 from carecoop.plan.model import SECTION_TITLES, Plan
 from carecoop.plan.money import format_money, format_number
@@ -118,12 +118,26 @@ def _cooperative(b: _Builder, doc: Document, name: str, legal_form: str | None) 
         *short,
         ("Care services", coop.care_services),
         ("Legal form", legal_form),
+        *_law_facts(b),
         ("Where", coop.location),
         ("Country", b.profile.name),
     ]))
     doc.add(Heading("Vision", 2), Paragraph(coop.vision or NOT_YET, kind="" if coop.vision else "open"))
     doc.add(Heading("Mission", 2), Paragraph(coop.mission or NOT_YET, kind="" if coop.mission else "open"))
     doc.add(*_bullets_or_open("Our values", list(coop.values)))
+
+
+def _law_facts(b: _Builder) -> list[tuple[str, object]]:
+    """The cooperative law and who registers and supervises, from the country profile."""
+    if b.plan.cooperative.legal_form not in (None, "cooperative"):
+        return []
+    law = b.profile.cooperative_law
+    if law is None:
+        return [("Cooperative law", ASK_THE_REGISTRAR)]
+    facts: list[tuple[str, object]] = [("Cooperative law", law.names()), ("Registrar", law.registrar)]
+    if law.supervisor:
+        facts.append(("Supervisor", law.supervisor))
+    return facts
 
 
 def _members(b: _Builder, doc: Document) -> None:

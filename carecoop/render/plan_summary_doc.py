@@ -82,6 +82,11 @@ def _about(pages: PlanPages) -> list[tuple[str, str]]:
     plan = pages.plan
     facts: list[tuple[str, str]] = []
     legal_form = pages.legal_form()
+    law = pages.profile.cooperative_law
+    if legal_form and law is not None and plan.cooperative.legal_form == "cooperative":
+        legal_form += f"; registrar: {law.registrar}"
+        if law.supervisor:
+            legal_form += f"; supervisor: {law.supervisor}"
     if legal_form:
         facts.append(("Legal form", legal_form))
     if plan.financial.revenue:
