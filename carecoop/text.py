@@ -21,6 +21,11 @@ NAME_LIMIT = 100
 LINE_LIMIT = 300
 #: A free text: an answer, a note, the care support of a workshop.
 BLOCK_LIMIT = 10_000
+#: Texts of a business plan: a name (of the cooperative, a role, a lender), a short text (a
+#: sentence, one entry of a list) and a long text (a paragraph such as the mission).
+PLAN_NAME_LIMIT = 120
+SHORT_TEXT_LIMIT = 500
+LONG_TEXT_LIMIT = 4_000
 
 
 def without_controls(text: str) -> str:

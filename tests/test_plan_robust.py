@@ -8,6 +8,7 @@ message; never a traceback.
 from __future__ import annotations
 
 import json
+import re
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,7 @@ from carecoop.cli.app import app
 from carecoop.plan.model import MAX_COUNT, MAX_MONEY
 from carecoop.store.db import Store
 from carecoop.store.records import Workshop
+from carecoop.text import LONG_TEXT_LIMIT, PLAN_NAME_LIMIT, SHORT_TEXT_LIMIT
 
 FIXTURE = Path(__file__).parent / "fixtures" / "plan-childcare.yaml"
 runner = CliRunner()
@@ -170,3 +172,46 @@ def test_no_plan_reaches_a_traceback(data: dict[str, Any], carecoop_home: Path, 
     for audience in ("group", "lender"):
         result = runner.invoke(app, ["export", "plan", "hre", "--out", str(out), "--for", audience])
         assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize(
+    ("where", "limit"),
+    [
+        (("cooperative", "name"), PLAN_NAME_LIMIT),
+        (("cooperative", "mission"), LONG_TEXT_LIMIT),
+        (("members", "rights", 0), SHORT_TEXT_LIMIT),
+        (("financial", "loans", 0, "lender"), PLAN_NAME_LIMIT),
+    ],
+)
+def test_a_text_beyond_its_field_length_is_refused_at_import_with_its_line(
+    where: tuple[str | int, ...], limit: int, carecoop_home: Path, tmp_path: Path
+) -> None:
+    _workshop(carecoop_home)
+    data = _fixture()
+    holder: Any = data
+    for key in where[:-1]:
+        holder = holder[key]
+    holder[where[-1]] = "x" * (limit + 1)
+    path = tmp_path / "plan.yaml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False, width=10**9), encoding="utf-8")
+    result = runner.invoke(app, ["plan", "hre", "--from", str(path)])
+    assert result.exit_code == 1, result.output
+    dotted = ".".join(str(part) for part in where)
+    lines = [line for line in result.output.splitlines() if f"{dotted}: " in line]
+    assert len(lines) == 1, result.output
+    assert re.search(rf"plan\.yaml:\d+: {re.escape(dotted)}: ", lines[0]), lines[0]
+    assert f"is too long: {limit + 1:,} characters; carecoop accepts at most {limit:,} here" in lines[0]
+    # exactly at the limit it imports
+    holder[where[-1]] = "x" * limit
+    path.write_text(yaml.safe_dump(data, sort_keys=False, width=10**9), encoding="utf-8")
+    assert runner.invoke(app, ["plan", "hre", "--from", str(path)]).exit_code == 0
+
+
+def test_a_three_megabyte_name_is_refused_at_once(carecoop_home: Path, tmp_path: Path) -> None:
+    _workshop(carecoop_home)
+    path = tmp_path / "plan.yaml"
+    path.write_text("cooperative:\n  name: " + "x" * 3_000_000 + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["plan", "hre", "--from", str(path)])
+    assert result.exit_code == 1
+    assert "plan.yaml:2: cooperative.name: is too long: 3,000,000 characters" in result.output
+    assert "Traceback" not in result.output

@@ -369,3 +369,11 @@ def test_the_first_wizard_answer_keeps_the_plan_the_workshop_answers_made(careco
     assert saved is not None
     assert saved["cooperative"]["name"] == "Tiri Pamwe Care"
     assert saved["operations"]["premises"] == "Two rooms"  # a section the wizard never reached
+
+
+def test_a_text_beyond_its_field_length_is_asked_again() -> None:
+    script = Script({"Name": ["x" * 121, "Tiri Pamwe"]})
+    wiz, _ = wizard(script)
+    wiz.run("cooperative", only=True)
+    assert wiz.plan.cooperative.name == "Tiri Pamwe"
+    assert any("121 characters" in p and "at most 120" in p for p in script.problems), script.problems

@@ -27,7 +27,8 @@ from pydantic import (
 from pydantic.config import JsonDict
 
 from carecoop.i18n import N_, _
-from carecoop.types import LEGAL_FORM_CODES, LegalFormCode, Text
+from carecoop.text import LONG_TEXT_LIMIT, PLAN_NAME_LIMIT, SHORT_TEXT_LIMIT
+from carecoop.types import LEGAL_FORM_CODES, LegalFormCode
 
 
 class Unit:
@@ -57,6 +58,34 @@ def _at_most(limit: Decimal | int, what: str) -> AfterValidator:
 
     return AfterValidator(check)
 
+
+def _at_most_characters(limit: int) -> AfterValidator:
+    """A plain-language refusal of a text beyond its field's length (a located import error)."""
+
+    def check(value: str) -> str:
+        if len(value) > limit:
+            raise ValueError(
+                _("is too long: {count:,} characters; carecoop accepts at most {limit:,} here").format(
+                    count=len(value), limit=limit
+                )
+            )
+        return value
+
+    return AfterValidator(check)
+
+
+#: A name: of the cooperative, a kind of member, a role, a lender, a service.
+Name = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1), _at_most_characters(PLAN_NAME_LIMIT)
+]
+#: A short text: one entry of a list, a sentence.
+Short = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1), _at_most_characters(SHORT_TEXT_LIMIT)
+]
+#: A long text: a paragraph (the mission, a normal day, how the board is elected).
+Long = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1), _at_most_characters(LONG_TEXT_LIMIT)
+]
 
 Money = Annotated[
     Decimal,
@@ -142,7 +171,7 @@ def _many(text: str, example: Any = None) -> Any:
 class MemberCategory(PlanModel):
     """One kind of member (care workers, families…) with how many and their share."""
 
-    category: Text
+    category: Name
     members: WholeCount = Field(default=0, description="How many members of this kind.")
     share: Money = Field(default=Decimal(0), description="What each one pays for a member share.")
 
@@ -151,29 +180,29 @@ class Alternative(PlanModel):
     """What people in need use today instead of the cooperative."""
 
     kind: AlternativeKind = "other"
-    description: Text
+    description: Short
     cost: Money | None = Field(default=None, description="What it costs per month, if known.")
 
 
 class Service(PlanModel):
     """One care service the cooperative offers."""
 
-    name: Text
-    unit: Text = Field(default="per client per month", description="What one unit of it is.")
+    name: Name
+    unit: Name = Field(default="per client per month", description="What one unit of it is.")
     capacity: WholeCount | None = Field(default=None, description="How many clients at most.")
     carers: WholeCount | None = Field(default=None, description="Carers working in this service.")
     max_clients_per_carer: Ratio | None = Field(
         default=None, description="The most clients per carer the rules allow for it."
     )
-    opening_hours: Text | None = Field(default=None, description="When it is open.")
+    opening_hours: Short | None = Field(default=None, description="When it is open.")
     regulated: bool = Field(default=False, description="Needs a licence, inspections or ratios.")
-    description: Text | None = Field(default=None, description="What it is, in a sentence.")
+    description: Short | None = Field(default=None, description="What it is, in a sentence.")
 
 
 class Cost(PlanModel):
     """An amount of money spent on one item."""
 
-    item: Text
+    item: Name
     amount: Money
     useful_life_years: int | None = Field(
         default=None,
@@ -186,7 +215,7 @@ class Cost(PlanModel):
 class FundingSource(PlanModel):
     """A grant or other money that comes in once, at the start."""
 
-    source: Text
+    source: Name
     amount: Money
 
 
@@ -196,7 +225,7 @@ class Loan(PlanModel):
     `term_months` is the whole life of the loan, grace months included.
     """
 
-    lender: Text
+    lender: Name
     amount: Money
     interest_rate: Percent = Field(default=Decimal(0), description="Yearly interest, in percent.")
     term_months: int = Field(default=12, ge=1, le=360, description="Months until repaid, grace included.")
@@ -214,7 +243,7 @@ class Loan(PlanModel):
 class RevenueLine(PlanModel):
     """Money earned by one service: units sold each month at a price."""
 
-    service: Text
+    service: Name
     unit_price: Money
     units_per_month: Count = Field(description="Units sold in a full month.")
     ramp_up_months: int = Field(
@@ -227,7 +256,7 @@ class RevenueLine(PlanModel):
 class StaffRow(PlanModel):
     """People in one role, with their pay."""
 
-    role: Text
+    role: Name
     count: Count = Field(default=Decimal(1))
     monthly_wage: Money = Field(description="Monthly gross wage of one person.")
     employer_contributions: Percent = Field(
@@ -246,18 +275,18 @@ class StaffRow(PlanModel):
 class Risk(PlanModel):
     """Something that could go wrong and what the group will do about it."""
 
-    risk: Text
+    risk: Short
     likelihood: Level = "medium"
     impact: Level = "medium"
-    response: Text | None = Field(default=None, description="What we do about it.")
+    response: Short | None = Field(default=None, description="What we do about it.")
 
 
 class Action(PlanModel):
     """One step of the action plan."""
 
-    step: Text
-    who: Text | None = Field(default=None, description="Who does it.")
-    when: Text | None = Field(default=None, description="By when.")
+    step: Short
+    who: Name | None = Field(default=None, description="Who does it.")
+    when: Name | None = Field(default=None, description="By when.")
 
 
 # Sections ---------------------------------------------------------------------------------
@@ -266,17 +295,17 @@ class Action(PlanModel):
 class Cooperative(PlanModel):
     """Who we are and what we want to do."""
 
-    name: Text | None = _hint("The name of the cooperative.", "Tiri Pamwe Childcare Cooperative")
-    care_services: list[Text] = _many("The kinds of care you will provide.", ["childcare for 0-5 year olds"])
-    vision: Text | None = _hint("The change you want to see in your community.")
-    mission: Text | None = _hint("What the cooperative does, for whom, how.")
-    values: list[Text] = _many("Values you share.", ["solidarity", "care for each other"])
+    name: Name | None = _hint("The name of the cooperative.", "Tiri Pamwe Childcare Cooperative")
+    care_services: list[Short] = _many("The kinds of care you will provide.", ["childcare for 0-5 year olds"])
+    vision: Long | None = _hint("The change you want to see in your community.")
+    mission: Long | None = _hint("What the cooperative does, for whom, how.")
+    values: list[Short] = _many("Values you share.", ["solidarity", "care for each other"])
     legal_form: LegalForm | None = _hint(
         ", ".join(LEGAL_FORM_CODES[:-1]) + f" or {LEGAL_FORM_CODES[-1]}.", "cooperative"
     )
-    legal_form_detail: Text | None = _hint("The exact legal form, if 'other' or special.")
-    country: Text | None = _hint("Country profile code: generic, zw, co, ps, lb or eg.", "zw")
-    location: Text | None = _hint("Town or area where the cooperative works.", "Mbare, Harare")
+    legal_form_detail: Short | None = _hint("The exact legal form, if 'other' or special.")
+    country: Name | None = _hint("Country profile code: generic, zw, co, ps, lb or eg.", "zw")
+    location: Name | None = _hint("Town or area where the cooperative works.", "Mbare, Harare")
 
 
 class Members(PlanModel):
@@ -286,36 +315,36 @@ class Members(PlanModel):
         "worker, user (families), multi-stakeholder, or existing-cooperative adding care.", "worker"
     )
     categories: list[MemberCategory] = _many("Kinds of members, how many, share per member.")
-    rights: list[Text] = _many("What members may do.", ["one member, one vote"])
-    duties: list[Text] = _many("What members must do.", ["attend the general assembly"])
+    rights: list[Short] = _many("What members may do.", ["one member, one vote"])
+    duties: list[Short] = _many("What members must do.", ["attend the general assembly"])
 
 
 class Market(PlanModel):
     """Who needs the care and what they use today."""
 
-    who_needs_care: Text | None = _hint("Who needs the care.", "children of market vendors, 0-5 years")
+    who_needs_care: Long | None = _hint("Who needs the care.", "children of market vendors, 0-5 years")
     people_in_need: Annotated[int, Field(ge=0), _at_most(10**9, N_("numbers of people"))] | None = Field(
         default=None, description="How many people need it."
     )
     can_pay: Money | None = _hint(
         "What a family can pay, per unit of the main service (same unit as its price).", 30
     )
-    can_pay_unit: Text | None = _hint("The unit of that amount.", "per child per month")
+    can_pay_unit: Name | None = _hint("The unit of that amount.", "per child per month")
     alternatives: list[Alternative] = _many("What people use today: public, private, family…")
-    demand_evidence: list[Text] = _many("How you know people want it.", ["survey of 60 vendors"])
+    demand_evidence: list[Short] = _many("How you know people want it.", ["survey of 60 vendors"])
 
 
 class Regulation(PlanModel):
     """What the rules ask of regulated services."""
 
-    licences: list[Text] = _many("Licences or registrations needed.", ["early childhood centre licence"])
-    inspections: list[Text] = _many("Inspections to pass.", ["health inspection of the premises"])
-    qualifications: list[Text] = _many("Staff qualifications required.", ["early childhood certificate"])
+    licences: list[Short] = _many("Licences or registrations needed.", ["early childhood centre licence"])
+    inspections: list[Short] = _many("Inspections to pass.", ["health inspection of the premises"])
+    qualifications: list[Short] = _many("Staff qualifications required.", ["early childhood certificate"])
     max_clients_per_carer: Ratio | None = Field(
         default=None, description="The most clients per carer the rules allow (all services)."
     )
-    safeguarding: list[Text] = _many("How you keep clients safe.", ["police clearance for all staff"])
-    quality: list[Text] = _many("Quality commitments.", ["monthly meeting with parents"])
+    safeguarding: list[Short] = _many("How you keep clients safe.", ["police clearance for all staff"])
+    quality: list[Short] = _many("Quality commitments.", ["monthly meeting with parents"])
 
 
 class Services(PlanModel):
@@ -328,31 +357,31 @@ class Services(PlanModel):
 class Marketing(PlanModel):
     """Prices, payers and how people hear of the cooperative."""
 
-    pricing: Text | None = _hint("How prices are set and kept affordable.", "sliding scale by income")
+    pricing: Long | None = _hint("How prices are set and kept affordable.", "sliding scale by income")
     payers: list[Payer] = _many(
         "Who pays: families, public-contract, insurer, employer, subsidy, members, other.", ["families"]
     )
-    channels: list[Text] = _many("How people hear of it.", ["word of mouth at the market"])
-    partners: list[Text] = _many("Partners who help.", ["market traders' association"])
+    channels: list[Short] = _many("How people hear of it.", ["word of mouth at the market"])
+    partners: list[Short] = _many("Partners who help.", ["market traders' association"])
 
 
 class Operations(PlanModel):
     """Where and how the work is done."""
 
-    premises: Text | None = _hint("Where the service runs.", "two rooms rented next to the market")
-    equipment: list[Text] = _many("Equipment needed.", ["mattresses", "toys", "first aid kit"])
-    daily_routine: Text | None = _hint("A normal day.", "06:30 open, 10:00 porridge, 17:30 close")
-    staffing: Text | None = _hint("Who works when, cover for absences.")
+    premises: Long | None = _hint("Where the service runs.", "two rooms rented next to the market")
+    equipment: list[Short] = _many("Equipment needed.", ["mattresses", "toys", "first aid kit"])
+    daily_routine: Long | None = _hint("A normal day.", "06:30 open, 10:00 porridge, 17:30 close")
+    staffing: Long | None = _hint("Who works when, cover for absences.")
 
 
 class Governance(PlanModel):
     """How members decide and who manages."""
 
-    general_assembly: Text | None = _hint("Who attends and how often it meets.", "all members, twice a year")
-    board: Text | None = _hint("Board size, how elected, term.", "5 members elected for 2 years")
-    committees: list[Text] = _many("Committees and what they do.", ["parents' committee"])
-    management: Text | None = _hint("Who manages day to day.")
-    decision_rules: Text | None = _hint("How decisions are taken.", "one member one vote, simple majority")
+    general_assembly: Long | None = _hint("Who attends and how often it meets.", "all members, twice a year")
+    board: Long | None = _hint("Board size, how elected, term.", "5 members elected for 2 years")
+    committees: list[Short] = _many("Committees and what they do.", ["parents' committee"])
+    management: Long | None = _hint("Who manages day to day.")
+    decision_rules: Long | None = _hint("How decisions are taken.", "one member one vote, simple majority")
 
 
 class DecentWork(PlanModel):
@@ -361,7 +390,7 @@ class DecentWork(PlanModel):
     Wages per role are in `financial.staff`; this section holds the policies around them.
     """
 
-    wage_policy: Text | None = _hint("How wages are set.", "equal hourly pay, above the minimum wage")
+    wage_policy: Long | None = _hint("How wages are set.", "equal hourly pay, above the minimum wage")
     full_time_hours: Decimal | None = Field(
         default=None,
         gt=0,
@@ -369,11 +398,11 @@ class DecentWork(PlanModel):
         decimal_places=2,
         description="Hours of a full-time week (for part-time wage checks).",
     )
-    hours: Text | None = _hint("Working hours and rest.", "two shifts of 6 hours, 5 days a week")
-    social_protection: list[Text] = _many("Social protection.", ["NSSA pension contributions"])
-    training: list[Text] = _many("Training planned.", ["first aid", "early childhood development"])
-    health_safety: list[Text] = _many("Health and safety measures.", ["hand washing station"])
-    voice: Text | None = _hint(
+    hours: Long | None = _hint("Working hours and rest.", "two shifts of 6 hours, 5 days a week")
+    social_protection: list[Short] = _many("Social protection.", ["NSSA pension contributions"])
+    training: list[Short] = _many("Training planned.", ["first aid", "early childhood development"])
+    health_safety: list[Short] = _many("Health and safety measures.", ["hand washing station"])
+    voice: Long | None = _hint(
         "How carers have a say in their work and can raise a problem without fear.",
         "a carers' meeting every month; carers elect two board members",
     )
@@ -394,8 +423,8 @@ class Financial(PlanModel):
     patronage_refund_percent: Percent | None = _hint("Share returned to members by use or work.", 0)
     minimum_wage: Money | None = _hint("Monthly minimum or living wage for a full-time worker.")
     minimum_wage_kind: WageKind = Field(default="minimum", description="minimum (legal) or living wage.")
-    minimum_wage_source: Text | None = _hint("Where that figure comes from, and its date.")
-    assumptions: list[Text] = _many("Assumptions in words.", ["families pay on time"])
+    minimum_wage_source: Short | None = _hint("Where that figure comes from, and its date.")
+    assumptions: list[Short] = _many("Assumptions in words.", ["families pay on time"])
     horizon_months: int = Field(default=36, ge=12, le=36, description="Months the budget covers (12-36).")
     currency: CurrencyCode | None = _hint(
         "ISO currency code; default from the country profile.", "USD"
@@ -414,28 +443,28 @@ class Financial(PlanModel):
 class Bylaws(PlanModel):
     """Decisions the bylaws record; a bylaws document is generated from them."""
 
-    name: Text | None = _hint("The registered name.", "Tiri Pamwe Childcare Cooperative")
-    purpose: Text | None = _hint("What the cooperative exists to do.", "safe, affordable childcare")
-    membership_conditions: list[Text] = _many("Who can join and how.", ["works at Mbare market"])
+    name: Name | None = _hint("The registered name.", "Tiri Pamwe Childcare Cooperative")
+    purpose: Long | None = _hint("What the cooperative exists to do.", "safe, affordable childcare")
+    membership_conditions: list[Short] = _many("Who can join and how.", ["works at Mbare market"])
     share_value: Money | None = _hint("Value of one member share.", 20)
-    general_assembly: Text | None = _hint("How the general assembly is called and meets.")
+    general_assembly: Long | None = _hint("How the general assembly is called and meets.")
     quorum_percent: Percent | None = _hint("Members present for a valid general assembly, %.", 50)
     majority_percent: Percent | None = _hint("Votes needed for ordinary decisions, %.", 50)
     special_majority_percent: Percent | None = _hint("Votes needed to change the bylaws, %.", 67)
     board_size: int | None = Field(default=None, ge=1, le=50, description="Members of the board.")
     board_term_years: int | None = Field(default=None, ge=1, le=10, description="Years on the board.")
-    surplus_use: Text | None = _hint("How a surplus is shared.", "30% reserve, 5% education fund")
+    surplus_use: Long | None = _hint("How a surplus is shared.", "30% reserve, 5% education fund")
     withdrawal_notice_months: int | None = Field(
         default=None, ge=0, le=24, description="Months of notice a member gives before leaving."
     )
     notice_days: int | None = Field(
         default=None, ge=1, le=90, description="Days ahead members are called to a general assembly."
     )
-    share_refund: Text | None = _hint(
+    share_refund: Short | None = _hint(
         "How and when a member who leaves gets the share back.",
         "within 12 months, less any losses of that year",
     )
-    dissolution: Text | None = _hint("What happens to assets if the cooperative closes.")
+    dissolution: Short | None = _hint("What happens to assets if the cooperative closes.")
 
 
 class Plan(PlanModel):
