@@ -11,7 +11,8 @@ module, so the rules hold for every export at once:
 - always into a temporary file in the same folder, renamed into place when complete, so a
   failed export leaves the earlier file as it was.
 
-What carecoop wrote is remembered in `written.json` beside the store: each file's path,
+What carecoop wrote is remembered in `written.json` beside the store in use (the one under
+`--home`, else CARECOOP_HOME; an `Owner` carries its folder): each file's path,
 the SHA-256 of its bytes and whose document it is. A file changed since (by a person, a
 word processor or another tool) no longer matches, so it is no longer ours to replace.
 """
@@ -25,6 +26,7 @@ import os
 import stat
 import tempfile
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from carecoop.errors import UserError
@@ -40,19 +42,35 @@ RECORD_FILE = "written.json"
 RECORD_LIMIT = 5000
 
 
-def _record_path() -> Path:
+@dataclass(frozen=True)
+class Owner:
+    """Whose documents these are (`workshop 'hre'`), and the folder of the store they come from.
+
+    The record of written files lives beside that store, so a command run with `--home`
+    remembers its files there, not under CARECOOP_HOME. No folder: the default home.
+    """
+
+    name: str
+    home: Path | None = None
+
+
+def _owner(owner: Owner | str) -> Owner:
+    return owner if isinstance(owner, Owner) else Owner(owner)
+
+
+def _record_path(owner: Owner) -> Path:
     from carecoop.paths import home_dir
 
-    return home_dir() / RECORD_FILE
+    return home_dir(owner.home) / RECORD_FILE
 
 
 def _key(path: Path) -> str:
     return os.path.abspath(path)
 
 
-def _read_record() -> dict[str, dict[str, str]]:
+def _read_record(owner: Owner) -> dict[str, dict[str, str]]:
     try:
-        data = json.loads(_record_path().read_text(encoding="utf-8"))
+        data = json.loads(_record_path(owner).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
     if not isinstance(data, dict):
@@ -116,11 +134,12 @@ def _problem(path: Path, owner: str, force: bool, record: dict[str, dict[str, st
     return None
 
 
-def claim(paths: Iterable[Path], owner: str, *, force: bool = False) -> None:
+def claim(paths: Iterable[Path], owner: Owner | str, *, force: bool = False) -> None:
     """Check every target before any work: a UserError naming the first one that may not be written."""
-    record = _read_record()
+    owner = _owner(owner)
+    record = _read_record(owner)
     for path in paths:
-        problem = _problem(path, owner, force, record)
+        problem = _problem(path, owner.name, force, record)
         if problem is not None:
             raise UserError(problem)
 
@@ -156,21 +175,22 @@ def _umask() -> int:
     return mask
 
 
-def remember(paths: Sequence[Path], owner: str) -> None:
+def remember(paths: Sequence[Path], owner: Owner | str) -> None:
     """Note that carecoop wrote these files for `owner`; a record that cannot be kept is skipped."""
-    record = _read_record()
+    owner = _owner(owner)
+    record = _read_record(owner)
     for path in paths:
         record.pop(_key(path), None)  # re-inserted last: the newest entries survive the limit
         digest = _digest(path)
         if digest is not None:
-            record[_key(path)] = {"sha256": digest, "owner": owner}
+            record[_key(path)] = {"sha256": digest, "owner": owner.name}
     while len(record) > RECORD_LIMIT:
         record.pop(next(iter(record)))
     with contextlib.suppress(OSError, UserError):
-        write_atomic(_record_path(), json.dumps(record, ensure_ascii=False))
+        write_atomic(_record_path(owner), json.dumps(record, ensure_ascii=False))
 
 
-def write_output(path: Path, data: bytes | str, owner: str, *, force: bool = False) -> Path:
+def write_output(path: Path, data: bytes | str, owner: Owner | str, *, force: bool = False) -> Path:
     """Check, write atomically and remember one document."""
     claim([path], owner, force=force)
     write_atomic(path, data)

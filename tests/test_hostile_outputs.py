@@ -41,6 +41,21 @@ def test_an_export_never_writes_onto_the_store(carecoop_home: Path, name: str) -
     assert invoke("workshop", "show", WS)[0] == 0
 
 
+def test_the_record_of_written_files_follows_home(carecoop_home: Path, tmp_path: Path) -> None:
+    other = tmp_path / "usb-stick"
+    make_workshop(other).close()
+    out = tmp_path / "agenda.md"
+    assert invoke("--home", str(other), "export", "agenda", WS, "--out", str(out))[0] == 0
+    assert (other / "written.json").exists()
+    assert not (carecoop_home / "written.json").exists()
+    # the file is known as carecoop's own: a second export replaces it without --force
+    assert invoke("--home", str(other), "export", "agenda", WS, "--out", str(out))[0] == 0
+    # and a later command without --home is back on CARECOOP_HOME
+    make_workshop().close()
+    assert invoke("export", "agenda", WS, "--out", str(tmp_path / "again.md"))[0] == 0
+    assert (carecoop_home / "written.json").exists()
+
+
 def test_any_sqlite_file_is_refused_even_with_force(tmp_path: Path) -> None:
     other = tmp_path / "accounts.db"
     sqlite3.connect(other).execute("CREATE TABLE t (x)").connection.close()

@@ -127,9 +127,10 @@ def _left_out(name: str, people: dict[str, Participant], withheld: set[int]) -> 
 def write_bundle(store: Store, workshop_id: str, out: Path, *, force: bool = False) -> Path:
     """Write a workshop's bundle to a file (never over a file carecoop did not write)."""
     from carecoop.outputs import write_output
+    from carecoop.render.exports import owner_of
 
     workshop = store.workshop(workshop_id)
-    return write_output(out, bundle_bytes(store, workshop_id), f"workshop '{workshop.id}'", force=force)
+    return write_output(out, bundle_bytes(store, workshop_id), owner_of(workshop, store), force=force)
 
 
 # Reading ---------------------------------------------------------------------------------

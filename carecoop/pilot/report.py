@@ -62,7 +62,7 @@ def export_report(
     force: bool = False,
 ) -> WrittenReport:
     """Gather the evidence of the workshops and write the report in one format."""
-    from carecoop.outputs import claim
+    from carecoop.outputs import Owner, claim
     from carecoop.pilot.evidence import programme_figures, workshop_evidence
     from carecoop.render.exports import owner_of
 
@@ -70,7 +70,11 @@ def export_report(
         raise UserError(_(
             "Unknown format '{fmt}'. Use one of: {report_formats}."
         ).format(fmt=fmt, report_formats=', '.join(REPORT_FORMATS)))
-    owner = owner_of(store.workshop(workshop_ids[0])) if len(workshop_ids) == 1 else "a programme report"
+    owner = (
+        owner_of(store.workshop(workshop_ids[0]), store)
+        if len(workshop_ids) == 1
+        else Owner("a programme report", store.path.parent)
+    )
     claim([out], owner, force=force)
     workshops = [workshop_evidence(store, curriculum, ws) for ws in workshop_ids]
     figures = programme_figures(curriculum, workshops)

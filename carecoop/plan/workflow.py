@@ -17,6 +17,7 @@ from carecoop.plan.values import read_file_values
 
 if TYPE_CHECKING:
     from carecoop.content.curriculum import Curriculum
+    from carecoop.outputs import Owner
     from carecoop.store.db import Store
 
 
@@ -134,7 +135,7 @@ def import_plan(store: Store, workshop_id: str, group: str, path: Path) -> Plan:
     return plan
 
 
-def export_plan_json(plan: Plan, out: Path, owner: str, *, force: bool = False) -> None:
+def export_plan_json(plan: Plan, out: Path, owner: Owner, *, force: bool = False) -> None:
     """Write the plan as JSON that `carecoop plan WS --from FILE` reads back."""
     from carecoop.outputs import write_output
 

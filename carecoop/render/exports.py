@@ -15,7 +15,7 @@ from carecoop.content.curriculum import Curriculum
 from carecoop.content.models import Module
 from carecoop.errors import NextStep, Step, UserError
 from carecoop.i18n import _
-from carecoop.outputs import claim, write_output
+from carecoop.outputs import Owner, claim, write_output
 from carecoop.render.agenda import agenda_view
 from carecoop.render.engine import (
     MarkdownText,
@@ -94,9 +94,9 @@ def file_slug(name: str) -> str:
 # Handouts ------------------------------------------------------------------------------
 
 
-def owner_of(workshop: Workshop) -> str:
-    """Whose documents a workshop's exports are, as the record of written files names them."""
-    return f"workshop '{workshop.id}'"
+def owner_of(workshop: Workshop, store: Store | None = None) -> Owner:
+    """Whose documents a workshop's exports are, remembered beside the store they come from."""
+    return Owner(f"workshop '{workshop.id}'", store.path.parent if store is not None else None)
 
 
 # Agenda --------------------------------------------------------------------------------
@@ -139,7 +139,7 @@ def export_agenda(
     detail: bool = False,
 ) -> ExportResult:
     """A one-page timetable per day; with `detail`, then the run sheet (materials, preparation, care)."""
-    owner = owner_of(store.workshop(workshop_id))
+    owner = owner_of(store.workshop(workshop_id), store)
     claim([out], owner, force=force)
     text, warnings = agenda_text(store, curriculum, workshop_id, paper=paper, fmt=fmt, detail=detail)
     data: str | bytes = text if fmt == "md" else shared_renderer().pdf(text)
@@ -191,7 +191,7 @@ def export_attendance(
     Empty rows for people who come on the day fill the rest of the last page; when fewer
     than WALK_IN_ROWS would fit there, they fill one more page instead of a few lines of it.
     """
-    owner = owner_of(store.workshop(workshop_id))
+    owner = owner_of(store.workshop(workshop_id), store)
     claim([out], owner, force=force)
     renderer = shared_renderer()
     first = renderer.layout(attendance_html(store, curriculum, workshop_id, paper=paper, walk_ins=0))
@@ -262,7 +262,7 @@ def export_certificates(
     force: bool = False,
 ) -> ExportResult:
     """Certificates of participation, one page each."""
-    owner = owner_of(store.workshop(workshop_id))
+    owner = owner_of(store.workshop(workshop_id), store)
     claim([out], owner, force=force)
     html = certificates_html(store, curriculum, workshop_id, paper=paper)
     return ExportResult([write_output(out, shared_renderer().pdf(html), owner, force=force)])

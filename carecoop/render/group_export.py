@@ -12,7 +12,7 @@ from carecoop.content.curriculum import Curriculum
 from carecoop.content.models import PROGRAMME_IDS, Module
 from carecoop.errors import UserError
 from carecoop.i18n import _
-from carecoop.outputs import claim, write_output
+from carecoop.outputs import Owner, claim, write_output
 from carecoop.render.engine import Paper, render_html, shared_renderer
 from carecoop.render.exports import ExportResult, owner_of, workshop_context
 from carecoop.render.labels import labels_for
@@ -27,14 +27,14 @@ def _source(
     workshop_id: str | None,
     programme: str | None,
     language: str,
-) -> tuple[list[Module], str, str, str, str, list[str]]:
+) -> tuple[list[Module], str, str, str, Owner | str, list[str]]:
     """Modules, title, language, author and owner of a workshop's or a programme's documents."""
     if workshop_id is not None:
         if store is None:
             raise UserError(_("A workshop's documents need its store."))
         ctx = workshop_context(store, curriculum, workshop_id)
         workshop = ctx.workshop
-        owner = owner_of(workshop)
+        owner = owner_of(workshop, store)
         return ctx.modules, workshop.title, workshop.language, workshop.facilitator, owner, ctx.warnings
     if programme not in PROGRAMME_IDS:
         raise UserError(_(

@@ -16,7 +16,7 @@ from carecoop.content.curriculum import Curriculum
 from carecoop.content.models import PROGRAMME_IDS, Module
 from carecoop.errors import UserError
 from carecoop.i18n import _
-from carecoop.outputs import claim, remember, write_atomic, write_output
+from carecoop.outputs import Owner, claim, remember, write_atomic, write_output
 from carecoop.render.answers import AnswerBook
 from carecoop.render.batch import PdfJob, render_pdfs
 from carecoop.render.care_kind import group_care_kind
@@ -69,7 +69,11 @@ def _booklet(
 
 
 def _write(
-    booklets: list[tuple[BookletView, Path]], fmt: Format, workers: int | None, owner: str, force: bool
+    booklets: list[tuple[BookletView, Path]],
+    fmt: Format,
+    workers: int | None,
+    owner: Owner | str,
+    force: bool,
 ) -> list[Path]:
     if fmt == "md":
         return [
@@ -112,7 +116,7 @@ def _write_all(
     out_dir: Path,
     fmt: Format,
     workers: int | None,
-    owner: str,
+    owner: Owner,
     force: bool,
 ) -> list[Path]:
     joined = {
@@ -196,7 +200,7 @@ def export_handouts(
             if view is not None:
                 groups.append((view, out_dir / f"group-records.{fmt}"))
     return ExportResult(
-        _write_all(people, groups, out_dir, fmt, workers, owner_of(workshop), force), ctx.warnings
+        _write_all(people, groups, out_dir, fmt, workers, owner_of(workshop, store), force), ctx.warnings
     )
 
 

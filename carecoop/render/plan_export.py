@@ -10,6 +10,7 @@ from carecoop.i18n import _
 
 if TYPE_CHECKING:
     from carecoop.content.curriculum import Curriculum
+    from carecoop.outputs import Owner
     from carecoop.plan.model import Plan
     from carecoop.plan.workflow import PlanSource
     from carecoop.render.document import Document
@@ -43,7 +44,7 @@ def _today_text(language: str) -> str:
 
 
 def _write(
-    document: Document, fmt: str, out: Path, *, kind: str, paper: Paper, head: str, owner: str, force: bool
+    document: Document, fmt: str, out: Path, *, kind: str, paper: Paper, head: str, owner: Owner, force: bool
 ) -> Path:
     from carecoop.outputs import write_output
 
@@ -87,10 +88,10 @@ def export_plan(
     from carecoop.render.plan_doc import build_plan_document
 
     workshop = store.workshop(workshop_id)
-    claim([out], owner_of(workshop), force=force)
+    claim([out], owner_of(workshop, store), force=force)
     source = current_plan(store, curriculum, workshop_id, group)
     if fmt == "json":
-        export_plan_json(source.plan, out, owner_of(workshop), force=force)
+        export_plan_json(source.plan, out, owner_of(workshop, store), force=force)
         return source
     profile = profile_for(store, workshop_id, source.plan)
     report = check_plan(source.plan, profile)
@@ -98,7 +99,7 @@ def export_plan(
         source.plan, report, profile, group=source.group, date=_today_text("en"), audience=audience
     )
     _write(document, fmt, out, kind="plan", paper=paper, head=_running_head(source.plan, source.group),
-           owner=owner_of(workshop), force=force)
+           owner=owner_of(workshop, store), force=force)
     return source
 
 
@@ -122,11 +123,11 @@ def export_bylaws(
     from carecoop.render.plan_doc import money_formatter
 
     workshop = store.workshop(workshop_id)
-    claim([out], owner_of(workshop), force=force)
+    claim([out], owner_of(workshop, store), force=force)
     source = current_plan(store, curriculum, workshop_id, group)
     profile = profile_for(store, workshop_id, source.plan)
     money = money_formatter(profile, plan_currency(source.plan, profile))
     document = build_bylaws(source.plan, money, _today_text("en"), profile)
     _write(document, fmt, out, kind="bylaws", paper=paper, head=_running_head(source.plan, source.group),
-           owner=owner_of(workshop), force=force)
+           owner=owner_of(workshop, store), force=force)
     return source
