@@ -75,7 +75,7 @@ def _pages(path: Path) -> int | None:
 def demo_steps(out: Path, home: Path, language: str = "en") -> list[DemoStep]:
     """The demo as steps: set up and record the workshop, then export every document."""
     from carecoop.content.loader import load_curriculum
-    from carecoop.plan.model import plan_field_exists
+    from carecoop.plan.field_paths import plan_field_exists
     from carecoop.plan.workflow import current_plan, save_plan
     from carecoop.render import exports
     from carecoop.render.handout_export import export_handouts

@@ -14,7 +14,8 @@ import pytest
 
 from carecoop.countries.profiles import load_profile
 from carecoop.plan.model import Plan
-from carecoop.render.bylaws import OPEN, build_bylaws, share_in_words
+from carecoop.render.bylaws import build_bylaws
+from carecoop.render.bylaws_base import OPEN, share_in_words
 from carecoop.render.document import Bullets, Heading, Paragraph
 
 ARTICLES = [

@@ -10,8 +10,9 @@ from typing import Any
 import yaml
 
 from carecoop.countries.profiles import load_profile
-from carecoop.plan.checks import COMPLETENESS_POINTS, GATE_CAP, KEY_FIELDS, VIABILITY_POINTS, check_plan
+from carecoop.plan.checks import check_plan
 from carecoop.plan.model import Plan
+from carecoop.plan.score import COMPLETENESS_POINTS, GATE_CAP, KEY_FIELDS, VIABILITY_POINTS
 
 FIXTURE = Path(__file__).parent / "fixtures" / "plan-childcare.yaml"
 

@@ -14,7 +14,8 @@ from carecoop.plan import finance
 from carecoop.plan.checks import check_plan
 from carecoop.plan.money import format_money
 from carecoop.plan.workflow import import_plan, read_plan_file
-from carecoop.render.bylaws import OPEN, build_bylaws
+from carecoop.render.bylaws import build_bylaws
+from carecoop.render.bylaws_base import OPEN
 from carecoop.render.editable import to_markdown
 from carecoop.render.plan_doc import money_formatter
 from carecoop.render.plan_export import export_bylaws, export_plan

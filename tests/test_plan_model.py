@@ -13,8 +13,9 @@ from carecoop.content.models import Module
 from carecoop.countries.profiles import load_profile, profile_codes
 from carecoop.errors import UserError
 from carecoop.plan.answers import plan_from_answers
+from carecoop.plan.field_paths import plan_field_exists, plan_field_paths, plan_sections
 from carecoop.plan.fields import field_reference
-from carecoop.plan.model import Plan, plan_field_exists, plan_field_paths, plan_sections
+from carecoop.plan.model import Plan
 from carecoop.plan.money import format_money
 from carecoop.plan.values import slugify
 from carecoop.plan.workflow import read_plan_file

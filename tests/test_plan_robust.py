@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from carecoop.cli.app import app
-from carecoop.plan.model import MAX_COUNT, MAX_MONEY
+from carecoop.plan.kinds import MAX_COUNT, MAX_MONEY
 from carecoop.store.db import Store
 from carecoop.store.records import Workshop
 from carecoop.text import LONG_TEXT_LIMIT, PLAN_NAME_LIMIT, SHORT_TEXT_LIMIT

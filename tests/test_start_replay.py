@@ -18,8 +18,10 @@ from carecoop.content.models import Scope
 from carecoop.demo_data import DEMO_DIR
 from carecoop.plan import finance
 from carecoop.plan.answers import get_path
-from carecoop.plan.checks import Report, check_plan, minimum_wage
-from carecoop.plan.model import Plan, plan_sections
+from carecoop.plan.checks import Report, check_plan
+from carecoop.plan.field_paths import plan_sections
+from carecoop.plan.model import Plan
+from carecoop.plan.wages import minimum_wage
 from carecoop.plan.workflow import current_plan, export_plan_json, profile_for
 from carecoop.store.db import Store
 from carecoop.store.records import Workshop

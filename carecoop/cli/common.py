@@ -192,7 +192,7 @@ def open_store() -> Store:
 def load_curriculum() -> Curriculum:
     """The curriculum with any --modules folders."""
     from carecoop.content.loader import load_curriculum as load
-    from carecoop.plan.model import plan_field_exists
+    from carecoop.plan.field_paths import plan_field_exists
 
     return load(settings.module_dirs, plan_field_exists)
 

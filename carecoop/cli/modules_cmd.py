@@ -87,7 +87,7 @@ def validate(
 ) -> None:
     """Check module files; print `file:line: field: message` for every problem."""
     from carecoop.content.loader import expand_paths, validate_paths
-    from carecoop.plan.model import plan_field_exists
+    from carecoop.plan.field_paths import plan_field_exists
 
     problems = validate_paths(paths, plan_field_exists)
     if problems:

@@ -70,7 +70,7 @@ def wizard(
 ) -> None:
     """Build the plan step by step, or import it with --from FILE."""
     from carecoop.plan import workflow
-    from carecoop.plan.model import plan_sections
+    from carecoop.plan.field_paths import plan_sections
 
     store = open_store()
     chosen = workflow.resolve_group(store, workshop, group)

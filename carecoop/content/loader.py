@@ -177,7 +177,7 @@ def load_module_file(
 
     `plan_field_ok` says whether a question's `plan_field` names a field of the business
     plan. The content layer does not know the plan, so the caller passes the check (the CLI
-    passes `carecoop.plan.model.plan_field_exists`); without it the names are not checked.
+    passes `carecoop.plan.field_paths.plan_field_exists`); without it the names are not checked.
     """
     problems = _Problems(path)
     data = read_yaml_cached(path) if cached else read_yaml(path)

@@ -6,8 +6,9 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
+from carecoop.plan.field_paths import plan_field_exists, plan_field_paths
 from carecoop.plan.fields import field_info, path_adapter
-from carecoop.plan.model import Plan, plan_field_exists, plan_field_paths
+from carecoop.plan.model import Plan
 from carecoop.plan.values import coerce
 
 if TYPE_CHECKING:

@@ -27,42 +27,10 @@ from decimal import ROUND_CEILING, Decimal
 from carecoop.countries.profiles import CountryProfile
 from carecoop.errors import NextStep, Step
 from carecoop.plan import finance, statement
-from carecoop.plan.answers import get_path
-from carecoop.plan.model import SECTION_TITLES, Plan, RevenueLine, Service, StaffRow
+from carecoop.plan.model import SECTION_TITLES, Plan, RevenueLine, Service
 from carecoop.plan.money import currency_digits, format_money, format_number
-
-#: The fields whose being filled counts for completeness, per section.
-KEY_FIELDS: dict[str, list[str]] = {
-    "cooperative": ["name", "care_services", "vision", "mission", "legal_form", "country"],
-    "members": ["membership_model", "categories", "rights", "duties"],
-    "market": ["who_needs_care", "people_in_need", "can_pay", "alternatives", "demand_evidence"],
-    "services": ["items", "regulation.licences", "regulation.qualifications", "regulation.safeguarding",
-                 "regulation.quality"],
-    "marketing": ["pricing", "payers", "channels", "partners"],
-    "operations": ["premises", "equipment", "daily_routine", "staffing"],
-    "governance": ["general_assembly", "board", "committees", "management", "decision_rules"],
-    "decent_work": ["wage_policy", "hours", "social_protection", "training", "health_safety"],
-    "financial": ["startup_costs", "revenue", "staff", "fixed_costs", "minimum_wage", "reserve_percent",
-                  "education_fund_percent", "assumptions"],
-    "risks": [""],
-    "action_plan": [""],
-}
-
-#: Points of each viability criterion (they add up to 60).
-VIABILITY_POINTS: dict[str, int] = {
-    "funding": 10,
-    "cash": 15,
-    "break_even": 10,
-    "wages": 10,
-    "ratios": 5,
-    "price": 5,
-    "reserve": 5,
-}
-COMPLETENESS_POINTS = 40
-#: The most a plan that fails a viability gate can score.
-GATE_CAP = 49
-#: A country-profile figure older than this many days is shown with a "check it" warning.
-STALE_AFTER_DAYS = 365
+from carecoop.plan.score import COMPLETENESS_POINTS, GATE_CAP, VIABILITY_POINTS, completeness
+from carecoop.plan.wages import plan_currency, wage_floor, wage_floor_of
 
 
 @dataclass(frozen=True)
@@ -96,73 +64,6 @@ class Report:
         """Points earned for completeness."""
         filled = sum(f for f, _ in self.completeness.values())
         return round(COMPLETENESS_POINTS * filled / sum(t for _, t in self.completeness.values()))
-
-
-def _filled(value: object) -> bool:
-    return value not in (None, "", [], {})
-
-
-def completeness(plan: Plan) -> dict[str, tuple[int, int]]:
-    """Section → (key fields filled, key fields)."""
-    data = plan.model_dump(mode="json")
-    result: dict[str, tuple[int, int]] = {}
-    for section, names in KEY_FIELDS.items():
-        paths = [f"{section}.{name}" if name else section for name in names]
-        result[section] = (sum(_filled(get_path(data, p)) for p in paths), len(paths))
-    return result
-
-
-def plan_currency(plan: Plan, profile: CountryProfile) -> str:
-    """The plan's currency, or the profile's when the plan names none."""
-    return plan.financial.currency or profile.currency
-
-
-@dataclass(frozen=True)
-class WageFloor:
-    """The monthly wage to compare with, where it comes from, and its date if from a profile."""
-
-    amount: Decimal
-    source: str
-    dated: dt.date | None = None
-    stale: bool = False
-
-
-def wage_floor_of(plan: Plan, profile: CountryProfile, today: dt.date | None = None) -> WageFloor | None:
-    """The wage floor: the plan's own figure, else the profile's (flagged when over 12 months old)."""
-    fin = plan.financial
-    if fin.minimum_wage is not None:
-        source = fin.minimum_wage_source or "stated in the plan"
-        return WageFloor(fin.minimum_wage, f"{fin.minimum_wage_kind} wage, {source}")
-    figure = profile.figure("minimum_wage")
-    if figure and figure.period == "month" and figure.currency == plan_currency(plan, profile):
-        stale = ((today or dt.date.today()) - figure.date).days > STALE_AFTER_DAYS
-        source = f"minimum wage, {figure.source}, {figure.date.isoformat()}"
-        if stale:
-            source += ", more than 12 months old: check the current figure"
-        return WageFloor(figure.amount, source, figure.date, stale)
-    return None
-
-
-def minimum_wage(plan: Plan, profile: CountryProfile) -> tuple[Decimal, str] | None:
-    """The monthly wage to compare with and where it comes from (plan, else profile)."""
-    floor = wage_floor_of(plan, profile)
-    return None if floor is None else (floor.amount, floor.source)
-
-
-def wage_floor(plan: Plan, row: StaffRow, floor: Decimal) -> Decimal | None:
-    """The least a role may earn a month: the floor, pro rata for part-time hours.
-
-    None when the role works part-time hours but the plan does not say how many hours a
-    full-time week has: then the wage cannot be compared (the check asks for them).
-    """
-    full_time = plan.decent_work.full_time_hours
-    if row.hours_per_week is None:
-        return floor
-    if full_time is None:
-        return None
-    if row.hours_per_week < full_time:
-        return floor * row.hours_per_week / full_time
-    return floor
 
 
 def service_of(plan: Plan, line: RevenueLine) -> Service | None:

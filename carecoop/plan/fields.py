@@ -10,7 +10,9 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 from pydantic import TypeAdapter
 
-from carecoop.plan.model import SECTION_TITLES, Plan, PlanModel, Unit, plan_field_paths
+from carecoop.plan.field_paths import plan_field_paths
+from carecoop.plan.kinds import Unit
+from carecoop.plan.model import SECTION_TITLES, Plan, PlanModel
 
 #: Slugified column names accepted for a row key they do not spell exactly.
 #: Used only when the row has no key of the column's own name.

@@ -8,9 +8,10 @@ from typing import Any
 
 from carecoop.countries.profiles import CountryProfile
 from carecoop.plan import statement
-from carecoop.plan.checks import COMPLETENESS_POINTS, GATE_CAP, VIABILITY_POINTS, Report
+from carecoop.plan.checks import Report
 from carecoop.plan.model import SECTION_TITLES, Plan
 from carecoop.plan.money import format_money, format_number, round_money
+from carecoop.plan.score import COMPLETENESS_POINTS, GATE_CAP, VIABILITY_POINTS
 
 CASH_HEADERS = ["Month", "Opening cash", "Revenue", "Costs", "Loan principal", "Surplus", "Closing cash"]
 

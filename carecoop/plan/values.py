@@ -10,8 +10,9 @@ from decimal import Decimal
 from typing import Any
 
 from carecoop.i18n import _
+from carecoop.plan.field_paths import plan_field_paths
 from carecoop.plan.fields import COLUMN_SYNONYMS, FieldInfo, field_info, row_fields
-from carecoop.plan.model import PlanModel, plan_field_paths
+from carecoop.plan.model import PlanModel
 from carecoop.slugs import slug
 from carecoop.values.lists import split_list
 from carecoop.values.numbers import Kind, read_decimal

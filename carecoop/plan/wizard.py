@@ -19,9 +19,9 @@ from pydantic import ValidationError
 from carecoop.countries.profiles import CountryProfile, load_profile, profile_codes
 from carecoop.plan import finance, statement
 from carecoop.plan.answers import get_path, set_path
-from carecoop.plan.checks import completeness, minimum_wage, plan_currency, wage_floor
+from carecoop.plan.field_paths import plan_field_paths, plan_sections
 from carecoop.plan.fields import FieldInfo, field_info
-from carecoop.plan.model import SECTION_TITLES, Plan, plan_field_paths, plan_sections
+from carecoop.plan.model import SECTION_TITLES, Plan
 from carecoop.plan.prompts import (
     CLEAR,
     KEEP,
@@ -34,8 +34,10 @@ from carecoop.plan.prompts import (
     sentence,
     to_json,
 )
+from carecoop.plan.score import completeness
 from carecoop.plan.summary import key_figures
 from carecoop.plan.values import coerce
+from carecoop.plan.wages import minimum_wage, plan_currency, wage_floor
 from carecoop.plan.wizard_rows import RowEditor
 from carecoop.values.lists import split_list
 

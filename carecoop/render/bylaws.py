@@ -17,44 +17,10 @@ from carecoop.countries.profiles import ASK_THE_REGISTRAR, CountryProfile
 from carecoop.plan.model import Plan
 from carecoop.plan.money import format_percent
 from carecoop.plan.words import MEMBERS_ARE, in_words
+from carecoop.render.bylaws_base import open_point, votes
+from carecoop.render.bylaws_organs import OrganArticles
 from carecoop.render.document import Bullets, Document, Heading, Paragraph, Table
 from carecoop.types import LEGAL_FORM_PHRASES
-
-OPEN = "To be decided by the group"
-
-#: Shares of the members or the votes, in words (a registrar reads "two thirds", not 66.67%).
-_FRACTIONS: list[tuple[Decimal, Decimal, str]] = [
-    (Decimal(25), Decimal(25), "one quarter"),
-    (Decimal(33), Decimal("33.34"), "one third"),
-    (Decimal(50), Decimal(50), "half"),
-    (Decimal(60), Decimal(60), "three fifths"),
-    (Decimal(66), Decimal(67), "two thirds"),
-    (Decimal(75), Decimal(75), "three quarters"),
-    (Decimal(80), Decimal(80), "four fifths"),
-    (Decimal(100), Decimal(100), "all"),
-]
-
-
-def share_in_words(percent: Decimal) -> str:
-    """A percentage as a fraction in words where one is meant (66.67 → "two thirds")."""
-    for low, high, words in _FRACTIONS:
-        if low <= percent <= high:
-            return words
-    return f"{percent.normalize():f} per cent"
-
-
-def _open(what: str) -> Paragraph:
-    return Paragraph(f"{OPEN}: {what}", kind="open")
-
-
-def _votes(percent: Decimal) -> str:
-    """The votes a decision needs, in words: "more than half", "at least two thirds"."""
-    words = share_in_words(percent)
-    if words == "half":
-        return "more than half of the votes cast"
-    if words == "all":
-        return "all the votes cast"
-    return f"at least {words} of the votes cast"
 
 
 def build_bylaws(
@@ -98,30 +64,8 @@ def build_bylaws(
     return document
 
 
-class _Bylaws:
-    """Writes the articles, numbering them as they are added."""
-
-    def __init__(
-        self, plan: Plan, money: Callable[[Decimal], str], document: Document, profile: CountryProfile | None
-    ) -> None:
-        self.plan = plan
-        self.laws = plan.bylaws
-        self.money = money
-        self.doc = document
-        self.profile = profile
-        self.number = 0
-        form = plan.cooperative.legal_form
-        self.is_coop = form in (None, "cooperative")
-        self.body = "cooperative" if self.is_coop else "organisation"
-
-    def article(self, title: str) -> None:
-        """Start the next article."""
-        self.number += 1
-        self.doc.add(Heading(f"Article {self.number}. {title}"))
-
-    def add(self, *blocks: Paragraph | Bullets | Table) -> None:
-        """Add blocks to the current article."""
-        self.doc.add(*blocks)
+class _Bylaws(OrganArticles):
+    """Writes the articles in order; the organs' articles come from `OrganArticles`."""
 
     # Name, object, area ----------------------------------------------------------------------
 
@@ -130,10 +74,10 @@ class _Bylaws:
         coop, laws = self.plan.cooperative, self.laws
         name = laws.name or coop.name
         self.article("Name")
-        self.add(Paragraph(f"The name of the {self.body} is {name}.") if name else _open("the name."))
+        self.add(Paragraph(f"The name of the {self.body} is {name}.") if name else open_point("the name."))
         self.article("Object")
         purpose = laws.purpose or coop.mission
-        self.add(Paragraph(purpose) if purpose else _open(f"what the {self.body} exists to do."))
+        self.add(Paragraph(purpose) if purpose else open_point(f"what the {self.body} exists to do."))
         if coop.care_services:
             self.add(
                 Paragraph("To meet this object it provides these care services:"),
@@ -151,13 +95,13 @@ class _Bylaws:
             self.add(Paragraph(f"The {self.body} is registered{country} as {shown}."))
         else:
             forms = list(LEGAL_FORM_PHRASES.values())
-            self.add(_open(f"the legal form ({', '.join(forms[:-1])} or {forms[-1]})."))
+            self.add(open_point(f"the legal form ({', '.join(forms[:-1])} or {forms[-1]})."))
         if self.is_coop:  # an association or a mutual is not registered under the cooperative law
             self.add(self.law())
         if coop.location:
             self.add(Paragraph(f"Its seat and the area where it works: {coop.location}."))
         else:
-            self.add(_open("the seat and the area where it works."))
+            self.add(open_point("the seat and the area where it works."))
 
     def law(self) -> Paragraph:
         """The cooperative law and the registrar, from the country profile, or a point to check."""
@@ -184,7 +128,7 @@ class _Bylaws:
         if model:
             self.add(Paragraph(f"The members are {in_words(MEMBERS_ARE, model)}."))
         else:
-            self.add(_open("who can be a member."))
+            self.add(open_point("who can be a member."))
         self.add(
             Paragraph(
                 "Membership is voluntary and open, without discrimination, to everyone who "
@@ -198,16 +142,16 @@ class _Bylaws:
                 Paragraph("To become a member, a person must:"), Bullets(list(laws.membership_conditions))
             )
         else:
-            self.add(_open("the conditions for becoming a member."))
+            self.add(open_point("the conditions for becoming a member."))
         self.article("Rights and duties of members")
         if plan.members.rights:
             self.add(Paragraph("Every member has the right to:"), Bullets(list(plan.members.rights)))
         else:
-            self.add(_open("the rights of members."))
+            self.add(open_point("the rights of members."))
         if plan.members.duties:
             self.add(Paragraph("Every member has the duty to:"), Bullets(list(plan.members.duties)))
         else:
-            self.add(_open("the duties of members."))
+            self.add(open_point("the duties of members."))
         self.article("Leaving the " + self.body)
         months = laws.withdrawal_notice_months
         if months is not None:
@@ -216,13 +160,13 @@ class _Bylaws:
         else:
             self.add(
                 Paragraph("A member may leave by telling the board in writing."),
-                _open("how long ahead a member must give notice of leaving."),
+                open_point("how long ahead a member must give notice of leaving."),
             )
         if self.is_coop:
             if laws.share_refund:
                 self.add(Paragraph(f"A member who leaves gets the share back: {laws.share_refund}"))
             else:
-                self.add(_open("how and when a share is paid back to a member who leaves."))
+                self.add(open_point("how and when a share is paid back to a member who leaves."))
         self.add(Paragraph("Membership also ends when a member dies or is expelled."))
         self.article("Expulsion")
         self.add(
@@ -251,7 +195,7 @@ class _Bylaws:
                 Bullets([f"{c.category}: {self.money(c.share)}" for c in categories]),
             )
         else:
-            self.add(_open("the value of one member share."))
+            self.add(open_point("the value of one member share."))
         self.add(
             Paragraph(
                 "A share gives no extra vote and earns no profit as an investment would. Shares are not "
@@ -266,119 +210,6 @@ class _Bylaws:
         )
 
     # Bodies ----------------------------------------------------------------------------------
-
-    def general_assembly(self) -> None:
-        """Powers, notice, quorum and majorities of the general assembly."""
-        laws = self.laws
-        self.article("General assembly")
-        self.add(
-            Paragraph(
-                f"The general assembly of all members is the highest body of the {self.body}. "
-                "Each member has one vote, whatever the number of shares."
-            )
-        )
-        self.add(
-            Paragraph("The general assembly:"),
-            Bullets(
-                [
-                    "approves the annual accounts and the board's report;",
-                    "elects and dismisses the board and the supervisory committee;",
-                    "decides what happens to a surplus;",
-                    "decides on expulsions, changes to these bylaws, joining with another cooperative, and "
-                    "dissolution.",
-                ]
-            ),
-        )
-        meets = laws.general_assembly or self.plan.governance.general_assembly
-        self.add(
-            Paragraph(meets) if meets else _open("how often the general assembly meets.")
-        )
-        if laws.notice_days is not None:
-            self.add(
-                Paragraph(
-                    f"The board calls it in writing at least {laws.notice_days} days ahead, with the agenda."
-                )
-            )
-        elif not laws.general_assembly:  # the group's own words on how it is called
-            self.add(_open("how many days ahead members are called, in writing and with the agenda."))
-        if laws.quorum_percent is not None:
-            self.add(
-                Paragraph(
-                    f"It can take decisions when at least {share_in_words(laws.quorum_percent)} "
-                    "of the members are present."
-                )
-            )
-        else:
-            self.add(_open("the quorum: how many members must be present to take decisions."))
-        if laws.majority_percent is not None:
-            self.add(
-                Paragraph(
-                    f"Its decisions need {_votes(laws.majority_percent)}, unless these bylaws ask for more."
-                )
-            )
-        else:
-            self.add(_open("the majority needed for ordinary decisions."))
-
-    def board(self) -> None:
-        """The board and day-to-day management."""
-        laws, governance = self.laws, self.plan.governance
-        self.article("Board")
-        size, term = laws.board_size, laws.board_term_years
-        if size and term:
-            years = "year" if term == 1 else "years"
-            self.add(
-                Paragraph(
-                    f"The general assembly elects a board of {size} members for {term} {years}, "
-                    "from among the members. Board members may be elected again."
-                )
-            )
-        elif governance.board:
-            self.add(Paragraph(governance.board))
-        else:
-            self.add(_open("how many people sit on the board and for how long."))
-        self.add(
-            Paragraph(
-                f"The board runs the {self.body} between general assemblies, admits members, "
-                "and reports to every general assembly."
-            )
-        )
-        if governance.management:
-            self.add(Paragraph(f"Day-to-day management: {governance.management}"))
-
-    def supervision(self) -> None:
-        """The supervisory (audit) committee and other committees."""
-        self.article("Supervisory committee")
-        self.add(
-            Paragraph(
-                "The general assembly elects a supervisory committee of members who are not on the board. "
-                "It checks the books, the cash and the board's decisions, and reports to the general "
-                "assembly every year. Where the law asks for it, an outside auditor also checks the accounts."
-            )
-        )
-        others = [
-            c
-            for c in self.plan.governance.committees
-            if "supervis" not in c.lower() and "audit" not in c.lower()
-        ]
-        if others:
-            self.add(Paragraph("The " + self.body + " also has these committees:"), Bullets(others))
-
-    def books(self) -> None:
-        """Books, records and annual accounts."""
-        self.article("Books, records and annual accounts")
-        self.add(
-            Paragraph(
-                "The board keeps a register of members and their shares, the minutes of every general "
-                "assembly and board meeting, and the books of account. Every member may see the register, "
-                "the minutes of the general assembly and the annual accounts."
-            )
-        )
-        self.add(
-            Paragraph(
-                "After each financial year the board prepares the annual accounts; the supervisory "
-                "committee checks them, and the general assembly approves them."
-            )
-        )
 
     def surplus(self) -> None:
         """Reserve, education fund and patronage refunds."""
@@ -403,7 +234,7 @@ class _Bylaws:
         elif self.laws.surplus_use:
             self.add(Paragraph(self.laws.surplus_use))
         else:
-            self.add(_open("what happens to a surplus (reserve, education fund, return to members)."))
+            self.add(open_point("what happens to a surplus (reserve, education fund, return to members)."))
         self.add(Paragraph("A loss is covered first from the reserve."))
 
     def disputes(self) -> None:
@@ -425,11 +256,13 @@ class _Bylaws:
             self.add(
                 Paragraph(
                     f"These bylaws change only by a decision of a general assembly called for that "
-                    f"purpose, with {_votes(special)}. The proposed change is sent with the call."
+                    f"purpose, with {votes(special)}. The proposed change is sent with the call."
                 )
             )
         else:
-            self.add(_open("the majority needed to change the bylaws (for example two thirds of the votes)."))
+            self.add(
+                open_point("the majority needed to change the bylaws (for example two thirds of the votes).")
+            )
 
     def dissolution(self) -> None:
         """Dissolution, and where the remaining assets go."""
@@ -451,7 +284,7 @@ class _Bylaws:
         if laws.dissolution:
             self.add(Paragraph(f"The founders name this recipient: {laws.dissolution}"))
         else:
-            self.add(_open("which cooperative or cooperative purpose receives what remains."))
+            self.add(open_point("which cooperative or cooperative purpose receives what remains."))
 
     def signatures(self) -> None:
         """The founders' signature block."""

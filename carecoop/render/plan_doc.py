@@ -10,9 +10,10 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from carecoop.countries.profiles import ASK_THE_REGISTRAR, CountryProfile
-from carecoop.plan.checks import Report, minimum_wage, wage_floor
+from carecoop.plan.checks import Report
 from carecoop.plan.model import SECTION_TITLES, Plan
 from carecoop.plan.money import format_money, format_number
+from carecoop.plan.wages import minimum_wage, wage_floor
 from carecoop.plan.words import ALTERNATIVE_KINDS, LEVELS, MEMBERSHIP_MODELS, PAYERS, in_words
 from carecoop.render.document import Block, Bullets, Document, Facts, Heading, PageBreak, Paragraph, Table
 from carecoop.render.plan_finance_doc import MoneyPages

@@ -116,7 +116,7 @@ def export_bylaws(
 ) -> PlanSource:
     """Write a group's draft bylaws in one format (pdf, md or docx)."""
     from carecoop.outputs import claim
-    from carecoop.plan.checks import plan_currency
+    from carecoop.plan.wages import plan_currency
     from carecoop.plan.workflow import current_plan, profile_for
     from carecoop.render.bylaws import build_bylaws
     from carecoop.render.exports import owner_of
