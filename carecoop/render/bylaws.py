@@ -85,6 +85,7 @@ class _Bylaws(OrganArticles):
             )
         self.article("Legal form, seat and area")
         form = coop.legal_form
+        shown = ""
         if form:
             named = None
             if self.profile is not None:
@@ -97,14 +98,18 @@ class _Bylaws(OrganArticles):
             forms = list(LEGAL_FORM_PHRASES.values())
             self.add(open_point(f"the legal form ({', '.join(forms[:-1])} or {forms[-1]})."))
         if self.is_coop:  # an association or a mutual is not registered under the cooperative law
-            self.add(self.law())
+            self.add(self.law(shown))
         if coop.location:
             self.add(Paragraph(f"Its seat and the area where it works: {coop.location}."))
         else:
             self.add(open_point("the seat and the area where it works."))
 
-    def law(self) -> Paragraph:
-        """The cooperative law and the registrar, from the country profile, or a point to check."""
+    def law(self, legal_form: str) -> Paragraph:
+        """The cooperative law and the registrar, from the country profile, or a point to check.
+
+        A law the legal form already names (`… under the Co-operative Societies Act`) is not
+        named again: the article then only says who registers the cooperative.
+        """
         law = self.profile.cooperative_law if self.profile is not None else None
         if law is None:
             return Paragraph(
@@ -113,7 +118,9 @@ class _Bylaws(OrganArticles):
                 kind="open",
             )
         which = "these laws" if len(law.laws) > 1 else "this law"
-        text = f"It is registered with the {law.registrar}, under {which}: {law.names()}."
+        said = all(_short_title(name) in legal_form for name in law.laws)
+        text = f"It is registered with the {law.registrar}"
+        text += "." if said else f", under {which}: {law.names()}."
         if law.supervisor:
             text += f" {law.supervisor} supervises it."
         return Paragraph(text)
@@ -301,3 +308,8 @@ class _Bylaws(OrganArticles):
                 numeric=[True, False, False, False],
             )
         )
+
+
+def _short_title(law: str) -> str:
+    """A law's title without its chapter or gloss: `Co-operative Societies Act [Chapter 24:05]` → the Act."""
+    return law.split(" [")[0].split(" (")[0]
