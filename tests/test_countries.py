@@ -81,3 +81,14 @@ def test_profiles_name_the_cooperative_law_and_registrar_only_where_sure() -> No
     for code in ("lb", "ps"):
         law = laws[code]
         assert law is not None and law.laws and law.registrar, code
+
+
+def test_lebanon_notes_name_no_unrecognised_union_and_say_what_a_refugee_needs() -> None:
+    # Issue 13's Arabic review: the 2015 domestic workers' union is not recognised, and a
+    # Syrian refugee needs a work permit open in few sectors.
+    from carecoop.countries.profiles import load_profile
+
+    notes = " ".join(load_profile("lb").notes)
+    assert "send them to a domestic workers' union" not in notes
+    assert "not recognised by the state" in notes
+    assert "Syrian refugees need a work permit" in notes
