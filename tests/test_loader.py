@@ -8,6 +8,7 @@ from typer.testing import CliRunner
 
 from carecoop.cli.app import app
 from carecoop.content.loader import load_curriculum, load_module_file, validate_paths
+from carecoop.content.models import PICTOGRAMS
 from carecoop.errors import ContentError
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -263,4 +264,46 @@ def test_a_pictogram_we_do_not_have_is_refused(tmp_path: Path) -> None:
         item_pictures="      pictures: [eye, unicorn]"))  # fmt: skip
     problems = problems_of(path)
     assert len(problems) == 1
-    assert "handout.worksheet.0.pictures.1: must be" in problems[0] and "'eye'" in problems[0]
+    assert "worksheet.0.pictures.1: there is no pictogram 'unicorn'; use one of: talk, group," in problems[0]
+
+
+CARDS = MINIMAL.replace(
+    "    key_messages: [Talking helps.]",
+    """    key_messages: [Talking helps.]
+    card_sets:
+      - id: roles
+        title: Role cards
+        copies: team
+        cards:
+          - text: Reader
+            picture: book
+          - text: Timekeeper
+            picture: unicorn
+          - from_steps: [0, 3]
+          - picture: eye
+          - text: Note-taker
+            colour: red
+      - id: roles
+        title: Role cards again
+        cards: [Reader]""",
+)
+
+
+def test_card_sets_are_checked_with_located_messages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    path = write(tmp_path, "cards.yaml", CARDS.format(module_id="tc-9", activity_id="tc9-a"))
+    assert problems_of(path) == [
+        "cards.yaml:18: activities.0.card_sets.0.copies: must be 'room', 'group' or 'person'",
+        "cards.yaml:23: activities.0.card_sets.0.cards.1.picture: there is no pictogram 'unicorn'; "
+        f"use one of: {', '.join(PICTOGRAMS)}",
+        "cards.yaml:25: activities.0.card_sets.0.cards.3: a card needs text or from_steps (one of them)",
+        "cards.yaml:27: activities.0.card_sets.0.cards.4.colour: unknown key 'colour'",
+    ]
+    fixed = CARDS.replace("copies: team", "copies: room").replace("unicorn", "clock")
+    fixed = fixed.replace("          - picture: eye\n", "").replace("            colour: red\n", "")
+    path = write(tmp_path, "cards.yaml", fixed.format(module_id="tc-9", activity_id="tc9-a"))
+    assert problems_of(path) == [
+        "cards.yaml:24: activities.0.card_sets.0.cards.2.from_steps.1: "
+        "this activity has no step 3 (its steps are 0 to 0)",
+        "cards.yaml:26: activities.0.card_sets.1.id: 'roles' is already used by card_sets.0",
+    ]

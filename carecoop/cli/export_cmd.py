@@ -270,20 +270,66 @@ def reader_sheets(
     force: ForceOption = False,
 ) -> None:
     """A group reader's sheets: the steps to read aloud in big type, time and what to write down."""
-    from carecoop.errors import UserError
     from carecoop.render.formats import choose_format
     from carecoop.render.group_export import export_reader_sheets
 
+    choose_format(out, None, ("pdf",))
+    result = _workshop_or_programme(
+        export_reader_sheets, out, workshop_id, programme, language=lang, paper=_paper(paper), force=force
+    )
+    _report(result, "reader's sheets")
+
+
+@export_app.command("cards")
+@handle_errors
+def cards(
+    out: Annotated[Path, typer.Option("--out", metavar="FILE", help="The file to write (.pdf or .md).")],
+    workshop_id: Annotated[
+        str | None, typer.Argument(metavar="WS", help="The workshop (omit it with --programme).")
+    ] = None,
+    programme: Annotated[
+        str | None, typer.Option("--programme", help="A programme's card sets; no workshop needed.")
+    ] = None,
+    lang: Annotated[str, typer.Option("--lang", help="Language of a programme's cards.")] = "en",
+    groups: Annotated[
+        int | None,
+        typer.Option("--groups", min=1, max=50, help="Print for this many groups (default: the workshop's)."),
+    ] = None,
+    people: Annotated[
+        int | None,
+        typer.Option("--people", min=1, max=500, help="Print for this many people (the workshop's by default)."),
+    ] = None,
+    paper: PaperOption = "a4",
+    fmt: FormatOption = None,
+    force: ForceOption = False,
+) -> None:
+    """Every card set and story sheet the activities use, laid out to cut, with crop marks."""
+    from carecoop.render.exports import FORMATS
+    from carecoop.render.formats import choose_format
+    from carecoop.render.group_export import export_cards
+
+    chosen = choose_format(out, fmt, FORMATS)
+    result = _workshop_or_programme(
+        export_cards, out, workshop_id, programme, language=lang, paper=_paper(paper), fmt=chosen,
+        groups=groups, people=people, force=force,
+    )
+    _report(result, "cards")
+
+
+def _workshop_or_programme(
+    exporter: Callable[..., "ExportResult"], out: Path, workshop_id: str | None, programme: str | None,
+    **options: object,
+) -> "ExportResult":
+    """Run a group document's export for a workshop (with its store) or a whole programme."""
+    from carecoop.errors import UserError
+
     if (workshop_id is None) == (programme is None):
         raise UserError("Give a workshop, or --programme P (not both).")
-    choose_format(out, None, ("pdf",))
     store = open_store() if workshop_id is not None else None
     try:
-        result = export_reader_sheets(
-            load_curriculum(), out, store=store, workshop_id=workshop_id, programme=programme,
-            language=lang, paper=_paper(paper), force=force,
+        return exporter(
+            load_curriculum(), out, store=store, workshop_id=workshop_id, programme=programme, **options
         )
     finally:
         if store is not None:
             store.close()
-    _report(result, "reader's sheets")

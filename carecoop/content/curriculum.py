@@ -192,7 +192,7 @@ def _set_text(data: Any, parts: list[str], text: str) -> bool:
     return False
 
 
-_TEXT_KEYS = {"title", "summary", "text", "note", "prompt", "help", "label", "intro"}
+_TEXT_KEYS = {"title", "summary", "text", "note", "prompt", "help", "label", "intro", "back"}
 _TEXT_LISTS = {
     "objectives", "materials", "preparation", "key_messages", "adaptation", "roles", "items", "columns",
 }

@@ -129,6 +129,25 @@ def _check_steps(activity: Activity, location: Location, problems: _Problems) ->
                 )
 
 
+def _check_cards(activity: Activity, location: Location, problems: _Problems) -> None:
+    """Card set ids are unique in their activity; a card printed from a step needs that step."""
+    seen: dict[str, int] = {}
+    for set_index, card_set in enumerate(activity.card_sets):
+        if card_set.id in seen:
+            problems.add(
+                (*location, "card_sets", set_index, "id"),
+                f"'{card_set.id}' is already used by card_sets.{seen[card_set.id]}",
+            )
+        seen.setdefault(card_set.id, set_index)
+        for index, card in enumerate(card_set.cards):
+            for at, step in enumerate(card.from_steps):
+                if step >= len(activity.steps):
+                    problems.add(
+                        (*location, "card_sets", set_index, "cards", index, "from_steps", at),
+                        f"this activity has no step {step} (its steps are 0 to {len(activity.steps) - 1})",
+                    )
+
+
 def _check_activity(
     activity: Activity,
     location: Location,
@@ -156,6 +175,7 @@ def _check_activity(
                 f"the business plan has no field '{question.plan_field}'",
             )
     _check_steps(activity, location, problems)
+    _check_cards(activity, location, problems)
     if activity.handout:
         _check_pictures(activity.handout, (*location, "handout"), problems)
         for item_index, item in enumerate(activity.handout.worksheet):

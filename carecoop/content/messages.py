@@ -7,6 +7,8 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from carecoop.content.models import PICTOGRAMS
+
 #: Messages for a field whose meaning the generic message would hide.
 _FIELD_MESSAGES: dict[tuple[str, str], str] = {
     ("duration", "greater_than"): "must be a positive number of minutes",
@@ -67,6 +69,8 @@ def rewrite(error: dict[str, Any], keys: set[str]) -> str:
         close = difflib.get_close_matches(key, sorted(keys - {key}), n=1, cutoff=0.7)
         hint = f" (did you mean '{close[0]}'?)" if close else ""
         return f"unknown key '{key}'{hint}"
+    if kind == "literal_error" and _field_name(location) in ("picture", "pictures"):
+        return f"there is no pictogram '{error.get('input')}'; use one of: {', '.join(PICTOGRAMS)}"
     if kind == "missing":
         return "is required"
     if kind == "string_too_short":

@@ -46,6 +46,14 @@ Pictogram = Literal[
     "gate",
     "book",
     "village",
+    "key",
+    "shop",
+    "town-hall",
+    "umbrella",
+    "first-aid",
+    "tap",
+    "sick",
+    "factory",
 ]
 #: Pictograms the documents can draw; one SVG each in handouts/icons/.
 PICTOGRAMS: tuple[str, ...] = get_args(Pictogram)
@@ -201,21 +209,25 @@ class Question(Model):
         return choice_id
 
 
-class Step(Model):
+class TextModel(Model):
+    """A model that may be written as a plain string in module files: its `text`."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_plain_text(cls, data: Any) -> Any:
+        # A step or a card written as a plain string is the common case in module files.
+        if isinstance(data, str):
+            return {"text": data}
+        return data
+
+
+class Step(TextModel):
     """One step of an activity: text to read aloud, and an optional facilitator note."""
 
     text: Text
     note: Text | None = None
     #: A picture printed beside the step on the reader's sheet.
     picture: Pictogram | None = None
-
-    @model_validator(mode="before")
-    @classmethod
-    def _from_plain_text(cls, data: Any) -> Any:
-        # A step written as a plain string is the common case in module files.
-        if isinstance(data, str):
-            return {"text": data}
-        return data
 
 
 class WorksheetItem(Model):
@@ -259,6 +271,47 @@ class Handout(Model):
     worksheet: list[WorksheetItem] = Field(default_factory=list)
 
 
+CardCopies = Literal["room", "group", "person"]
+#: How many of a set to print: one for the whole room, one per home group, one per person.
+CARD_COPIES: tuple[str, ...] = get_args(CardCopies)
+
+CardSize = Literal["small", "medium", "wide", "large", "sheet"]
+#: Card sizes on a cut sheet: 12, 6, 4, 2 or 1 to a page (a folded card takes two places).
+CARD_SIZES: tuple[str, ...] = get_args(CardSize)
+
+
+class Card(TextModel):
+    """One card of a set: its text (or some of the activity's steps) and its picture."""
+
+    text: Text | None = None
+    #: Print the text of these steps of the activity (`steps.N`, 0 = the first), one
+    #: paragraph each: a story the steps tell, printed for a group without copying it or
+    #: its translations.
+    from_steps: list[Annotated[int, Field(ge=0)]] = Field(default_factory=list)
+    picture: Pictogram | None = None
+    #: The other side, for sorting games: printed upside down under a fold line.
+    back: Text | None = None
+
+    @model_validator(mode="after")
+    def _text_or_steps(self) -> Card:
+        if (self.text is None) == (not self.from_steps):
+            raise ValueError("a card needs text or from_steps (one of them)")
+        return self
+
+
+class CardSet(Model):
+    """A set of cards an activity uses, printed to cut out."""
+
+    id: Identifier
+    title: Text
+    copies: CardCopies = "group"
+    #: Copies on top of the rule, such as one more set to hang on the wall.
+    extra: int = Field(default=0, ge=0, le=10)
+    #: Left out: chosen from the longest text of the set.
+    size: CardSize | None = None
+    cards: list[Card] = Field(min_length=1, max_length=60)
+
+
 class Activity(Model):
     """A time-boxed activity with its instructions and the answers it records."""
 
@@ -277,6 +330,8 @@ class Activity(Model):
     questions_from: Identifier | None = None
     adaptation: list[Text] = Field(default_factory=list)
     handout: Handout | None = None
+    #: Cards, story sheets and pictures to print for this activity (`export cards`).
+    card_sets: list[CardSet] = Field(default_factory=list)
     #: Start a new workshop day with this activity (the agenda otherwise fills each day).
     new_day: bool = False
 

@@ -16,6 +16,10 @@ from carecoop.i18n import N_, base_language, translate
 _LABELS: dict[str, str] = {
     "hours_attended": N_("{hours} hours of activities"),
     "reader_sheets": N_("Reader's sheets"),
+    "cards": N_("Cards to cut"),
+    # TRANSLATORS: after a number, in the list of card sets ("3 copies · 7 cards").
+    "copies": N_("copies"),
+    "cards_count": N_("cards"),
     "reader_hint": N_("For the group's reader: read each step aloud, slowly. Another member keeps the time."),
     "records_group": N_("the group"),
     "records_workshop": N_("everyone together"),
