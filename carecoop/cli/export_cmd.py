@@ -293,11 +293,11 @@ def cards(
     lang: Annotated[str, typer.Option("--lang", help="Language of a programme's cards.")] = "en",
     groups: Annotated[
         int | None,
-        typer.Option("--groups", min=1, max=50, help="Print for this many groups (default: the workshop's)."),
+        typer.Option("--groups", min=1, max=50, help="Copies for N groups (default: the workshop's)."),
     ] = None,
     people: Annotated[
         int | None,
-        typer.Option("--people", min=1, max=500, help="Print for this many people (the workshop's by default)."),
+        typer.Option("--people", min=1, max=500, help="Copies for N people (default: the workshop's)."),
     ] = None,
     paper: PaperOption = "a4",
     fmt: FormatOption = None,
