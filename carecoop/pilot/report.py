@@ -85,11 +85,13 @@ def export_report(
         write_output(out, xlsx_bytes(report_tables(workshops, figures)), owner, force=force)
         return WrittenReport(out, workshops, figures)
     from carecoop.pilot.report_doc import build_pilot_document
-    from carecoop.render.plan_export import _today_text, _write
+    from carecoop.render.plan_export import _in_language, _today_text, _write
 
     if title is None:
         title = workshops[0].workshop.title if len(workshops) == 1 else "All workshops"
-    document = build_pilot_document(workshops, figures, title=title, date=_today_text("en"))
+    languages = {w.workshop.language for w in workshops}
+    document = _in_language(build_pilot_document(workshops, figures, title=title, date=_today_text("en")),
+                            languages.pop() if len(languages) == 1 else "en")
     head = workshops[0].workshop.title if len(workshops) == 1 else title
     _write(document, fmt, out, kind="report", paper=paper, head=head, owner=owner, force=force)
     return WrittenReport(out, workshops, figures)

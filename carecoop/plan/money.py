@@ -1,4 +1,8 @@
-"""Money for display: Babel formatting by the country profile's locale."""
+"""Money for display: Babel formatting by the country profile's locale.
+
+Decimals of a currency come from our data (the profiles, then `CURRENCY_DIGITS`), never
+from Babel's, whose data changes between releases.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,34 @@ from carecoop.countries.profiles import CountryProfile, load_profile, profile_co
 
 #: Decimals for a currency no bundled profile uses (most currencies have cents).
 DEFAULT_CURRENCY_DIGITS = 2
+
+#: Currencies groups budget in that no bundled profile uses and that are written without
+#: cents (ISO 4217 minor units 0): the CFA francs of West and Central Africa, and others.
+CURRENCY_DIGITS: dict[str, int] = {
+    "XOF": 0, "XAF": 0, "GNF": 0, "RWF": 0, "UGX": 0, "BIF": 0, "DJF": 0, "KMF": 0,
+    "XPF": 0, "VND": 0, "KRW": 0, "JPY": 0, "PYG": 0, "CLP": 0, "ISK": 0, "VUV": 0,
+}
+
+
+def in_language(profile: CountryProfile, language: str) -> CountryProfile:
+    """The profile to write money with in a workshop of `language`.
+
+    A country profile writes money as its country does. The generic profile knows no
+    country, so it follows the workshop's language (`15 000 F CFA` in French) instead of
+    English; Arabic keeps Latin digits, as the bundled Arabic profiles do.
+    """
+    from carecoop.i18n import base_language
+
+    base = base_language(language or "en")
+    if profile.code != "generic" or base == base_language(profile.locale):
+        return profile
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        Locale.parse(base)
+    except (UnknownLocaleError, ValueError):
+        return profile
+    return profile.model_copy(update={"locale": base})
 
 
 def currency_digits(profile: CountryProfile, currency: str | None = None) -> int:
@@ -22,7 +54,7 @@ def currency_digits(profile: CountryProfile, currency: str | None = None) -> int
     for other in profile_codes():
         if load_profile(other).currency == code:
             return load_profile(other).currency_digits
-    return DEFAULT_CURRENCY_DIGITS
+    return CURRENCY_DIGITS.get(code.upper(), DEFAULT_CURRENCY_DIGITS)
 
 
 def round_money(amount: Decimal, digits: int) -> Decimal:

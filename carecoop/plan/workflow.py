@@ -82,8 +82,11 @@ def plan_data(plan: Plan) -> dict[str, Any]:
 
 
 def profile_for(store: Store, workshop_id: str, plan: Plan) -> CountryProfile:
-    """The plan's country profile, else the workshop's."""
-    return load_profile(plan.cooperative.country or store.workshop(workshop_id).country)
+    """The plan's country profile, else the workshop's; the generic one writes money in the workshop's language."""
+    from carecoop.plan.money import in_language
+
+    workshop = store.workshop(workshop_id)
+    return in_language(load_profile(plan.cooperative.country or workshop.country), workshop.language)
 
 
 def _file_country(data: dict[str, Any]) -> str | None:

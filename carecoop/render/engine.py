@@ -81,11 +81,38 @@ def text_direction_of(text: str) -> str | None:
     return None
 
 
+#: First strong isolate and pop directional isolate (Unicode bidi, UAX #9).
+FSI = "\u2068"
+PDI = "\u2069"
+
+# A figure with what belongs to it: a sign, a currency symbol or code (`₪`, `F CFA`, `US$`),
+# the bidi marks a locale writes before a minus, digits with their separators, a percent
+# sign, a date's `-` or `/`. Letters count only in runs of two or more capitals (codes),
+# so a word next to a number stays outside.
+_FIGURE = re.compile(
+    r"(?:(?:[A-Z]{1,3}\s?)?[\u0024\u00a2-\u00a5\u058f\u060b\u09f2\u09f3\u0e3f\u17db\u20a0-\u20cf\ufdfc](?:\s?[A-Z]{2,4})?[\s\u00a0\u202f]?)?"
+    r"[\u200e\u200f\u061c]?[-+\u2212]?[\u200e\u200f\u061c]?"
+    r"\d(?:[\d.,'\u066b\u066c\u00a0\u202f/:-]*\d)?"
+    r"(?:\s?%|[\s\u00a0\u202f]?(?:[\u0024\u00a2-\u00a5\u058f\u060b\u09f2\u09f3\u0e3f\u17db\u20a0-\u20cf\ufdfc]|[A-Z]\s?[A-Z]{2,4}\b|[A-Z]{3}\b))?"
+)
+
+
+def isolate_figures(text: str) -> str:
+    """Each money amount, percent, date or number of a text set apart with FSI…PDI.
+
+    In a right-to-left paragraph the bidi algorithm would otherwise pull a minus, a
+    currency symbol or a neighbouring Latin word out of an amount (`640.00- ₪`); isolated,
+    the run is laid out on its own, as the locale wrote it.
+    """
+    return _FIGURE.sub(lambda match: f"{FSI}{match.group(0)}{PDI}", text)
+
+
 def bidi(context: Mapping[str, Any], value: Any) -> Markup:
     """Escaped text, set apart in its own direction when it runs against the document's.
 
     An English sentence in an Arabic document keeps its full stop at its end, and an
     Arabic name in an English one reads right to left. (WeasyPrint has no `dir="auto"`.)
+    In a right-to-left document the figures of right-to-left text are isolated too.
     """
     from markupsafe import Markup, escape
 
@@ -93,6 +120,8 @@ def bidi(context: Mapping[str, Any], value: Any) -> Markup:
     meta = context.get("meta")
     document = getattr(meta, "direction", "ltr")
     direction = text_direction_of(text)
+    if document == "rtl" and direction != "ltr":
+        text = isolate_figures(text)
     if direction is None or direction == document:
         return escape(text)
     return Markup('<span dir="{}">{}</span>').format(direction, text)

@@ -63,6 +63,16 @@ def _write(
     return write_output(out, shared_renderer().pdf(html), owner, force=force)
 
 
+def _in_language(document: Document, language: str) -> Document:
+    """The document set in its readers' language: `lang`, direction, and so right to left for Arabic.
+
+    The builders write the frame in English; the answers inside are in the workshop's language,
+    which decides how the page reads.
+    """
+    document.language = language or "en"
+    return document
+
+
 def _running_head(plan: Plan, group: str) -> str:
     """The cooperative's name for the running header (the workshop is not the reader's business)."""
     return plan.bylaws.name or plan.cooperative.name or f"The care cooperative of group {group}"
@@ -95,9 +105,9 @@ def export_plan(
         return source
     profile = profile_for(store, workshop_id, source.plan)
     report = check_plan(source.plan, profile)
-    document = build_plan_document(
+    document = _in_language(build_plan_document(
         source.plan, report, profile, group=source.group, date=_today_text("en"), audience=audience
-    )
+    ), workshop.language)
     _write(document, fmt, out, kind="plan", paper=paper, head=_running_head(source.plan, source.group),
            owner=owner_of(workshop, store), force=force)
     return source
@@ -127,7 +137,7 @@ def export_bylaws(
     source = current_plan(store, curriculum, workshop_id, group)
     profile = profile_for(store, workshop_id, source.plan)
     money = money_formatter(profile, plan_currency(source.plan, profile))
-    document = build_bylaws(source.plan, money, _today_text("en"), profile)
+    document = _in_language(build_bylaws(source.plan, money, _today_text("en"), profile), workshop.language)
     _write(document, fmt, out, kind="bylaws", paper=paper, head=_running_head(source.plan, source.group),
            owner=owner_of(workshop, store), force=force)
     return source

@@ -1,0 +1,107 @@
+"""Plans and bylaws of an Arabic workshop read right to left; money is written in the workshop's language."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+import yaml
+from pypdf import PdfReader
+
+from carecoop.content.loader import load_curriculum
+from carecoop.countries.profiles import load_profile
+from carecoop.plan.money import currency_digits, format_money, in_language
+from carecoop.plan.workflow import import_plan
+from carecoop.render.engine import FSI, PDI, isolate_figures
+from carecoop.render.plan_export import export_bylaws, export_plan
+from carecoop.store.db import Store
+from carecoop.store.records import Workshop
+
+FIXTURE = Path(__file__).parent / "fixtures" / "plan-childcare.yaml"
+NAME = "تعاونية رعاية الأطفال في السوق"
+
+
+def _store(folder: Path, *, language: str, country: str, changes: dict[str, object]) -> Store:
+    data = yaml.safe_load(FIXTURE.read_text(encoding="utf-8"))
+    for dotted, value in changes.items():
+        section, key = dotted.split(".")
+        data[section][key] = value
+    plan_file = folder / "plan.yaml"
+    plan_file.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    store = Store.open(folder / "home")
+    store.create_workshop(Workshop(id="w", programme="start-carecoop", title="ورشة نابلس",
+                                   start_date="2026-11-25", country=country, language=language))
+    store.add_participants("w", ["سلمى", "رنا"], group="أ")
+    import_plan(store, "w", "أ", plan_file)
+    return store
+
+
+@pytest.fixture(scope="module")
+def arabic(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("rtl-plan")
+    store = _store(folder, language="ar", country="ps",
+                   changes={"cooperative.name": NAME, "bylaws.name": NAME, "cooperative.country": "ps",
+                            "cooperative.location": "نابلس", "financial.currency": "ILS"})
+    curriculum = load_curriculum()
+    paths = {"plan": folder / "plan.pdf", "bylaws": folder / "bylaws.pdf"}
+    export_plan(store, curriculum, "w", paths["plan"])
+    export_bylaws(store, curriculum, "w", paths["bylaws"])
+    return paths
+
+
+def test_arabic_plan_is_tagged_arabic_and_right_to_left(arabic: dict[str, Path]) -> None:
+    reader = PdfReader(arabic["plan"])
+    assert reader.trailer["/Root"]["/Lang"] == "ar"
+    # Arabic letters come out of the PDF in reading order, not mirrored glyph by glyph.
+    first = reader.pages[0].extract_text()
+    assert NAME in first
+    assert "نابلس" in first
+    assert PdfReader(arabic["bylaws"]).trailer["/Root"]["/Lang"] == "ar"
+
+
+def test_arabic_plan_html_isolates_money_runs() -> None:
+    from carecoop.render.document import Document, Paragraph, Table
+    from carecoop.render.document_html import document_html
+
+    amount = format_money(Decimal("-640"), load_profile("ps"))
+    document = Document(title=NAME, subtitle="خطة", language="ar", author="x", cover_lines=[],
+                        draft_label="مسودة")
+    document.add(Paragraph(f"الرصيد في الشهر الثالث {amount} أي 14%"))
+    document.add(Paragraph("Income: ₪ 6,000.00 a year, 14%"))
+    document.add(Table(columns=["الشهر", "الرصيد"], rows=[["3", amount]], numeric=[False, True]))
+    html = document_html(document, kind="bylaws", paper="a4", head_start=NAME)
+    assert '<html lang="ar" dir="rtl">' in html
+    assert f"الرصيد في الشهر الثالث {FSI}{amount}{PDI} أي {FSI}14%{PDI}" in html
+    assert f'<td class="num">{FSI}{amount}{PDI}</td>' in html
+    # An English sentence keeps its own order, as one left-to-right run.
+    assert '<span dir="ltr">Income: ₪ 6,000.00 a year, 14%</span>' in html
+
+
+def test_figures_are_isolated_with_their_symbol_and_sign() -> None:
+    assert isolate_figures("\u200f-640.00\xa0₪ في الشهر 3") == f"{FSI}\u200f-640.00\xa0₪{PDI} في الشهر {FSI}3{PDI}"
+    assert isolate_figures("يوم 2026-03-14") == f"يوم {FSI}2026-03-14{PDI}"
+    assert isolate_figures("15\u202f000\xa0F\u202fCFA") == f"{FSI}15\u202f000\xa0F\u202fCFA{PDI}"
+
+
+def test_generic_profile_writes_money_in_the_workshop_language() -> None:
+    french = in_language(load_profile("generic"), "fr")
+    assert format_money(Decimal("15000"), french, "XOF") == "15\u202f000\xa0F\u202fCFA"
+    assert format_money(Decimal("-640.40"), french, "XOF") == "-640\xa0F\u202fCFA"
+    assert in_language(load_profile("generic"), "en") == load_profile("generic")
+    assert in_language(load_profile("zw"), "fr") == load_profile("zw")
+    assert currency_digits(load_profile("generic"), "XAF") == 0
+    assert currency_digits(load_profile("generic"), "EUR") == 2
+
+
+def test_french_generic_plan_prints_cfa_francs_without_cents(tmp_path: Path) -> None:
+    store = _store(tmp_path, language="fr", country="generic",
+                   changes={"cooperative.country": "generic", "financial.currency": "XOF"})
+    out = tmp_path / "plan.md"
+    export_plan(store, load_curriculum(), "w", out, fmt="md")
+    text = out.read_text(encoding="utf-8")
+    # Markdown writes every space as a plain one; the amount is French: 1 950 F CFA.
+    assert re.search(r"\b1 950 F CFA\b", text)
+    assert not re.search("CFA\\d", text)  # never the English "F CFA15,000.00"
+    assert not re.search(r"\d[.,]\d\d F", text)  # francs CFA have no cents
