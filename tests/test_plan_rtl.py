@@ -53,12 +53,12 @@ def arabic(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 def test_arabic_plan_is_tagged_arabic_and_right_to_left(arabic: dict[str, Path]) -> None:
     reader = PdfReader(arabic["plan"])
-    assert reader.trailer["/Root"]["/Lang"] == "ar"
+    assert str(reader.root_object["/Lang"]) == "ar"
     # Arabic letters come out of the PDF in reading order, not mirrored glyph by glyph.
     first = reader.pages[0].extract_text()
     assert NAME in first
     assert "نابلس" in first
-    assert PdfReader(arabic["bylaws"]).trailer["/Root"]["/Lang"] == "ar"
+    assert str(PdfReader(arabic["bylaws"]).root_object["/Lang"]) == "ar"
 
 
 def test_arabic_plan_html_isolates_money_runs() -> None:
@@ -76,11 +76,16 @@ def test_arabic_plan_html_isolates_money_runs() -> None:
     assert f"الرصيد في الشهر الثالث {FSI}{amount}{PDI} أي {FSI}14%{PDI}" in html
     assert f'<td class="num">{FSI}{amount}{PDI}</td>' in html
     # An English sentence keeps its own order, as one left-to-right run.
-    assert '<span dir="ltr">Income: ₪ 6,000.00 a year, 14%</span>' in html
+    assert f'<span dir="ltr">Income: {FSI}₪ 6,000.00{PDI} a year, {FSI}14%{PDI}</span>' in html
+    # The mark before a minus is the number's, not the sentence's: this one is English.
+    document.add(Paragraph(f"{amount} in month 3"))
+    html = document_html(document, kind="bylaws", paper="a4", head_start=NAME)
+    assert f'<span dir="ltr">{FSI}{amount}{PDI} in month {FSI}3{PDI}</span>' in html
 
 
 def test_figures_are_isolated_with_their_symbol_and_sign() -> None:
-    assert isolate_figures("\u200f-640.00\xa0₪ في الشهر 3") == f"{FSI}\u200f-640.00\xa0₪{PDI} في الشهر {FSI}3{PDI}"
+    amount = "\u200f-640.00\xa0₪"
+    assert isolate_figures(f"{amount} في الشهر 3") == f"{FSI}{amount}{PDI} في الشهر {FSI}3{PDI}"
     assert isolate_figures("يوم 2026-03-14") == f"يوم {FSI}2026-03-14{PDI}"
     assert isolate_figures("15\u202f000\xa0F\u202fCFA") == f"{FSI}15\u202f000\xa0F\u202fCFA{PDI}"
 
@@ -105,3 +110,19 @@ def test_french_generic_plan_prints_cfa_francs_without_cents(tmp_path: Path) -> 
     assert re.search(r"\b1 950 F CFA\b", text)
     assert not re.search("CFA\\d", text)  # never the English "F CFA15,000.00"
     assert not re.search(r"\d[.,]\d\d F", text)  # francs CFA have no cents
+
+
+def test_arabic_chart_labels_are_drawn_shaped_and_english_ones_stay_text() -> None:
+    from carecoop.render.charts import new_figure, to_chart
+
+    def chart(label: str) -> str:
+        figure, axes = new_figure((3.0, 2.0))
+        axes.plot([1, 2], [1, 2], label=label)
+        axes.set_xlabel(label)
+        axes.legend()
+        return to_chart(figure, label).svg
+
+    # WeasyPrint cannot shape SVG text, so Arabic words become outlines matplotlib shaped.
+    arabic = chart("الشهر")
+    assert "<text" not in arabic and "<!-- الشهر -->" in arabic  # outlines, the word as a comment
+    assert "<text" in chart("Month")

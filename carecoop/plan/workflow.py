@@ -82,7 +82,10 @@ def plan_data(plan: Plan) -> dict[str, Any]:
 
 
 def profile_for(store: Store, workshop_id: str, plan: Plan) -> CountryProfile:
-    """The plan's country profile, else the workshop's; the generic one writes money in the workshop's language."""
+    """The plan's country profile, else the workshop's.
+
+    The generic profile writes money in the workshop's language.
+    """
     from carecoop.plan.money import in_language
 
     workshop = store.workshop(workshop_id)

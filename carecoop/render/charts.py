@@ -41,8 +41,15 @@ def new_figure(size: tuple[float, float]) -> tuple[Any, Any]:
 
 def to_chart(figure: Any, caption: str) -> Chart:
     """The chart of a finished figure: SVG now, PNG (only DOCX needs it) when first asked for."""
+    import matplotlib
+
     svg = io.StringIO()
-    figure.savefig(svg, format="svg", bbox_inches="tight", metadata={"Date": None})
+    # WeasyPrint draws SVG text glyph by glyph: Arabic would come out unjoined and left to
+    # right. matplotlib (3.11, through libraqm) shapes and orders it, so a chart with
+    # right-to-left words keeps its text as drawn outlines; its caption stays searchable text.
+    fonttype = "path" if _has_right_to_left(figure) else "none"
+    with matplotlib.rc_context({"svg.fonttype": fonttype}):
+        figure.savefig(svg, format="svg", bbox_inches="tight", metadata={"Date": None})
 
     def png() -> bytes:
         data = io.BytesIO()
@@ -50,6 +57,18 @@ def to_chart(figure: Any, caption: str) -> Chart:
         return data.getvalue()
 
     return Chart(svg=svg.getvalue(), caption=caption, draw_png=png)
+
+
+def _has_right_to_left(figure: Any) -> bool:
+    """Whether a label, title or legend entry of the figure has right-to-left letters."""
+    from matplotlib.text import Text
+
+    from carecoop.render.engine import text_direction_of
+
+    return any(
+        any(text_direction_of(char) == "rtl" for char in artist.get_text())
+        for artist in figure.findobj(Text)
+    )
 
 
 def _finish(axes: Any, months: list[Month], break_even: int | None, money: Callable[[Decimal], str],

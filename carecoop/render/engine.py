@@ -70,9 +70,15 @@ def html_environment(root: Path | None = None) -> jinja2.Environment:
     return environment
 
 
+#: Left-to-right, right-to-left and Arabic letter marks.
+_MARKS = frozenset("\u200e\u200f\u061c")
+
+
 def text_direction_of(text: str) -> str | None:
     """`ltr` or `rtl` after the first letter with a strong direction; None without one."""
     for char in text:
+        if char in _MARKS:
+            continue  # a locale's mark before a minus says how to write the number, not the text
         kind = unicodedata.bidirectional(char)
         if kind == "L":
             return "ltr"
@@ -112,7 +118,8 @@ def bidi(context: Mapping[str, Any], value: Any) -> Markup:
 
     An English sentence in an Arabic document keeps its full stop at its end, and an
     Arabic name in an English one reads right to left. (WeasyPrint has no `dir="auto"`.)
-    In a right-to-left document the figures of right-to-left text are isolated too.
+    In a right-to-left document every figure is isolated too, so an amount reads the same
+    in an Arabic sentence, an English one and a table cell.
     """
     from markupsafe import Markup, escape
 
@@ -120,7 +127,7 @@ def bidi(context: Mapping[str, Any], value: Any) -> Markup:
     meta = context.get("meta")
     document = getattr(meta, "direction", "ltr")
     direction = text_direction_of(text)
-    if document == "rtl" and direction != "ltr":
+    if document == "rtl":
         text = isolate_figures(text)
     if direction is None or direction == document:
         return escape(text)
