@@ -6,7 +6,9 @@ starts with its three short activities.
 
 from __future__ import annotations
 
+import io
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -22,7 +24,6 @@ CARECOOP = Path(sys.executable).parent / "carecoop"
 TINY = Path(__file__).parent / "fixtures" / "run-module"
 DOWN = "\x1b[B"
 TIMEOUT = 20
-
 
 
 def make_tiny_workshop(home: Path) -> None:
@@ -44,9 +45,9 @@ def home(carecoop_home: Path) -> Path:
 
 
 class Session:
-    """One `carecoop run` in a pseudo-terminal of 40 rows and 120 columns."""
+    """One `carecoop run` in a pseudo-terminal, 40 rows and 120 columns unless told."""
 
-    def __init__(self, home: Path, *args: str) -> None:
+    def __init__(self, home: Path, *args: str, rows: int = 40, columns: int = 120, **extra: str) -> None:
         # A missing command is a broken set-up, not a reason to skip: fail loudly.
         assert CARECOOP.exists(), f"{CARECOOP} not found: run `bash scripts/setup.sh` first"
         env = {
@@ -55,19 +56,59 @@ class Session:
             "CARECOOP_MODULES": str(TINY),
             "TERM": "xterm",
             "PROMPT_TOOLKIT_NO_CPR": "1",  # a test terminal does not answer cursor position requests
+            **extra,
         }
         env.pop("COLUMNS", None)
         self.child = pexpect.spawn(
             str(CARECOOP),
             ["run", "ws", *args],
             env=env,
-            dimensions=(40, 120),
+            dimensions=(rows, columns),
             encoding="utf-8",
             timeout=TIMEOUT,
         )
+        self.log = io.StringIO()
+        self.child.logfile_read = self.log
+
+    def screen(self) -> str:
+        """What was drawn since the terminal was last cleared, as plain text.
+
+        The run clears the terminal before each screen, then draws it top down; later
+        redraws (the timer) add only the cells that changed. Cursor moves to the right
+        stand for the blank cells they skip.
+        """
+        out = self.log.getvalue()
+        return self._plain(out[out.rfind("\x1b[2J") :])
+
+    def screens(self) -> list[str]:
+        """Every screen drawn so far, as `screen` gives the last one."""
+        return [self._plain(part) for part in self.log.getvalue().split("\x1b[2J")[1:]]
+
+    @staticmethod
+    def _plain(drawn: str) -> str:
+        """Drawn output as lines of text: carriage returns and moves to the right are followed
+        within a line, other escapes (colours, moves up and down) are dropped."""
+        lines = []
+        for raw in drawn.split("\n"):
+            cells: list[str] = []
+            column = 0
+            for token in re.findall(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b[()][0-9A-Za-z]|\x1b[=>78]|\r|.", raw):
+                if token == "\r":
+                    column = 0
+                elif token.startswith("\x1b[") and token.endswith("C"):
+                    column += int(token[2:-1] or 1)
+                elif not token.startswith("\x1b"):
+                    cells += [" "] * (column + 1 - len(cells))
+                    cells[column] = token
+                    column += 1
+            lines.append("".join(cells))
+        return "\n".join(lines)
 
     def expect(self, text: str) -> None:
-        self.child.expect_exact(text)
+        try:
+            self.child.expect_exact(text)
+        except pexpect.TIMEOUT:
+            raise AssertionError(f"{text!r} never came; the screen was:\n{self.screen()}") from None
 
     def answer(self, prompt: str, keys: str) -> None:
         self.expect(prompt)

@@ -177,8 +177,9 @@ OPTIONS = st.sampled_from(["--title", "--date", "--lang", "--facilitator", "--id
 def test_cli_names_and_options(workshop: str, carecoop_home: Path, name: str, option: str) -> None:
     if "\x00" in name:  # the operating system cannot pass a NUL in an argument
         name = name.replace("\x00", "")
-    check(["participants", "add", workshop, name or "x"], carecoop_home)
+    # `--` ends the options: a name may start with a dash (`-0`), as any argument may.
+    check(["participants", "add", workshop, "--", name or "x"], carecoop_home)
     check(["participants", "list", workshop], carecoop_home)
     check(["workshop", "new", "--programme", "think-carecoop", "--title", "T", option, name], carecoop_home)
     check(["modules", "show", "tc-1", "--lang", name], carecoop_home)
-    check(["workshop", "show", name or "x"], carecoop_home)
+    check(["workshop", "show", "--", name or "x"], carecoop_home)

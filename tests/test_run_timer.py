@@ -4,7 +4,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from carecoop.cli.terminal_prompter import toolbar
+from carecoop.cli.run_screen import Header, _pages
 from carecoop.workshop.timer import Countdown, Urgency, countdown_for
 
 START = datetime(2025, 3, 14, 9, 0, tzinfo=UTC)
@@ -39,19 +39,27 @@ def test_the_countdown_turns_amber_then_red_then_over(elapsed: float, urgency: U
     assert countdown.label() == label
 
 
-def test_the_toolbar_shows_the_colour_of_the_time_left() -> None:
+def test_the_header_shows_where_the_run_is_and_the_colour_of_the_time_left() -> None:
     clock = Clock()
-    bar = toolbar(Countdown(START, 10, clock), "Tiny welcome")
-    assert bar() == [
-        ("noreverse bg:ansiblue fg:ansiwhite", " Timer: 10:00 left of 10 min "),
-        ("noreverse", "  Tiny welcome"),
-    ]
+    header = Header(
+        "Tiny day", "Module 1", "Tiny welcome (1 of 3)", "Step 1 of 2", Countdown(START, 10, clock)
+    )
+    lines = header.lines(80, projector=False)
+    assert lines[0] == ("reverse bold", " Tiny day · Module 1 · Tiny welcome (1 of 3)".ljust(80))
+    assert lines[2] == ("bold", " Step 1 of 2".ljust(50) + " ")
+    assert lines[3] == ("bg:ansiblue fg:ansiwhite bold", " Timer: 10:00 left of 10 min ")
+    assert sum(len(text) for _, text in lines[2:]) == 80  # the timer ends at the right edge
     clock.now = START + timedelta(minutes=9)
-    assert bar()[0] == ("noreverse bg:ansiyellow fg:ansiblack bold", " Timer: 01:00 left of 10 min ")
+    assert header.lines(80, False)[3] == ("bg:ansiyellow fg:ansiblack bold", " Timer: 01:00 left of 10 min ")
     clock.now = START + timedelta(minutes=9, seconds=45)
-    assert bar()[0][0] == "noreverse bg:ansired fg:ansiwhite bold"
+    assert header.lines(80, False)[3][0] == "bg:ansired fg:ansiwhite bold"
     clock.now = START + timedelta(minutes=11)
-    assert bar()[0] == ("noreverse bg:ansired fg:ansiwhite bold", " Timer: Time is over (+01:00) ")
+    assert header.lines(80, False)[3] == ("bg:ansired fg:ansiwhite bold", " Timer: Time is over (+01:00) ")
+    # A narrow terminal cuts the words, never the timer; the projector view says so.
+    narrow = header.lines(40, projector=True)
+    assert narrow[0][1] == " Tiny day · Module 1 · Tiny welcome (1 …"
+    assert narrow[3][1] == " Timer: Time is over (+01:00) "
+    assert narrow[2][1] == " Step 1 … "
 
 
 def test_a_resumed_activity_keeps_its_clock_unless_it_is_long_past() -> None:
@@ -63,3 +71,20 @@ def test_a_resumed_activity_keeps_its_clock_unless_it_is_long_past() -> None:
     clock.now = START + timedelta(minutes=4)
     assert countdown_for(10, START.isoformat(), done=True, clock=clock).started == clock.now
     assert countdown_for(10, None, done=False, clock=clock).started == clock.now
+
+
+@pytest.mark.parametrize(
+    ("lines", "pages"),
+    [
+        (10, [10]),  # fits with the prompt
+        (37, [20, 17]),
+        (40, [20, 3, 17]),  # the prompt keeps the end of the text, never stands alone
+        (18, [1, 17]),
+    ],
+)
+def test_a_body_taller_than_the_screen_is_paged_and_the_last_page_fits_the_prompt(
+    lines: int, pages: list[int]
+) -> None:
+    cut = _pages([str(n) for n in range(lines)], 20, 17)
+    assert [len(page) for page in cut] == pages
+    assert [line for page in cut for line in page] == [str(n) for n in range(lines)]

@@ -8,7 +8,7 @@ import pytest
 
 from carecoop.content.curriculum import Curriculum
 from carecoop.content.loader import load_curriculum
-from carecoop.content.models import Activity, Module
+from carecoop.content.models import Activity, Module, Question
 from carecoop.errors import NextStep, Step, UserError
 from carecoop.store.db import Store
 from carecoop.store.records import Participant, Workshop
@@ -20,6 +20,7 @@ from carecoop.workshop.prompter import (
     EndChoice,
     Navigation,
 )
+from carecoop.workshop.quiz_counts import ChoiceCounts
 from carecoop.workshop.runner import Runner, RunOutcome
 from carecoop.workshop.timer import Countdown
 
@@ -75,6 +76,11 @@ class Script:
 
     def saved(self, request: AskRequest, text: str) -> None:
         self.log.append(("saved", request.question.id, request.target.label, text))
+
+    def show_counts(self, question: Question, counts: Sequence[ChoiceCounts]) -> None:
+        self.log.append(
+            ("counts", question.id, tuple((c.label, tuple(c.counts.items()), c.skipped) for c in counts))
+        )
 
     def show_closing(self, activity: Activity, rows: Sequence[AnswerRow], again: bool) -> None:
         self.log.append(("closing", activity.id, tuple(row.text for row in rows)))
@@ -174,6 +180,26 @@ def test_a_module_from_start_to_end(store: Store, curriculum: Curriculum) -> Non
     }
     closing = [entry for entry in script.log if entry[0] == "closing"][0]
     assert closing == ("closing", "tiny-welcome", ("Hi", "(skipped)", "Salam"))
+    # After the knowledge check (and only after it) the room sees the counts by group.
+    counts = [entry for entry in script.log if entry[0] == "counts"]
+    assert counts == [
+        (
+            "counts",
+            "what-is-a-cooperative",
+            (
+                ("Sun", (("members-own-and-run", 1), ("one-owner", 1)), 0),
+                ("Moon", (("members-own-and-run", 1),), 0),
+                ("Everyone", (("members-own-and-run", 2), ("one-owner", 1)), 0),
+            ),
+        )
+    ]
+    kinds = [entry[0] for entry in script.log]
+    assert kinds[kinds.index("counts") - 2 : kinds.index("counts") + 2] == [
+        "ask",
+        "saved",
+        "counts",
+        "closing",
+    ]
 
 
 def test_an_interrupted_run_resumes_at_the_next_unanswered_question(

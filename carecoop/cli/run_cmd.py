@@ -53,6 +53,14 @@ def run(
         Path | None,
         typer.Option("--answers", metavar="FILE", help="Record an answers file (YAML or JSON), no prompts."),
     ] = None,
+    projector: Annotated[
+        bool,
+        typer.Option(
+            "--projector",
+            help="The screen is projected: show the steps in big type and hide notes and answers "
+            "(p at a step, or the What next? menu, switches views).",
+        ),
+    ] = False,
 ) -> None:
     """Run a workshop activity by activity, recording answers; resumes where it stopped."""
     store = open_store()
@@ -74,15 +82,18 @@ def run(
     from carecoop.workshop.runner import Runner, RunOutcome
 
     # The one place an interruption is handled: every answer is already committed.
+    prompter = TerminalPrompter(real_console(console), workshop, projector=projector)
     try:
         with store.workshop_lock(workshop.id):
-            runner = Runner(store, curriculum, workshop, TerminalPrompter(real_console(console), workshop))
+            runner = Runner(store, curriculum, workshop, prompter)
             result = runner.run(activity)
     except (KeyboardInterrupt, EOFError):
+        prompter.close()
         console.print()
         say(escape(_("Stopped. Every answer given so far is saved.")))
         say(escape(_("To go on where you stopped, run: {command}").format(command=resume)))
         raise typer.Exit(130) from None
+    prompter.close()
     console.print()
     if result.outcome is RunOutcome.STOPPED:
         say(escape(_("Stopped for now. Everything is saved.")))

@@ -4,15 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rich import box
+from rich.align import Align
 from rich.console import Group, RenderableType
 from rich.padding import Padding
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from carecoop.content.models import Activity, ActivityKind
+from carecoop.cli.room_views import big
+from carecoop.content.models import Activity, ActivityKind, Question, QuestionKind
 from carecoop.i18n import N_, _
 from carecoop.workshop.prompter import AgendaEntry, AnswerRow
+from carecoop.workshop.quiz_counts import ChoiceCounts, choice_labels
+from carecoop.workshop.timer import Countdown
 
 #: Progress marks on the agenda.
 MARKS = {"done": "✓", "started": "…", "": ""}
@@ -38,21 +43,33 @@ def kind_name(kind: ActivityKind) -> str:
     return _(KIND_NAMES.get(kind, str(kind)))
 
 
-def agenda_table(agenda: Sequence[AgendaEntry], suggested: int | None, title: str) -> Table:
-    """Every activity with its planned start, module, minutes and progress mark."""
-    table = Table(title=Text(title, style="bold"), title_justify="left", pad_edge=False)
+def agenda_table(
+    agenda: Sequence[AgendaEntry], suggested: int | None, title: str, limit: int | None = None
+) -> Table:
+    """The activities with their planned start, module, minutes and progress mark.
+
+    With a `limit`, only that many rows around the suggested activity, and how many more
+    there are before and after (the whole agenda is in the "Go to another activity" list).
+    """
+    first, last = 0, len(agenda)
+    if limit is not None and len(agenda) > limit:
+        first = max(0, min((suggested or 0) - 2, len(agenda) - limit))
+        last = first + limit
+    table = Table(title=Text(title, style="bold"), title_justify="left", pad_edge=False, box=None)
     table.add_column("", width=2)
     table.add_column(_("Time"), no_wrap=True)
     # TRANSLATORS: a narrow column header, short for module.
     table.add_column(_("Mod"), no_wrap=True)
-    table.add_column(_("Activity"))
+    table.add_column(_("Activity"), no_wrap=True, overflow="ellipsis")
     table.add_column(_("Kind"), no_wrap=True)
     # TRANSLATORS: a narrow column header, short for minutes.
     table.add_column(_("Min"), justify="right")
     table.add_column(_("Answers"), justify="right")
     days = {entry.slot.day for entry in agenda}
     day = 0
-    for entry in agenda:
+    if first:
+        table.add_row("", "", "", Text(f"… {first}", style="dim"), "", "", "")
+    for entry in agenda[first:last]:
         slot = entry.slot
         if len(days) > 1 and slot.day != day:
             day = slot.day
@@ -72,6 +89,8 @@ def agenda_table(agenda: Sequence[AgendaEntry], suggested: int | None, title: st
             str(slot.activity.duration),
             str(entry.answers) if entry.answers else "",
         )
+    if last < len(agenda):
+        table.add_row("", "", "", Text(f"… +{len(agenda) - last}", style="dim"), "", "", "")
     return table
 
 
@@ -135,6 +154,58 @@ def step_view(activity: Activity, index: int) -> Group:
     return Group(*parts)
 
 
+def room_step_view(activity: Activity, index: int, countdown: Countdown | None) -> Group:
+    """A step as the room sees it: the pictogram, the step in bold, the time left in big digits.
+
+    Never the facilitator's note. The header above already says the module and activity.
+    """
+    step = activity.steps[index]
+    parts: list[RenderableType] = []
+    if activity.pictogram:
+        parts.append(Text(f"[ {activity.pictogram} ]", style="magenta", justify="center"))
+    parts += [
+        Text(""),
+        Text(f"STEP {index + 1} OF {len(activity.steps)}", style="bold", justify="center"),
+        Text(""),
+        Text(step.text, style="bold", justify="center"),
+    ]
+    if countdown is not None:
+        left = max(countdown.remaining(), 0)
+        parts += [
+            Text(""),
+            Align.center(Text(big(f"{int(left) // 60:02d}:{int(left) % 60:02d}"), style="bold")),
+            Text("minutes left" if left > 0 else "time is over", justify="center"),
+        ]
+    return Group(*parts)
+
+
+def question_view(question: Question, editing_text: str | None, hidden: bool) -> Group:
+    """The question, its help and numbered choices; the value being changed unless `hidden`."""
+    parts: list[RenderableType] = [Text(question.prompt, style="bold")]
+    if question.help:
+        parts.append(Text(question.help, style="dim"))
+    if question.kind is QuestionKind.CHOICE:
+        parts += [Text(f"  {number}  {choice.label}") for number, choice in enumerate(question.choices, 1)]
+    if editing_text is not None:
+        now = "(hidden on the projector)" if hidden else editing_text
+        parts.append(Text(f"Now: {now}", style="dim"))
+    return Group(*parts)
+
+
+def counts_view(question: Question, counts: Sequence[ChoiceCounts]) -> Group:
+    """How many chose each answer, group by group: numbers only, never names."""
+    title = Text(f"How the room answered: {question.prompt}", style="bold")
+    table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD)
+    table.add_column("Answer")
+    for each in counts:
+        table.add_column(each.label, justify="right")
+    for choice_id, label in choice_labels(question):
+        table.add_row(Text(label), *[str(each.counts.get(choice_id, 0)) for each in counts])
+    if any(each.skipped for each in counts):
+        table.add_row(Text("(skipped)", style="dim"), *[str(each.skipped) for each in counts])
+    return Group(table)
+
+
 def closing_view(activity: Activity, rows: Sequence[AnswerRow], key_messages: bool) -> Group:
     """The key messages to close with, and the activity's answers for review."""
     parts: list[RenderableType] = []
@@ -148,7 +219,8 @@ def closing_view(activity: Activity, rows: Sequence[AnswerRow], key_messages: bo
             )
         )
     if rows:
-        table = Table(title=Text(_("Recorded in this activity"), style="bold"), title_justify="left")
+        title = Text(_("Recorded in this activity"), style="bold")
+        table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD)
         table.add_column(_("Question"), ratio=2)
         table.add_column(_("Who"), ratio=1)
         table.add_column(_("Answer"), ratio=3)

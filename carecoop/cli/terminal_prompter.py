@@ -1,23 +1,33 @@
-"""The Prompter of a real terminal: questionary prompts with a live countdown underneath.
+"""The Prompter of a real terminal: one full screen per prompt, the timer live in its header.
 
 Every prompt uses `unsafe_ask`, so Ctrl-C raises KeyboardInterrupt and reaches the one
-handler in `carecoop run`. This module is imported only when a run starts.
+handler in `carecoop run`. The screen itself (header, body, paging) is `run_screen`; lists
+and tables typed row by row are `row_prompts`. In the projector view the room sees the
+steps in big type and the quiz counts, never a facilitator's note or anyone's answer.
+This module is imported only when a run starts.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import questionary
-from prompt_toolkit.filters import is_done
-from prompt_toolkit.formatted_text import StyleAndTextTuples
-from prompt_toolkit.layout import ConditionalContainer, HSplit, Window
-from prompt_toolkit.layout.controls import FormattedTextControl
-from rich.console import Console
+from rich.console import Group, RenderableType
 from rich.text import Text
 
-from carecoop.cli.run_views import MARKS, activity_card, agenda_table, closing_view, step_view
+from carecoop.cli.row_prompts import ask_list, ask_table, is_later
+from carecoop.cli.run_screen import Screen
+from carecoop.cli.run_views import (
+    MARKS,
+    activity_card,
+    agenda_table,
+    closing_view,
+    counts_view,
+    question_view,
+    room_step_view,
+    step_view,
+)
 from carecoop.content.models import Activity, Module, Question, QuestionKind
 from carecoop.countries.profiles import value_locale
 from carecoop.errors import NextStep
@@ -32,99 +42,70 @@ from carecoop.workshop.prompter import (
     EndChoice,
     Navigation,
 )
-from carecoop.workshop.timer import Countdown, Urgency
-from carecoop.workshop.values import ValueProblem, check_value, expectation, parse_text, scale_bounds
+from carecoop.workshop.quiz_counts import ChoiceCounts
+from carecoop.workshop.timer import Countdown
+from carecoop.workshop.typed import expected, parse_typed, read_edit, typed_form
+from carecoop.workshop.values import ValueProblem, check_value
 
 _SKIP = "__skip__"
 _LATER = "__later__"
+_PROJECTOR = "__projector__"
 _YES = {"y", "yes"}
 _NO = {"n", "no"}
-_URGENCY_STYLE = {
-    Urgency.NORMAL: "noreverse bg:ansiblue fg:ansiwhite",
-    Urgency.AMBER: "noreverse bg:ansiyellow fg:ansiblack bold",
-    Urgency.RED: "noreverse bg:ansired fg:ansiwhite bold",
-    Urgency.OVER: "noreverse bg:ansired fg:ansiwhite bold",
-}
-Toolbar = Callable[[], StyleAndTextTuples]
-
-
-def toolbar(countdown: Countdown, title: str) -> Toolbar:
-    """The bottom toolbar: time left, amber at 20%, red at 5%, and when time is over."""
-
-    def render() -> StyleAndTextTuples:
-        style = _URGENCY_STYLE[countdown.urgency()]
-        timer = _("Timer: {time}").format(time=countdown.label())
-        return [(style, f" {timer} "), ("noreverse", f"  {title}")]
-
-    return render
-
-
-def _with_toolbar(question: questionary.Question, bar: Toolbar) -> questionary.Question:
-    """Add the countdown under a list prompt (questionary's select cannot take bottom_toolbar)."""
-    application = question.application
-    line = ConditionalContainer(Window(FormattedTextControl(bar), height=1), filter=~is_done)
-    application.layout.container = HSplit([application.layout.container, line])
-    application.refresh_interval = 0.5
-    return question
+#: What `saved` says that is not anyone's answer, so the projector view may show it.
+_NOT_ANSWERS = {"left for later", "(skipped)"}
+#: Rows of the agenda shown around the next activity on a 24-line screen and up.
+_AGENDA_CHROME = 16
 
 
 class TerminalPrompter:
-    """Asks the facilitator in a terminal."""
+    """Asks the facilitator in a terminal, one screen at a time."""
 
-    def __init__(self, console: Console, workshop: Workshop) -> None:
+    def __init__(self, console: Any, workshop: Workshop, projector: bool = False) -> None:
         self.console = console
         self.workshop = workshop
         self.locale = value_locale(workshop.country, workshop.language)
-        self._bar: Toolbar | None = None
-        self._title = ""
-        self._last_question: tuple[str, str] | None = None
+        self.screen = Screen(console, workshop.title)
+        self.screen.projector = projector
 
-    # Plumbing ----------------------------------------------------------------------------
+    @property
+    def projector(self) -> bool:
+        """Whether the screen is the room's (answers and notes hidden)."""
+        return self.screen.projector
 
-    def _timed(self, countdown: Countdown) -> None:
-        self._bar = toolbar(countdown, self._title)
+    def _where(self, where: str, countdown: Countdown | None) -> None:
+        self.screen.header.where = where
+        self.screen.header.countdown = countdown
 
-    def _text(self, message: str, **kwargs: Any) -> str:
-        if self._bar is not None:
-            kwargs.update(bottom_toolbar=self._bar, refresh_interval=0.5)
-        answer: str = questionary.text(message, **kwargs).unsafe_ask()
-        return answer
-
-    def _select(self, message: str, choices: Sequence[questionary.Choice], **kwargs: Any) -> Any:
-        question = questionary.select(message, choices=list(choices), **kwargs)
-        if self._bar is not None:
-            _with_toolbar(question, self._bar)
-        return question.unsafe_ask()
-
-    def _checkbox(self, message: str, choices: Sequence[questionary.Choice], **kwargs: Any) -> list[Any]:
-        question = questionary.checkbox(message, choices=list(choices), **kwargs)
-        if self._bar is not None:
-            _with_toolbar(question, self._bar)
-        answer: list[Any] = question.unsafe_ask()
-        return answer
+    def close(self) -> None:
+        """The run ends: print what no screen showed yet."""
+        self.screen.flush()
 
     # The Prompter protocol ---------------------------------------------------------------
 
     def notice(self, text: str, next_step: NextStep | None = None) -> None:
-        """Print a message in yellow, and the command for its next step."""
+        """A message in yellow at the top of the next screen, with the command for its next step."""
         from carecoop.cli.common import next_step_text
 
         if next_step is not None:
             text += " " + next_step_text(next_step)
-        self.console.print(Text(text, style="yellow"))
+        self.screen.say(Text(text, style="yellow"))
 
     def choose_start(self, agenda: Sequence[AgendaEntry], suggested: int | None) -> int | None:
         """Agenda, then: continue where the workshop stopped, jump, or stop."""
-        self._bar = None
-        self.console.print()
+        header = self.screen.header
+        header.module = header.activity = ""
+        self._where("Agenda", None)
         title = _("{title} [{id}] · agenda").format(title=self.workshop.title, id=self.workshop.id)
-        self.console.print(agenda_table(agenda, suggested, title))
+        limit = max(3, self.console.size.height - _AGENDA_CHROME)
         done = sum(1 for entry in agenda if entry.status == "done")
-        self.console.print(
-            ngettext(
-                "{done} of {count} activities done.", "{done} of {count} activities done.", len(agenda)
-            ).format(done=done, count=len(agenda)),
-            markup=False,
+        body = Group(
+            agenda_table(agenda, suggested, title, limit),
+            Text(
+                ngettext(
+                    "{done} of {count} activities done.", "{done} of {count} activities done.", len(agenda)
+                ).format(done=done, count=len(agenda))
+            ),
         )
         choices = []
         if suggested is not None:
@@ -133,9 +114,10 @@ class TerminalPrompter:
             start = verb.format(time=entry.slot.start, title=entry.activity.title)
             choices.append(questionary.Choice(start, "go"))
         choices += [
-            questionary.Choice(_("Go to another activity…"), "jump"), questionary.Choice(_("Stop"), "stop")
+            questionary.Choice(_("Go to another activity…"), "jump"),
+            questionary.Choice(_("Stop"), "stop"),
         ]
-        action = self._select(_("Where do you want to start?"), choices)
+        action = self.screen.select(_("Where do you want to start?"), choices, body)
         if action == "go":
             return suggested
         if action == "stop":
@@ -146,18 +128,18 @@ class TerminalPrompter:
             )
             for e in agenda
         ]
-        first = suggested if suggested is not None else 0
-        picked: int = self._select(_("Which activity?"), jump, default=first)
+        picked: int = self.screen.select(
+            _("Which activity?"), jump, default=suggested if suggested is not None else 0
+        )
         return picked
 
     def take_attendance(
         self, module: Module, participants: Sequence[Participant], present: set[int] | None = None
     ) -> set[int]:
         """Tick who is here (everyone, or those `present`, to begin with), then confirm who is absent."""
-        self._bar = None
+        self._where(f"Attendance · module {module.number}", None)
         ticked = {p.id for p in participants} if present is None else set(present)
         while True:
-            self.console.print()
             choices = [
                 questionary.Choice(
                     p.name + (f"  ({p.group})" if p.group else ""), p.id, checked=p.id in ticked
@@ -165,7 +147,7 @@ class TerminalPrompter:
                 for p in participants
             ]
             ticked = set(
-                self._checkbox(
+                self.screen.checkbox(
                     _("Attendance for module {number}: {title}. Who is here?").format(
                         number=module.number, title=module.title
                     ),
@@ -176,52 +158,53 @@ class TerminalPrompter:
             absent = [p.name for p in participants if p.id not in ticked]
             if not absent:
                 everyone = ngettext("All {count} present.", "All {count} present.", len(participants))
-                self.console.print(Text(everyone.format(count=len(participants)), style="green"))
+                self.screen.say(Text(everyone.format(count=len(participants)), style="green"))
                 return ticked
             if ticked:
                 summary = _("{present} of {count} present. Absent: {absent}.").format(
                     present=len(ticked), count=len(participants), absent=", ".join(absent)
                 )
             else:
-                summary = _(
-                    "Nobody is ticked as present (0 of {count}): "
+                summary = (
+                    f"Nobody is ticked as present (0 of {len(participants)}): "
                     "questions for each participant will ask nobody."
-                ).format(count=len(participants))
-            self.console.print(Text(summary, style="yellow"))
-            if self._yes_no(_("Is that right? y = yes, n = tick again:")):
+                )
+            if self._yes_no(_("Is that right? y = yes, n = tick again:"), Text(summary, style="yellow")):
                 return ticked
 
     def show_activity(self, entry: AgendaEntry, total: int) -> None:
-        """The activity's card."""
-        self.console.print()
-        self.console.print(activity_card(entry, total))
-        self._title = entry.activity.title
-        self._last_question = None
+        """The activity's card, at the top of its first screen."""
+        header = self.screen.header
+        header.module = f"Module {entry.module.number}"
+        header.activity = f"{entry.activity.title} ({entry.index + 1} of {total})"
+        self._where("", None)
+        if not self.projector:  # the room needs the step, not the facilitator's preparation
+            self.screen.say(activity_card(entry, total))
 
     def show_step(self, activity: Activity, index: int, countdown: Countdown) -> Navigation:
-        """One step; Enter goes on, b goes back."""
-        self._timed(countdown)
-        self.console.print(step_view(activity, index))
-        last = index == len(activity.steps) - 1
-        onward = _("Enter: finish the steps") if last else _("Enter: next step")
-        back = " · " + _("b: back") if index > 0 else ""
-        typed = self._text(f"{onward}{back}", qmark="›")
-        return Navigation.BACK if typed.strip().casefold() in ("b", "back") else Navigation.NEXT
+        """One step; Enter goes on, b goes back, p turns the projector view on or off."""
+        self._where(f"Step {index + 1} of {len(activity.steps)}", countdown)
+        while True:
+            if self.projector:
+                body: RenderableType = room_step_view(activity, index, countdown)
+            else:
+                body = step_view(activity, index)
+            last = index == len(activity.steps) - 1
+            onward = _("Enter: finish the steps") if last else _("Enter: next step")
+            back = " · " + _("b: back") if index > 0 else ""
+            view = "p: facilitator view" if self.projector else "p: projector view"
+            typed = self.screen.text(f"{onward}{back} · {view}", body, qmark="›").strip().casefold()
+            if typed in ("p", "projector"):
+                self.screen.projector = not self.projector
+                continue
+            return Navigation.BACK if typed in ("b", "back") else Navigation.NEXT
 
     def ask(self, request: AskRequest) -> Any:
         """Ask one question of one answerer, in the way its kind needs."""
         question = request.question
-        self._timed(request.countdown)
-        if self._last_question != (question.id, str(request.editing)) or request.editing:
-            self.console.print()
-            self.console.print(Text(question.prompt, style="bold"))
-            if question.help:
-                self.console.print(Text(question.help, style="dim"))
-            for number, label in enumerate(_numbered(question), start=1):
-                self.console.print(Text(f"  {number}  {label}"))
-            if request.editing:
-                self.console.print(Text(_("Now: {answer}").format(answer=request.current_text), style="dim"))
-        self._last_question = (question.id, str(request.editing))
+        where = "Changing an answer" if request.editing else "Questions"
+        self._where(where, request.countdown)
+        heading = question_view(question, request.current_text if request.editing else None, self.projector)
         who = request.target.label
         counter = ""
         if request.total > 1:
@@ -231,68 +214,83 @@ class TerminalPrompter:
         message = f"{who[0].upper()}{who[1:]}{counter}:"
         kind = question.kind
         if kind is QuestionKind.MULTI_CHOICE:
-            return self._ask_multi(question, message, request)
+            return self._ask_multi(question, message, request, heading)
         if kind is QuestionKind.LIST:
-            return self._ask_list(question, message, request)
+            return ask_list(self.screen, question, heading, message, request)
         if kind is QuestionKind.TABLE:
-            return self._ask_table(question, message, request)
-        return self._ask_typed(question, message, request)
+            return ask_table(self.screen, question, heading, message, request)
+        return self._ask_typed(question, message, request, heading)
 
     def saved(self, request: AskRequest, text: str) -> None:
-        """What was recorded for whom, printed once the store has committed it."""
+        """What was recorded for whom, once the store has committed it; on a projector not the answer."""
         joined = "; ".join(line.removeprefix("• ") for line in text.splitlines())
         shown = joined if len(joined) <= 60 else joined[:59] + "…"
-        saved = _("Saved · {who}: {answer}").format(who=request.target.label, answer=shown)
-        self.console.print(Text(f"  ✓ {saved}", style="green"))
+        who = request.target.label
+        if self.projector and text not in _NOT_ANSWERS:
+            line = f"  ✓ Saved · {who}"
+        elif request.editing:
+            before = (request.current_text.splitlines() or [""])[0]
+            line = f"  ✓ Changed · {who}: {before} → {shown}"
+        else:
+            line = "  ✓ " + _("Saved · {who}: {answer}").format(who=who, answer=shown)
+        self.screen.say(Text(line, style="green"))
 
-    def _yes_no(self, message: str) -> bool:
+    def _yes_no(self, message: str, body: RenderableType | None = None) -> bool:
         """A y or n typed and confirmed with Enter; nothing is assumed."""
 
         def validate(text: str) -> bool | str:
             return True if text.strip().casefold() in _YES | _NO else _("Type y or n, then Enter")
 
-        typed = self._text(message, validate=validate, erase_when_done=True).strip().casefold()
+        typed = self.screen.text(message, body, validate=validate).strip().casefold()
         return typed in _YES
 
-    def _ask_typed(self, question: Question, message: str, request: AskRequest) -> Any:
+    def _ask_typed(
+        self, question: Question, message: str, request: AskRequest, heading: RenderableType
+    ) -> Any:
         # Nothing is assumed: an Enter pressed once too often must not record or skip anything.
         escapes = _("- to skip, later to leave it for the break") if request.can_defer else _("- to skip")
+        current = typed_form(question, request.current, self.locale) if request.editing else ""
 
         def special(typed: str) -> Any:
             if typed == "-":
                 return SKIPPED
-            if request.can_defer and _is_later(typed):
+            if request.can_defer and is_later(typed):
                 return LATER
             return None
+
+        def read(typed: str) -> Any:
+            if request.editing:
+                return read_edit(question, typed, request.current, self.locale)
+            return parse_typed(question, typed, self.locale)
 
         def validate(text: str) -> bool | str:
             typed = text.strip()
             if special(typed) is not None:
                 return True
             if not typed:
-                hint = _expected(question, self.locale).hint
+                hint = expected(question, self.locale).hint
                 return _("{expected}, or {escapes}").format(expected=hint, escapes=escapes)
             try:
-                _parse(question, typed, self.locale)
+                read(typed)
             except ValueProblem as problem:
                 return problem.hint
             return True
 
-        current = _typed_form(question, request.current) if request.editing else ""
         picked = question.kind in (QuestionKind.CHOICE, QuestionKind.YES_NO, QuestionKind.SCALE)
-        expected = _expected(question, self.locale).expected
-        instruction = f"({expected}; {escapes})" if picked else f"({escapes})"
-        typed = self._text(
-            message, default=current, validate=validate, instruction=instruction, erase_when_done=True
+        instruction = f"({expected(question, self.locale).expected}; {escapes})" if picked else f"({escapes})"
+        typed = self.screen.text(
+            message, heading, default=current, validate=validate, instruction=instruction, secret=True
         ).strip()
         found = special(typed)
-        return found if found is not None else _parse(question, typed, self.locale)
+        return found if found is not None else read(typed)
 
-    def _ask_multi(self, question: Question, message: str, request: AskRequest) -> Any:
+    def _ask_multi(
+        self, question: Question, message: str, request: AskRequest, heading: RenderableType
+    ) -> Any:
         current = request.current if isinstance(request.current, list) else []
         choices = [questionary.Choice(c.label, c.id, checked=c.id in current) for c in question.choices]
-        later = [questionary.Choice(_("(later)"), _LATER)] if request.can_defer else []
-        extra = self._skip_choice() + later
+        extra = [questionary.Choice(_("(skip)"), _SKIP)]
+        extra += [questionary.Choice(_("(later)"), _LATER)] if request.can_defer else []
 
         def validate(picked: list[str]) -> bool | str:
             if _SKIP in picked or _LATER in picked:
@@ -305,148 +303,36 @@ class TerminalPrompter:
                 return problem.hint
             return True
 
-        picked = self._checkbox(
-            message, choices + extra, validate=validate, instruction=_("(Space to tick, Enter when done)"),
+        picked = self.screen.checkbox(
+            message,
+            choices + extra,
+            heading,
+            validate=validate,
+            instruction=_("(Space to tick, Enter when done)"),
         )
         if picked == [_SKIP]:
             return SKIPPED
         return LATER if picked == [_LATER] else check_value(question, picked)
 
-    def _skip_choice(self) -> list[questionary.Choice]:
-        return [questionary.Choice(_("(skip)"), _SKIP)]
-
-    def _rows_intro(self, request: AskRequest, what: str) -> None:
-        if request.editing:
-            if what == "row":
-                intro = _(
-                    "Each row is shown as it is: Enter keeps it, change the text to change it, "
-                    "- removes it. Then add new ones; an empty line ends."
-                )
-            else:
-                intro = _(
-                    "Each item is shown as it is: Enter keeps it, change the text to change it, "
-                    "- removes it. Then add new ones; an empty line ends."
-                )
-            self.console.print(intro, markup=False)
-        elif request.resuming:
-            kept = _("The rows typed before the run stopped are kept:") if what == "row" else _(
-                "The items typed before the run stopped are kept:"
-            )
-            self.console.print(Text(kept, style="green"))
-
-    def _ask_list(self, question: Question, message: str, request: AskRequest) -> Any:
-        if request.can_defer:
-            how = _(
-                "type one item a line; an empty line ends the list, - skips it, "
-                "later leaves it for the break."
-            )
-        else:
-            how = _("type one item a line; an empty line ends the list, - skips it.")
-        self.console.print(f"{message} {how}", markup=False)
-        kept = [str(item) for item in request.current] if isinstance(request.current, list) else []
-        items: list[str] = []
-        self._rows_intro(request, "item")
-        if request.editing:
-            for item in kept:
-                label = _("Item {number}:").format(number=len(items) + 1)
-                typed = self._text(label, qmark="  ", default=item, erase_when_done=True).strip()
-                if typed != "-":
-                    items.append(typed or item)
-                    self.console.print(f"    {len(items)}. {items[-1]}")
-        elif request.resuming:
-            items = kept
-            for number, item in enumerate(items, start=1):
-                self.console.print(f"    {number}. {item}")
-        while True:
-            if question.max_items is not None and len(items) >= question.max_items:
-                return check_value(question, items)
-            label = _("Item {number}:").format(number=len(items) + 1)
-            typed = self._text(label, qmark="  ", erase_when_done=True).strip()
-            if typed == "-" and not items:
-                return SKIPPED
-            if _is_later(typed) and not items and request.can_defer:
-                return LATER
-            if typed:
-                items.append(typed)
-                self._save_rows(request, items, f"{len(items)}. {typed}")
-            elif items:
-                try:
-                    return check_value(question, items)
-                except ValueProblem as problem:
-                    self.notice(problem.hint)
-            else:
-                self.notice(_("Type at least one item, or - to skip."))
-
-    def _save_rows(self, request: AskRequest, rows: list[Any], shown: str) -> None:
-        """Commit the rows typed so far, then show the row as saved."""
-        if request.save_draft is not None:
-            request.save_draft(list(rows))
-            self.console.print(Text(f"    {shown}  ✓ " + _("saved"), style="green"))
-        else:
-            self.console.print(f"    {shown}")
-
-    def _ask_table(self, question: Question, message: str, request: AskRequest) -> Any:
-        columns = question.columns
-        how = _("type the table row by row ({columns}); an empty '{first}' ends it, - skips it.").format(
-            columns=", ".join(columns), first=columns[0]
-        )
-        self.console.print(f"{message} {how}", markup=False)
-        current = request.current if isinstance(request.current, list) else []
-        kept = [row for row in current if isinstance(row, dict)]
-        rows: list[dict[str, str]] = []
-        self._rows_intro(request, "row")
-        if request.editing:
-            for old in kept:
-                number = len(rows) + 1
-                first = self._text(
-                    _row_label(number, columns[0]), qmark="  ", default=str(old.get(columns[0], "")),
-                    erase_when_done=True,
-                ).strip()
-                if first == "-":
-                    continue
-                row = {columns[0]: first or str(old.get(columns[0], ""))}
-                for column in columns[1:]:
-                    row[column] = self._text(
-                        _row_label(number, column), qmark="  ", default=str(old.get(column, "")),
-                        erase_when_done=True,
-                    ).strip()
-                rows.append(row)
-                self.console.print(f"    {number}. {' · '.join(row.values())}")
-        elif request.resuming:
-            rows = [{c: str(row.get(c, "")) for c in columns} for row in kept]
-            for number, row in enumerate(rows, start=1):
-                self.console.print(f"    {number}. {' · '.join(row.values())}")
-        while question.max_items is None or len(rows) < question.max_items:
-            label = _row_label(len(rows) + 1, columns[0])
-            first = self._text(label, qmark="  ", erase_when_done=True).strip()
-            if first == "-" and not rows:
-                return SKIPPED
-            if _is_later(first) and not rows and request.can_defer:
-                return LATER
-            if not first and not rows:
-                self.notice(_("Type at least one row, or - to skip."))
-                continue
-            if not first:
-                break
-            row = {columns[0]: first}
-            for column in columns[1:]:
-                row[column] = self._text(_row_label(len(rows) + 1, column), qmark="  ").strip()
-            rows.append(row)
-            self._save_rows(request, rows, f"{len(rows)}. {' · '.join(row.values())}")
-        return check_value(question, rows)
+    def show_counts(self, question: Question, counts: Sequence[ChoiceCounts]) -> None:
+        """How many chose each answer, group by group, at the top of the next screen."""
+        self.screen.say(counts_view(question, counts))
 
     def show_closing(self, activity: Activity, rows: Sequence[AnswerRow], again: bool) -> None:
-        """Key messages (the first time) and the answers of the activity."""
-        self.console.print()
-        self.console.print(closing_view(activity, rows, key_messages=not again))
+        """Key messages and the answers of the activity, once: after a change only the change is shown."""
+        self._where("Key messages · review", self.screen.header.countdown)
+        if not again:
+            self.screen.say(closing_view(activity, [] if self.projector else rows, key_messages=True))
 
     def end_of_activity(
         self, choices: Sequence[EndChoice], next_title: str | None, countdown: Countdown
     ) -> EndChoice:
-        """Go on, change an answer, add a note, go elsewhere, or stop."""
+        """Go on, change an answer, add a note, go elsewhere, or stop; or switch the projector view."""
+        self._where("What next?", countdown)
         labels = {
             EndChoice.NEXT: (
-                _("Go on: {title}").format(title=next_title) if next_title
+                _("Go on: {title}").format(title=next_title)
+                if next_title
                 else _("Finish: that was the last activity")
             ),
             EndChoice.EDIT: _("Change an answer"),
@@ -455,86 +341,33 @@ class TerminalPrompter:
             EndChoice.AGENDA: _("Go to another activity (agenda)"),
             EndChoice.STOP: _("Stop here for now"),
         }
-        picked: EndChoice = self._select(
-            _("What next?"), [questionary.Choice(labels[choice], choice) for choice in choices]
-        )
-        return picked
+        while True:
+            view = "Facilitator view (show answers)" if self.projector else "Projector view (hide answers)"
+            menu = [questionary.Choice(labels[choice], choice) for choice in choices]
+            picked: EndChoice | str = self.screen.select(
+                _("What next?"),
+                [*menu, questionary.Choice(view, _PROJECTOR)],
+                crop="… (the full list: Change an answer)",
+            )
+            if picked != _PROJECTOR:
+                return EndChoice(picked)
+            self.screen.projector = not self.projector
 
     def pick_answer(self, rows: Sequence[AnswerRow]) -> AnswerRow | None:
-        """The answer to change."""
-        choices = [
-            questionary.Choice(
-                f"{row.question.prompt[:45]} · {row.target.label}: {(row.text.splitlines() or [''])[0][:35]}",
-                index,
-            )
-            for index, row in enumerate(rows)
-        ]
-        picked = self._select(_("Which answer?"), [*choices, questionary.Choice(_("Back"), -1)])
+        """The answer to change (on a projector: the question and who, not the answer)."""
+        choices = []
+        for index, row in enumerate(rows):
+            label = f"{row.question.prompt[:45]} · {row.target.label}"
+            if not self.projector:
+                label += f": {(row.text.splitlines() or [''])[0][:35]}"
+            choices.append(questionary.Choice(label, index))
+        picked = self.screen.select(_("Which answer?"), [*choices, questionary.Choice(_("Back"), -1)])
         return None if picked == -1 else rows[picked]
 
     def ask_note(self, activity: Activity, countdown: Countdown) -> str | None:
-        """A free-text note; empty cancels."""
-        self._timed(countdown)
-        typed = self._text(_("Your note on this activity (Enter on an empty line to cancel):")).strip()
+        """A free-text note; empty cancels. Hidden as it is typed on a projector."""
+        self._where("A note on this activity", countdown)
+        typed = self.screen.text(
+            _("Your note on this activity (Enter on an empty line to cancel):"), secret=True
+        ).strip()
         return typed or None
-
-
-def _is_later(typed: str) -> bool:
-    """`later`, in English or in the screen's language, leaves a question for the break."""
-    # TRANSLATORS: the word typed to leave a question for later; "later" itself always works too.
-    return typed.strip().casefold() in {"later", _("later").casefold()}
-
-
-def _row_label(number: int, column: str) -> str:
-    """The prompt for one cell of a table row: `Row 2 · Name:`."""
-    return _("Row {number} · {column}:").format(number=number, column=column)
-
-
-def _numbered(question: Question) -> list[str]:
-    """The choices a facilitator picks by number (a choice question), else none."""
-    if question.kind is QuestionKind.CHOICE:
-        return [choice.label for choice in question.choices]
-    return []
-
-
-def _expected(question: Question, locale: str) -> ValueProblem:
-    """What a prompt of this question expects, as the problem to show when it is not typed."""
-    if question.kind is QuestionKind.CHOICE:
-        return ValueProblem(_(
-            "the number of a choice, 1 to {count}"
-        ).format(count=len(question.choices)))
-    if question.kind is QuestionKind.SCALE:
-        low, high = scale_bounds(question)
-        return ValueProblem(_(
-            "a number from {low} (least) to {high} (most)"
-        ).format(low=low, high=high))
-    return expectation(question, locale)
-
-
-def _parse(question: Question, typed: str, locale: str) -> Any:
-    """A typed answer as the question's canonical value; ValueProblem when it does not fit.
-
-    A choice is typed as its number; yes and no in the workshop's language (or y, n).
-    """
-    if question.kind is QuestionKind.CHOICE:
-        if typed.isdigit() and 1 <= int(typed) <= len(question.choices):
-            return question.choices[int(typed) - 1].id
-        raise _expected(question, locale)
-    if question.kind is QuestionKind.SCALE:
-        low, high = scale_bounds(question)
-        if typed.lstrip("-").isdigit() and low <= int(typed) <= high:
-            return int(typed)
-        raise _expected(question, locale)
-    return parse_text(question, typed, locale)
-
-
-def _typed_form(question: Question, value: Any) -> str:
-    """A recorded value as the facilitator would type it again (for editing)."""
-    if value is None:
-        return ""
-    if question.kind is QuestionKind.CHOICE:
-        ids = question.choice_ids
-        return str(ids.index(value) + 1) if value in ids else ""
-    if question.kind is QuestionKind.YES_NO:
-        return "y" if value else "n"
-    return str(value)

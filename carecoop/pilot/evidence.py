@@ -13,6 +13,7 @@ from carecoop.errors import UserError
 from carecoop.pilot.decisions import GroupDecision, group_decisions
 from carecoop.pilot.feedback import FeedbackResult, collect_feedback, feedback_activity
 from carecoop.pilot.knowledge import KnowledgeResult, PersonKey, knowledge_checks, score_knowledge
+from carecoop.pilot.notes import ActivityNotes, activity_notes
 from carecoop.store.db import Store
 from carecoop.store.records import Answer, Participant, Workshop
 
@@ -51,6 +52,7 @@ class WorkshopEvidence:
     decisions: list[GroupDecision]
     feedback: FeedbackResult | None = None
     plans: list[PlanScore] = field(default_factory=list)
+    notes: list[ActivityNotes] = field(default_factory=list)
 
     @property
     def consenting(self) -> list[Participant]:
@@ -102,6 +104,7 @@ def workshop_evidence(store: Store, curriculum: Curriculum, workshop_id: str) ->
         evidence.feedback = collect_feedback(activity, answers, evidence.counted)
         for comments in evidence.feedback.comments.values():
             comments[:] = [replace(c, text=redact(c.text)) for c in comments]
+    evidence.notes = activity_notes(store, curriculum, workshop, redact)
     if workshop.programme == "start-carecoop":
         evidence.plans = [
             replace(plan, warnings=[redact(w) for w in plan.warnings])

@@ -12,6 +12,7 @@ from carecoop.pilot.decisions import DECISION_WORDS
 from carecoop.pilot.evidence import ProgrammeFigures, WorkshopEvidence
 from carecoop.pilot.feedback import COMMENTS, SCALES, FeedbackResult
 from carecoop.pilot.knowledge import KnowledgeResult
+from carecoop.pilot.notes import notes_blocks
 from carecoop.pilot.profile import AGE_BANDS, DISABILITY, NOT_GIVEN, ROLES, SEXES
 from carecoop.render.document import Block, Bullets, Document, Facts, Heading, PageBreak, Paragraph, Table
 from carecoop.store.records import Participant
@@ -71,6 +72,7 @@ def build_pilot_document(
             _feedback(document, programme, programme.feedback)
         _decisions(document, programme, many)
     _care_support(document, workshops, figures)
+    document.add(*notes_blocks([(f"{w.workshop.title}: " if many else "", w.notes) for w in workshops]))
     return document
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from carecoop.content.models import ActivityKind, Module
 from carecoop.render.meta import DocMeta, format_day, parse_date
@@ -26,6 +26,8 @@ class AgendaRow:
     is_break: bool
     materials: list[str]
     preparation: list[str]
+    #: The facilitator's notes typed during the run (`carecoop answers WS --notes`).
+    notes: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -56,9 +58,16 @@ class AgendaView:
 
 
 def agenda_days(
-    modules: list[Module], day_start: str, first_date: str | None, language: str
+    modules: list[Module],
+    day_start: str,
+    first_date: str | None,
+    language: str,
+    notes: dict[str, list[str]] | None = None,
 ) -> list[AgendaDay]:
-    """The agenda of these modules, day by day, starting at `day_start` on `first_date`."""
+    """The agenda of these modules, day by day, starting at `day_start` on `first_date`.
+
+    `notes` are the facilitator's, by activity id, printed on the run sheet.
+    """
     slots = build_agenda(modules, day_start=day_start, first_date=parse_date(first_date))
     days: list[AgendaDay] = []
     for number in sorted({slot.day for slot in slots}):
@@ -75,6 +84,7 @@ def agenda_days(
                 is_break=slot.activity.kind is ActivityKind.BREAK,
                 materials=list(slot.activity.materials),
                 preparation=list(slot.activity.preparation),
+                notes=list((notes or {}).get(slot.activity.id, [])),
             )
             for slot in todays
         ]
@@ -105,9 +115,14 @@ def unique_materials(materials: Iterable[str]) -> list[str]:
 
 
 def agenda_view(
-    workshop: Workshop, programme_title: str, modules: list[Module], meta: DocMeta, date_text: str
+    workshop: Workshop,
+    programme_title: str,
+    modules: list[Module],
+    meta: DocMeta,
+    date_text: str,
+    notes: dict[str, list[str]] | None = None,
 ) -> AgendaView:
-    """The agenda of a workshop (modules already in the workshop's language)."""
+    """The agenda of a workshop (modules already in the workshop's language), with its notes."""
     return AgendaView(
         meta=meta,
         workshop_title=workshop.title,
@@ -116,5 +131,7 @@ def agenda_view(
         location=workshop.location,
         facilitator=workshop.facilitator,
         care_support=[line.strip() for line in workshop.care_support.splitlines() if line.strip()],
-        days=agenda_days(modules, workshop.day_start or "09:00", workshop.start_date, workshop.language),
+        days=agenda_days(
+            modules, workshop.day_start or "09:00", workshop.start_date, workshop.language, notes
+        ),
     )

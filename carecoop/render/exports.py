@@ -119,7 +119,12 @@ def agenda_text(
         head_end=labels["agenda"],
     )
     view = agenda_view(
-        workshop, ctx.programme_title, ctx.modules, meta, date_span(workshop, workshop.language)
+        workshop,
+        ctx.programme_title,
+        ctx.modules,
+        meta,
+        date_span(workshop, workshop.language),
+        store.notes(workshop.id),
     )
     context = {"meta": meta, "agenda": view, "detail": detail}
     if fmt == "md":

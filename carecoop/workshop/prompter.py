@@ -14,6 +14,7 @@ from typing import Any, Protocol
 from carecoop.content.models import Activity, Module, Question
 from carecoop.errors import NextStep
 from carecoop.store.records import Participant
+from carecoop.workshop.quiz_counts import ChoiceCounts
 from carecoop.workshop.schedule import Slot
 from carecoop.workshop.targets import Target
 from carecoop.workshop.timer import Countdown
@@ -131,8 +132,15 @@ class Prompter(Protocol):
     def saved(self, request: AskRequest, text: str) -> None:
         """Say what was recorded for whom; called only once the answer is committed."""
 
+    def show_counts(self, question: Question, counts: Sequence[ChoiceCounts]) -> None:
+        """Show the room how many chose each answer of a knowledge check (no names)."""
+
     def show_closing(self, activity: Activity, rows: Sequence[AnswerRow], again: bool) -> None:
-        """Show the key messages (not `again`) and the answers recorded for the activity."""
+        """Show the key messages and the answers recorded for the activity.
+
+        `again` after an answer was changed: a screen that still shows the table needs
+        nothing more than the `saved` message for the change.
+        """
 
     def end_of_activity(
         self, choices: Sequence[EndChoice], next_title: str | None, countdown: Countdown

@@ -14,31 +14,28 @@ from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Any
 
 from carecoop.content.curriculum import Curriculum
-from carecoop.content.models import Activity, Module, Question, Scope
+from carecoop.content.models import Activity, Module, Scope
 from carecoop.errors import NextStep, Step, UserError
 from carecoop.i18n import _, ngettext
 from carecoop.store.db import Store
-from carecoop.store.records import Answer, Workshop
+from carecoop.store.records import Workshop
 from carecoop.workshop.prompter import (
-    LATER,
-    SKIPPED,
     AgendaEntry,
-    AnswerRow,
     AskRequest,
     EndChoice,
     Navigation,
     Prompter,
 )
+from carecoop.workshop.quiz_counts import choice_counts, is_knowledge_check
 from carecoop.workshop.room import ANSWERS, CARD, CLOSING
+from carecoop.workshop.run_answers import RunAnswers, answer_key
+from carecoop.workshop.run_programme import programme_modules
 from carecoop.workshop.schedule import build_agenda
 from carecoop.workshop.targets import Target, effective_scope, targets_for
 from carecoop.workshop.timer import Countdown, countdown_for, utc_now
-from carecoop.workshop.values import check_value, display
 
-AnswerKey = tuple[str, str | None, str | None]  # question id, participant name, group
 LaterKey = tuple[str, str, int | None, str | None]  # activity, question, participant id, group
 
 
@@ -55,55 +52,6 @@ class RunResult:
 
     outcome: RunOutcome
     not_done: list[str] = field(default_factory=list)
-
-
-#: A message for the facilitator, with a next step when there is an obvious one.
-Notice = tuple[str, NextStep | None]
-
-
-def programme_modules(curriculum: Curriculum, workshop: Workshop) -> tuple[list[Module], list[Notice]]:
-    """The workshop's modules in its language, and warnings about missing translations."""
-    modules = curriculum.modules_of(workshop.programme)
-    if not modules:
-        raise UserError(
-            _(
-                "The programme '{programme}' has no modules yet, so there is nothing to run."
-            ).format(programme=workshop.programme)
-        )
-    localized: list[Module] = []
-    untranslated: list[str] = []
-    warnings: list[Notice] = []
-    for module in modules:
-        shown, notes = curriculum.localized(module, workshop.language)
-        localized.append(shown)
-        if shown is module and notes:
-            untranslated.append(module.id)
-            continue
-        # Keys matching nothing are the translator's business; the facilitator gets a count.
-        stale = [note for note in notes if note.startswith("Translation ")]
-        warnings.extend((note, None) for note in notes if not note.startswith("Translation "))
-        if stale:
-            warnings.append((
-                ngettext(
-                    "The '{language}' translation of {module} has {count} text "
-                    "that fits nothing in the module.",
-                    "The '{language}' translation of {module} has {count} texts "
-                    "that fit nothing in the module.",
-                    len(stale),
-                ).format(language=workshop.language, module=module.id, count=len(stale)),
-                NextStep(Step.SHOW_TRANSLATION, module=module.id, language=workshop.language),
-            ))
-    if untranslated:
-        warnings.insert(
-            0,
-            (
-                _("No '{language}' translation of {modules}: shown in English.").format(
-                    language=workshop.language, modules=", ".join(untranslated)
-                ),
-                None,
-            ),
-        )
-    return localized, warnings
 
 
 class Runner:
@@ -128,6 +76,7 @@ class Runner:
             first_date = None
         self.agenda = build_agenda(modules, workshop.day_start, first_date)
         self._absent: dict[str, set[int]] = {}
+        self.answers = RunAnswers(store, workshop.id, prompter)
 
     @property
     def ws(self) -> str:
@@ -259,7 +208,7 @@ class Runner:
         entries = self.entries()
         self._show(activity, CARD, countdown)
         self.prompter.show_activity(entries[index], len(entries))
-        recorded = self._current(activity)
+        recorded = self.answers.current(activity)
         if progress is not None and not done and recorded:
             self.prompter.notice(
                 ngettext(
@@ -302,17 +251,10 @@ class Runner:
         self._absent[module.id] = absent
         return absent
 
-    def _current(self, activity: Activity) -> dict[AnswerKey, Answer]:
-        return {
-            (a.question_id, a.participant, a.group): a
-            for a in self.store.answers(self.ws)
-            if a.activity_id == activity.id
-        }
-
     def _ask_pending(self, activity: Activity, absent: set[int], countdown: Countdown) -> None:
         participants = self.store.participants(self.ws)
         groups = self.store.groups(self.ws)
-        recorded = self._current(activity)
+        recorded = self.answers.current(activity)
         later = self._later_keys()
         for question in activity.questions:
             targets = targets_for(question, participants, groups, absent)
@@ -324,8 +266,9 @@ class Runner:
                     ),
                     NextStep(Step.TAKE_ATTENDANCE, workshop=self.ws, module=self._module_of(activity)),
                 )
+            asked = False
             for position, target in enumerate(targets, start=1):
-                answer = recorded.get(_key(question, target))
+                answer = recorded.get(answer_key(question, target))
                 if answer is not None and not answer.draft:
                     continue
                 if (activity.id, question.id, *target.key) in later:
@@ -333,49 +276,21 @@ class Runner:
                 request = AskRequest(
                     question, target, position, len(targets), countdown,
                     current=answer.value if answer else None, resuming=answer is not None,
-                    save_draft=self._drafter(activity, question, target),
+                    save_draft=self.answers.drafter(activity, question, target),
                 )
-                self._record(activity, request, self.prompter.ask(request))
+                self.answers.record(activity, request, self.prompter.ask(request))
+                asked = True
+            if asked and is_knowledge_check(question):
+                answers = [a for a in self.store.answers(self.ws) if a.activity_id == activity.id]
+                counts = choice_counts(question, answers, participants)
+                if counts:
+                    self.prompter.show_counts(question, counts)
 
     def _module_of(self, activity: Activity) -> str:
         return next(slot.module.id for slot in self.agenda if slot.activity is activity)
 
     def _later_keys(self) -> set[LaterKey]:
         return set(self.store.deferred(self.ws))
-
-    def _drafter(self, activity: Activity, question: Question, target: Target) -> Callable[[Any], None]:
-        participant_id, group = target.key
-
-        def save(rows: Any) -> None:
-            self.store.record_answer(
-                self.ws, activity.id, question.id, rows,
-                participant_id=participant_id, group=group, draft=True,
-            )
-
-        return save
-
-    def _record(self, activity: Activity, request: AskRequest, value: Any) -> None:
-        """Commit one answer, then (only then) let the prompter say it is saved."""
-        question = request.question
-        participant_id, group = request.target.key
-        if value is LATER:
-            self.store.defer(self.ws, activity.id, question.id, participant_id, group)
-            self.prompter.saved(request, "left for later")
-            return
-        if value is SKIPPED:
-            self.store.record_answer(
-                self.ws, activity.id, question.id, None,
-                participant_id=participant_id, group=group, skipped=True,
-            )
-            self.prompter.saved(request, "(skipped)")
-            return
-        # The prompter has read what was typed in the workshop's locale: what it hands over
-        # is canonical (`1250.50`), so it is checked as such, never re-read.
-        checked = check_value(question, value, None)
-        self.store.record_answer(
-            self.ws, activity.id, question.id, checked, participant_id=participant_id, group=group
-        )
-        self.prompter.saved(request, display(question, checked))
 
     def record_later(self, countdown: Countdown) -> None:
         """Ask the answers left for later, in the order they were left; `later` keeps one waiting."""
@@ -392,36 +307,14 @@ class Runner:
                 continue
             target = Target(participant=people.get(participant_id) if participant_id else None, group=group)
             request = AskRequest(question, target, position, len(waiting), countdown)
-            self._record(activity, request, self.prompter.ask(request))
-
-    def rows(self, activity: Activity) -> list[AnswerRow]:
-        """The activity's current answers, question by question."""
-        people = self.store.participants(self.ws)
-        by_name = {p.name: p for p in people}
-        order = {p.name: index for index, p in enumerate(people)}
-        group_order = {g: index for index, g in enumerate(self.store.groups(self.ws))}
-        recorded = self._current(activity)
-        rows: list[AnswerRow] = []
-        for question in activity.questions:
-            mine = sorted(
-                (key for key in recorded if key[0] == question.id),
-                key=lambda key: (order.get(key[1] or "", -1), group_order.get(key[2] or "", -1)),
-            )
-            for key in mine:
-                answer = recorded[key]
-                target = Target(participant=by_name.get(key[1]) if key[1] else None, group=key[2])
-                text = "(skipped)" if answer.skipped else display(question, answer.value)
-                if answer.draft:
-                    text += " (unfinished)"
-                rows.append(AnswerRow(question, target, answer.value, answer.skipped, text))
-        return rows
+            self.answers.record(activity, request, self.prompter.ask(request))
 
     def _close(self, index: int, activity: Activity, countdown: Countdown) -> EndChoice:
         following = self.next_index(index)
         next_title = self.agenda[following].activity.title if following is not None else None
         again = False
         while True:
-            rows = self.rows(activity)
+            rows = self.answers.rows(activity)
             self.prompter.show_closing(activity, rows, again)
             again = True
             choices = [EndChoice.NEXT]
@@ -438,7 +331,7 @@ class Runner:
                         row.question, row.target, 1, 1, countdown, row.value, editing=True,
                         current_text=row.text, can_defer=False,
                     )
-                    self._record(activity, request, self.prompter.ask(request))
+                    self.answers.record(activity, request, self.prompter.ask(request))
                 continue
             if choice is EndChoice.LATER:
                 self.record_later(countdown)
@@ -450,7 +343,3 @@ class Runner:
                 continue
             self.store.mark_progress(self.ws, activity.id, "done")
             return choice
-
-
-def _key(question: Question, target: Target) -> AnswerKey:
-    return (question.id, target.participant.name if target.participant else None, target.group)
