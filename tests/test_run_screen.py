@@ -45,7 +45,7 @@ def to_the_menu(run: Session) -> None:
 
 def test_every_prompt_is_one_screen_under_the_header_and_the_table_is_shown_once(home: Path) -> None:
     run = small(home)
-    on_screen(run, "Where do you want to start?", "Agenda", "▶   09:00  1    Tiny welcome", "… 21 more")
+    on_screen(run, "Where do you want to start?", "Agenda", "▶   09:00  1    Tiny welcome", "… +21")
     run.child.send("\r")
     run.answer("Who is here?", "\r")
     screen = on_screen(run, "Enter: next step", HEADER, "Step 1 of 2", "Timer: ", "First step text.")
