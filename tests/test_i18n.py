@@ -105,3 +105,18 @@ def test_the_workshop_comes_first_then_the_option_then_the_system(monkeypatch: p
     monkeypatch.setenv("LC_ALL", "ar_EG.UTF-8")
     monkeypatch.delenv("LANGUAGE")
     assert choose_language(None, None) == "ar"
+
+
+def test_plan_check_warnings_follow_the_language() -> None:
+    from carecoop.countries.profiles import load_profile
+    from carecoop.plan.checks import check_plan
+    from carecoop.plan.model import Plan
+
+    def messages(language: str) -> list[str]:
+        with use_language(language):
+            return [finding.message for finding in check_plan(Plan(), load_profile("co")).findings]
+
+    assert "The section 'The cooperative' is empty." in messages("en")
+    assert "La sección 'La cooperativa' está vacía." in messages("es")
+    assert "La partie 'La coopérative' est vide." in messages("fr")
+    assert "القسم 'التعاونية' فارغ." in messages("ar")

@@ -8,6 +8,7 @@ from rich.table import Table
 from rich.text import Text
 
 from carecoop.countries.profiles import CountryProfile
+from carecoop.i18n import _
 from carecoop.plan.checks import Report
 from carecoop.plan.model import Plan
 from carecoop.plan.summary import (
@@ -39,18 +40,18 @@ def check_view(
     from carecoop.cli.common import next_step_text
 
     parts: list[RenderableType] = [Text(heading, style="bold"), Text("")]
-    parts.append(_pairs("Key figures", key_figures(report.figures, plan, profile, report.currency)))
+    parts.append(_pairs(_("Key figures"), key_figures(report.figures, plan, profile, report.currency)))
     parts.append(Text(""))
-    cash = Table(title=Text("Cash month by month", style="bold"), title_justify="left", pad_edge=False)
+    cash = Table(title=Text(_("Cash month by month"), style="bold"), title_justify="left", pad_edge=False)
     for index, header in enumerate(CASH_HEADERS):
         cash.add_column(header, justify="right" if index else "left", no_wrap=True)
     for number, row in enumerate(cash_rows(report.figures, profile, report.currency), start=1):
         low = report.figures.months[number - 1].closing_cash < 0
         cash.add_row(*(escape(cell) for cell in row), style="red" if low else None)
     parts += [cash, Text("")]
-    parts += [_table("Year by year (income statement, loans and cash)", YEAR_HEADERS,
+    parts += [_table(_("Year by year (income statement, loans and cash)"), YEAR_HEADERS,
                      year_rows(report.figures, profile, report.currency)), Text("")]
-    parts.append(Text("Warnings", style="bold"))
+    parts.append(Text(_("Warnings"), style="bold"))
     if report.findings:
         for finding in report.findings:
             line = f"- {finding.message}"
@@ -58,12 +59,13 @@ def check_view(
                 line += " " + next_step_text(finding.next_step, workshop=workshop, group=group)
             parts.append(Text(line))
     else:
-        parts.append(Text("No warnings."))
+        parts.append(Text(_("No warnings.")))
     parts.append(Text(""))
-    parts.append(_pairs("Score: completeness 40 points, viability 60", score_rows(report)))
-    parts.append(Text(f"Score: {report.score} / 100", style="bold"))
+    parts.append(_pairs(_("Score: completeness 40 points, viability 60"), score_rows(report)))
+    parts.append(Text(_("Score: {score} / 100").format(score=report.score), style="bold"))
     if report.gates:
-        parts.append(Text(f"The score stays under 50 because {'; '.join(report.gates)}.", style="bold red"))
+        because = _("The score stays under 50 because {reasons}.").format(reasons="; ".join(report.gates))
+        parts.append(Text(because, style="bold red"))
     return Group(*parts)
 
 

@@ -26,6 +26,7 @@ from decimal import ROUND_CEILING, Decimal
 
 from carecoop.countries.profiles import CountryProfile
 from carecoop.errors import NextStep, Step
+from carecoop.i18n import _
 from carecoop.plan import finance, statement
 from carecoop.plan.model import SECTION_TITLES, Plan, RevenueLine, Service
 from carecoop.plan.money import currency_digits, format_money, format_number
@@ -107,7 +108,9 @@ class _Checker:
                 self.add(
                     "empty-section",
                     section,
-                    f"The section '{SECTION_TITLES[section]}' is empty.",
+                    _(
+                        "The section '{section}' is empty."
+                    ).format(section=_(SECTION_TITLES[section])),
                     NextStep(Step.FILL_PLAN, section=section),
                 )
 
@@ -117,40 +120,59 @@ class _Checker:
             self.add(
                 "funding-gap",
                 "financial",
-                f"Start-up costs of {self.money(self.figures.startup)} are more than the funding of "
-                f"{self.money(self.figures.funding)}: {self.money(gap)} is not covered. Raise more member "
-                "shares, find a grant or a loan, or cut start-up costs.",
+                _(
+                    "Start-up costs of {startup} are more than the funding of {funding}: {gap} is not "
+                    "covered. Raise more member shares, find a grant or a loan, or cut start-up costs."
+                ).format(
+                    startup=self.money(self.figures.startup),
+                    funding=self.money(self.figures.funding),
+                    gap=self.money(gap),
+                ),
             )
         self.passed["funding"] = judged and gap == 0
         if gap > 0:
-            self.gates.append(f"the funding does not cover the start-up costs ({self.money(gap)} short)")
+            self.gates.append(_(
+                "the funding does not cover the start-up costs ({gap} short)"
+            ).format(gap=self.money(gap)))
 
     def cash(self, judged: bool) -> None:
         figures = self.figures
         negative = finance.first_negative_cash(figures.months)
         if negative is not None and (judged or figures.funding_gap == 0):
             start = (
-                "before opening"
+                _("before opening")
                 if figures.funding_gap > 0
-                else "on top of the funding, even though it covers the start-up costs"
+                else _("on top of the funding, even though it covers the start-up costs")
             )
             self.add(
                 "negative-cash",
                 "financial",
-                f"Cash falls below zero in month {negative.number} "
-                f"({self.money(negative.closing_cash)}); the lowest is "
-                f"{self.money(figures.lowest_cash)} in month {figures.lowest_cash_month}. "
-                f"In all, {self.money(figures.cash_short)} more is needed {start}. "
-                "Raise more funding before opening, start some costs later, or plan a faster start.",
+                _(
+                    "Cash falls below zero in month {number} ({closing_cash}); the lowest is "
+                    "{lowest_cash} in month {lowest_cash_month}. In all, {cash_short} more is needed "
+                    "{start}. Raise more funding before opening, start some costs later, or plan a "
+                    "faster start."
+                ).format(
+                    number=negative.number,
+                    closing_cash=self.money(negative.closing_cash),
+                    lowest_cash=self.money(figures.lowest_cash),
+                    lowest_cash_month=figures.lowest_cash_month,
+                    cash_short=self.money(figures.cash_short),
+                    start=start,
+                ),
             )
         if negative is not None:
-            self.gates.append(f"cash goes below zero in month {negative.number}")
+            self.gates.append(_(
+                "cash goes below zero in month {number}"
+            ).format(number=negative.number))
         if judged and figures.break_even_month is None:
             self.add(
                 "no-break-even",
                 "financial",
-                f"The plan does not break even within {self.plan.financial.horizon_months} months: "
-                "costs stay above revenue. Look again at prices, the number of clients, or costs.",
+                _(
+                    "The plan does not break even within {horizon_months} months: costs stay above "
+                    "revenue. Look again at prices, the number of clients, or costs."
+                ).format(horizon_months=self.plan.financial.horizon_months),
             )
         self.passed["cash"] = judged and negative is None
         self.passed["break_even"] = judged and figures.break_even_month is not None
@@ -163,8 +185,10 @@ class _Checker:
                 self.add(
                     "no-minimum-wage",
                     "financial",
-                    "No minimum or living wage is stated, so wages cannot be checked. Enter the one "
-                    "that applies, with its source (financial.minimum_wage).",
+                    _(
+                        "No minimum or living wage is stated, so wages cannot be checked. Enter the "
+                        "one that applies, with its source (financial.minimum_wage)."
+                    ),
                 )
             self.passed["wages"] = False
             return
@@ -172,9 +196,15 @@ class _Checker:
             self.add(
                 "stale-figure",
                 "financial",
-                f"The minimum wage of {self.money(floor.amount)} in the {self.profile.name} profile dates "
-                f"from {floor.dated.isoformat()}, more than 12 months ago. Check the current figure and "
-                "enter it with its source (financial.minimum_wage and financial.minimum_wage_source).",
+                _(
+                    "The minimum wage of {amount} in the {name} profile dates from {dated}, more than "
+                    "12 months ago. Check the current figure and enter it with its source "
+                    "(financial.minimum_wage and financial.minimum_wage_source)."
+                ).format(
+                    amount=self.money(floor.amount),
+                    name=self.profile.name,
+                    dated=floor.dated.isoformat(),
+                ),
             )
         below = False
         unknown_hours: list[str] = []
@@ -186,30 +216,41 @@ class _Checker:
             if row.monthly_wage < needed:
                 below = True
                 if row.hours_per_week is not None:
-                    part = " for its hours"
-                    advice = "Raise it to at least that."
+                    part = " " + _("for its hours")
+                    advice = _("Raise it to at least that.")
                 else:
-                    part = " for a full-time week"
-                    advice = (
+                    part = " " + _("for a full-time week")
+                    advice = _(
                         "Raise it to at least that, or, if the role is part-time, enter its hours a week "
                         "(financial.staff.hours_per_week) so that the wage is compared for those hours."
                     )
                 self.add(
                     "wage-below-minimum",
                     "financial",
-                    f"The monthly wage of {row.role} ({self.money(row.monthly_wage)}) is below "
-                    f"{self.money(needed)}{part} ({floor.source}). {advice}",
+                    _(
+                        "The monthly wage of {role} ({monthly_wage}) is below {needed}{part} "
+                        "({source}). {advice}"
+                    ).format(
+                        role=row.role,
+                        monthly_wage=self.money(row.monthly_wage),
+                        needed=self.money(needed),
+                        part=part,
+                        source=floor.source,
+                        advice=advice,
+                    ),
                 )
         if unknown_hours:
             self.add(
                 "no-full-time-hours",
                 "decent_work",
-                f"{', '.join(unknown_hours)} work part-time hours, but the plan does not say how many "
-                "hours a full-time week has, so their wages cannot be compared with the "
-                f"{self.money(floor.amount)} a month. Enter them (decent_work.full_time_hours).",
+                _(
+                    "{unknown_hours} work part-time hours, but the plan does not say how many hours a "
+                    "full-time week has, so their wages cannot be compared with the {amount} a month. "
+                    "Enter them (decent_work.full_time_hours)."
+                ).format(unknown_hours=', '.join(unknown_hours), amount=self.money(floor.amount)),
             )
         if below:
-            self.gates.append("a wage is under the minimum or living wage")
+            self.gates.append(_("a wage is under the minimum or living wage"))
         self.passed["wages"] = judged and not below
 
     def carers(self) -> Decimal:
@@ -228,8 +269,10 @@ class _Checker:
                     self.add(
                         "no-ratio-rule",
                         "services",
-                        f"{service.name} is regulated but no maximum number of clients per carer is "
-                        "stated. Find out what the rules allow and enter it.",
+                        _(
+                            "{name} is regulated but no maximum number of clients per carer is stated. "
+                            "Find out what the rules allow and enter it."
+                        ).format(name=service.name),
                     )
                 continue
             staff = self.service_carers(service, regulated)
@@ -245,8 +288,10 @@ class _Checker:
             self.add(
                 "carer-not-marked",
                 "financial",
-                f"Say which roles work directly with clients ({', '.join(unmarked)}): mark each role as a "
-                "carer or not (financial.staff.carer), so that clients per carer can be checked.",
+                _(
+                    "Say which roles work directly with clients ({unmarked}): mark each role as a "
+                    "carer or not (financial.staff.carer), so that clients per carer can be checked."
+                ).format(unmarked=', '.join(unmarked)),
             )
         self.passed["ratios"] = judged and ok
 
@@ -266,15 +311,25 @@ class _Checker:
         if per_carer is not None and per_carer <= limit:
             return True
         needed = (Decimal(clients) / limit).to_integral_value(rounding=ROUND_CEILING)
-        shown = format_number(per_carer, self.profile, 1) if per_carer is not None else "all"
-        counted = f"{format_number(Decimal(clients), self.profile)} {what}"
-        fewer = "fewer places" if what == "places" else "fewer clients"
+        shown = format_number(per_carer, self.profile, 1) if per_carer is not None else _("all")
+        count = format_number(Decimal(clients), self.profile)
+        counted = (_("{count} places") if what == "places" else _("{count} clients sold")).format(count=count)
+        fewer = _("fewer places") if what == "places" else _("fewer clients")
         self.add(
             "ratio-above-rule",
             "services",
-            f"{service.name} plans {shown} clients per carer ({counted}, "
-            f"{format_number(staff, self.profile)} carers); the rules allow "
-            f"{format_number(limit, self.profile)}. Plan at least {needed} carers or {fewer}.",
+            _(
+                "{name} plans {shown} clients per carer ({counted}, {staff} carers); the rules allow "
+                "{limit}. Plan at least {needed} carers or {fewer}."
+            ).format(
+                name=service.name,
+                shown=shown,
+                counted=counted,
+                staff=format_number(staff, self.profile),
+                limit=format_number(limit, self.profile),
+                needed=needed,
+                fewer=fewer,
+            ),
         )
         return False
 
@@ -291,9 +346,16 @@ class _Checker:
                 self.add(
                     "clients-above-places",
                     "financial",
-                    f"The plan sells {format_number(units, self.profile)} units of {line.service} a month, "
-                    f"but {service.name} has {service.capacity} places. Sell at most {service.capacity}, "
-                    "or plan more places (and the carers they need).",
+                    _(
+                        "The plan sells {units} units of {service} a month, but {name} has {capacity} "
+                        "places. Sell at most {capacity}, or plan more places (and the carers they "
+                        "need)."
+                    ).format(
+                        units=format_number(units, self.profile),
+                        service=line.service,
+                        name=service.name,
+                        capacity=service.capacity,
+                    ),
                 )
             limit = service.max_clients_per_carer or (rule if service.regulated else None)
             staff = self.service_carers(service, regulated)
@@ -308,9 +370,15 @@ class _Checker:
                 self.add(
                     "price-below-cost",
                     "financial",
-                    f"The price of {line.service} ({self.money(line.unit_price)}) does not cover what one "
-                    f"unit costs in food or materials ({self.money(line.variable_cost_per_unit)}): every "
-                    "client sold loses money. Raise the price or find another payer for the difference.",
+                    _(
+                        "The price of {service} ({unit_price}) does not cover what one unit costs in "
+                        "food or materials ({variable_cost_per_unit}): every client sold loses money. "
+                        "Raise the price or find another payer for the difference."
+                    ).format(
+                        service=line.service,
+                        unit_price=self.money(line.unit_price),
+                        variable_cost_per_unit=self.money(line.variable_cost_per_unit),
+                    ),
                 )
         can_pay = self.plan.market.can_pay
         main = finance.main_service(self.plan.financial)
@@ -323,9 +391,16 @@ class _Checker:
             self.add(
                 "price-above-ability",
                 "marketing",
-                f"The price of {main.service} ({self.money(main.unit_price)}) is more than families said "
-                f"they can pay ({self.money(can_pay)}{unit}). Lower it, add a sliding scale, or find "
-                "another payer (a public contract, an employer, a subsidy).",
+                _(
+                    "The price of {service} ({unit_price}) is more than families said they can pay "
+                    "({can_pay}{unit}). Lower it, add a sliding scale, or find another payer (a public "
+                    "contract, an employer, a subsidy)."
+                ).format(
+                    service=main.service,
+                    unit_price=self.money(main.unit_price),
+                    can_pay=self.money(can_pay),
+                    unit=unit,
+                ),
             )
         covers_cost = main.unit_price > main.variable_cost_per_unit
         self.passed["price"] = judged and not too_high and covers_cost
@@ -336,8 +411,10 @@ class _Checker:
             self.add(
                 "no-reserve",
                 "financial",
-                "No share of a surplus goes to a reserve. Set a reserve percentage "
-                "(financial.reserve_percent) to carry the cooperative through hard months.",
+                _(
+                    "No share of a surplus goes to a reserve. Set a reserve percentage "
+                    "(financial.reserve_percent) to carry the cooperative through hard months."
+                ),
             )
         self.passed["reserve"] = judged and bool(percent)
 
@@ -347,9 +424,10 @@ class _Checker:
             self.add(
                 "refund-not-paid",
                 "financial",
-                f"The first year's patronage refund of {self.money(first.planned_refund)} cannot be paid: "
-                + refund_reason(first, self.money)
-                + " It stays in the cooperative until cash allows.",
+                _(
+                    "The first year's patronage refund of {refund} cannot be paid: {reason} "
+                    "It stays in the cooperative until cash allows."
+                ).format(refund=self.money(first.planned_refund), reason=refund_reason(first, self.money)),
             )
 
 
@@ -376,10 +454,11 @@ def check_plan(plan: Plan, profile: CountryProfile, today: dt.date | None = None
 def refund_reason(allocation: statement.Allocation, money: Callable[[Decimal], str]) -> str:
     """Why a year's patronage refund is not paid, in a sentence (empty when it is paid)."""
     if allocation.refund_blocked == "deficit":
-        return "the year ends with a deficit, so there is nothing to share."
+        return _("the year ends with a deficit, so there is nothing to share.")
     if allocation.refund_blocked == "negative-cash":
-        return "cash goes below zero during the year."
+        return _("cash goes below zero during the year.")
     if allocation.refund_blocked == "cash-short":
         needed = money(allocation.planned_refund)
-        return f"the cash left at the end of the year is less than the {needed} it needs."
+        short = _("the cash left at the end of the year is less than the {needed} it needs.")
+        return short.format(needed=needed)
     return ""

@@ -393,16 +393,16 @@ class Plan(PlanModel):
 
 #: Section titles, in plan order.
 SECTION_TITLES: dict[str, str] = {
-    "cooperative": "The cooperative",
-    "members": "Members",
-    "market": "Needs and market",
-    "services": "Services and quality",
-    "marketing": "Marketing",
-    "operations": "Operations",
-    "governance": "Organisation and governance",
-    "decent_work": "Decent work",
-    "financial": "Financial plan",
-    "risks": "Risks",
-    "action_plan": "Action plan",
-    "bylaws": "Bylaws decisions",
+    "cooperative": N_("The cooperative"),
+    "members": N_("Members"),
+    "market": N_("Needs and market"),
+    "services": N_("Services and quality"),
+    "marketing": N_("Marketing"),
+    "operations": N_("Operations"),
+    "governance": N_("Organisation and governance"),
+    "decent_work": N_("Decent work"),
+    "financial": N_("Financial plan"),
+    "risks": N_("Risks"),
+    "action_plan": N_("Action plan"),
+    "bylaws": N_("Bylaws decisions"),
 }

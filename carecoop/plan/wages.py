@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from carecoop.countries.profiles import CountryProfile
+from carecoop.i18n import _
 from carecoop.plan.model import Plan, StaffRow
 
 #: A country-profile figure older than this many days is shown with a "check it" warning.
@@ -37,14 +38,16 @@ def wage_floor_of(plan: Plan, profile: CountryProfile, today: dt.date | None = N
     """The wage floor: the plan's own figure, else the profile's (flagged when over 12 months old)."""
     fin = plan.financial
     if fin.minimum_wage is not None:
-        source = fin.minimum_wage_source or "stated in the plan"
-        return WageFloor(fin.minimum_wage, f"{fin.minimum_wage_kind} wage, {source}")
+        source = fin.minimum_wage_source or _("stated in the plan")
+        kind = _("living wage") if fin.minimum_wage_kind == "living" else _("minimum wage")
+        return WageFloor(fin.minimum_wage, f"{kind}, {source}")
     figure = profile.figure("minimum_wage")
     if figure and figure.period == "month" and figure.currency == plan_currency(plan, profile):
         stale = ((today or dt.date.today()) - figure.date).days > STALE_AFTER_DAYS
-        source = f"minimum wage, {figure.source}, {figure.date.isoformat()}"
+        kind = _("minimum wage")
+        source = f"{kind}, {figure.source}, {figure.date.isoformat()}"
         if stale:
-            source += ", more than 12 months old: check the current figure"
+            source += ", " + _("more than 12 months old: check the current figure")
         return WageFloor(figure.amount, source, figure.date, stale)
     return None
 

@@ -17,6 +17,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from carecoop.countries.profiles import CountryProfile, load_profile, profile_codes
+from carecoop.i18n import _
 from carecoop.plan import finance, statement
 from carecoop.plan.answers import get_path, set_path
 from carecoop.plan.field_paths import plan_field_paths, plan_sections
@@ -133,7 +134,9 @@ class PlanWizard:
                 break
             following = sections[index]
             self.current_section = following  # a stop here resumes at the next section
-            if not self.prompter.confirm(f"Go on to the next section, {SECTION_TITLES[following]}?", True):
+            title = _(SECTION_TITLES[following])
+            go_on = _("Go on to the next section, {section}?").format(section=title)
+            if not self.prompter.confirm(go_on, True):
                 break
         self.current_section = None
         return self.plan
@@ -141,7 +144,7 @@ class PlanWizard:
     def ask_section(self, section: str, number: int, total: int) -> None:
         """Every field of one section."""
         self.current_section = section
-        self.prompter.heading(f"{number}/{total} {SECTION_TITLES[section]}")
+        self.prompter.heading(f"{number}/{total} {_(SECTION_TITLES[section])}")
         for path in self.section_paths(section):
             info = field_info(path)
             if info.row is not None:
@@ -253,7 +256,7 @@ class PlanWizard:
         if isinstance(raw, str):
             text = raw.strip()
             if text == "":
-                default, _ = self.default_for(info)
+                default, _source = self.default_for(info)
                 if default in (None, [], ""):
                     return KEEP
                 # Accepting an offered default (suggestion, profile figure) stores it.
