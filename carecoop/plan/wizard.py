@@ -175,12 +175,12 @@ class PlanWizard:
             return value, ""
         suggestion = get_path(self.suggested, info.path)
         if suggestion not in (None, [], ""):
-            return suggestion, "Suggested from the answers recorded in the workshop."
+            return suggestion, _("Suggested from the answers recorded in the workshop.")
         profile = self.profile
         if info.path == "cooperative.country":
             return self.fallback_country, ""
         if info.path == "financial.currency":
-            return profile.currency, f"The currency of the {profile.name} profile."
+            return profile.currency, _("The currency of the {name} profile.").format(name=profile.name)
         if info.path == "financial.minimum_wage":
             figure = profile.figure("minimum_wage")
             if figure and figure.currency == self.currency and figure.period == "month":
@@ -188,10 +188,10 @@ class PlanWizard:
                 if figure.note:
                     note += f" {figure.note}"
                 return figure.amount, note
-            return None, (
-                f"The {profile.name} profile has no sourced minimum wage in {self.currency}: "
-                "enter the one that applies to care work (or a living wage) and say where it comes from."
-            )
+            return None, _(
+                "The {name} profile has no sourced minimum wage in {currency}: enter the one that applies "
+                "to care work (or a living wage) and say where it comes from."
+            ).format(name=profile.name, currency=self.currency)
         if info.path == "financial.minimum_wage_source":
             figure = profile.figure("minimum_wage")
             if figure and self.plan.financial.minimum_wage == figure.amount:
@@ -234,7 +234,8 @@ class PlanWizard:
             label += " (%)"
         hint = info.hint
         if info.kind == "texts":
-            hint = (hint + " " if hint else "") + f"Separate items with '{SEPARATOR}'."
+            separate = _("Separate items with '{separator}'.").format(separator=SEPARATOR)
+            hint = (hint + " " if hint else "") + separate
         selected: list[str] = []
         if info.kind in ("choice", "choices", "bool"):
             selected = [as_text(v) for v in (default if isinstance(default, list) else [default])]
@@ -316,39 +317,48 @@ class PlanWizard:
         def money(amount: Decimal) -> str:
             return format_money(amount, self.profile, self.currency)
 
-        gap = f"; not covered: {money(figures.funding_gap)}" if figures.funding_gap else "; all covered"
+        if figures.funding_gap:
+            gap = "; " + _("not covered: {gap}").format(gap=money(figures.funding_gap))
+        else:
+            gap = "; " + _("all covered")
         if path == "financial.startup_costs":
-            return f"Start-up costs now: {money(figures.startup)}{gap}."
+            return _("Start-up costs now: {startup}{gap}.").format(startup=money(figures.startup), gap=gap)
         if path in ("financial.grants", "financial.loans", "financial.other_funding", "members.categories"):
             shares = money(figures.member_shares)
-            return f"Funding now: {money(figures.funding)} (member shares {shares}){gap}."
+            return _("Funding now: {funding} (member shares {shares}){gap}.").format(
+                funding=money(figures.funding), shares=shares, gap=gap
+            )
         if path == "financial.revenue":
             units = figures.break_even_units
             needed = (
-                f"; to cover running costs it needs {format_number(units, self.profile)} units of "
-                f"{figures.main_service} a month"
+                "; " + _("to cover running costs it needs {units} units of {service} a month").format(
+                    units=format_number(units, self.profile), service=figures.main_service
+                )
                 if units is not None
                 else ""
             )
-            return f"Revenue in a full month: {money(figures.months[-1].revenue)}{needed}."
+            revenue = money(figures.months[-1].revenue)
+            return _("Revenue in a full month: {revenue}{needed}.").format(revenue=revenue, needed=needed)
         if path == "financial.staff":
             staff = finance.staff_cost_in_month(fin, fin.horizon_months)
-            return f"Staff cost in a full month: {money(staff)}."
+            return _("Staff cost in a full month: {staff}.").format(staff=money(staff))
         if path == "financial.fixed_costs":
-            return f"Fixed costs per month: {money(finance.fixed_costs(fin))}."
+            return _("Fixed costs per month: {costs}.").format(costs=money(finance.fixed_costs(fin)))
         return ""
 
     def show_figures(self) -> None:
         """What the numbers entered so far mean."""
         figures = statement.figures(self.plan)
         rows = key_figures(figures, self.plan, self.profile, self.currency)
-        self.prompter.table("What your numbers mean", ["", ""], [[label, value] for label, value in rows])
+        self.prompter.table(_("What your numbers mean"), ["", ""], [[label, value] for label, value in rows])
         wage = minimum_wage(self.plan, self.profile)
         if wage is not None:
             for row in self.plan.financial.staff:
                 # Part-time roles are compared for their hours, as the plan check does.
                 needed = wage_floor(self.plan, row, wage[0])
                 if needed is not None and row.monthly_wage < needed:
-                    self.prompter.note(f"Note: the wage of {row.role} is below the {wage[1]}.")
+                    self.prompter.note(
+                        _("Note: the wage of {role} is below the {wage}.").format(role=row.role, wage=wage[1])
+                    )
 
 
