@@ -167,10 +167,11 @@ def list_workshops(as_json: AsJson = False) -> None:
         echo_json(data)
         return
     if not statuses:
+        first_title = _("My first workshop")
         say(
             escape(_("No workshops yet. Create one with:")) + "\n"
             f"  {escape(command_prefix())} workshop new --programme think-carecoop"
-            f' --title "{escape(_("My first workshop"))}"'
+            f' --title "{escape(first_title)}"'
         )
         return
     from rich import box
@@ -201,7 +202,8 @@ def show(workshop_id: WorkshopId) -> None:
     w = s.workshop
     say(f"[bold]{escape(w.title)}[/]  {escape(f'[{w.id}]')}")
     _say_details(w, s.programme_title)
-    say(f"[bold]{escape(_('Participants'))}[/] ({len(s.participants)})")
+    heading = escape(_("Participants"))
+    say(f"[bold]{heading}[/] ({len(s.participants)})")
     if not s.participants:
         command = f"{command_prefix()} participants add {w.id} NAME..."
         say("  " + escape(_("None yet. Add them with: {command}").format(command=command)))
@@ -210,8 +212,10 @@ def show(workshop_id: WorkshopId) -> None:
             label = _("Group {group}").format(group=group)
         else:
             label = _("No group") if s.groups else _("Everyone")
-        say(f"  {escape(label)}: {escape(', '.join(names)) if names else escape(_('(nobody yet)'))}")
-    say(f"[bold]{escape(_('Progress'))}[/]")
+        members = ", ".join(names) if names else _("(nobody yet)")
+        say(f"  {escape(label)}: {escape(members)}")
+    progress = escape(_("Progress"))
+    say(f"[bold]{progress}[/]")
     if s.activities_total is not None:
         done = _("{done} of {total}").format(done=s.activities_done, total=s.activities_total)
     else:
