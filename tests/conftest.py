@@ -14,6 +14,11 @@ def carecoop_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[P
     monkeypatch.setenv("CARECOOP_HOME", str(home))
     monkeypatch.delenv("CARECOOP_MODULES", raising=False)
     monkeypatch.setenv("COLUMNS", "100")
+    # The interface speaks the system locale's language when nothing else says one: tests
+    # expect English whatever the machine they run on is set to.
+    for name in ("CARECOOP_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
     from carecoop.cli.common import settings
 
     settings.home = None
