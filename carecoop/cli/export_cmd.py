@@ -333,3 +333,33 @@ def _workshop_or_programme(
     finally:
         if store is not None:
             store.close()
+
+
+@export_app.command("guide")
+@handle_errors
+def guide(
+    out: Annotated[Path, typer.Option("--out", metavar="FILE", help="The PDF to write.")],
+    workshop_id: Annotated[
+        str | None,
+        typer.Argument(metavar="WS", help="A workshop: its language, dates and place (or --programme)."),
+    ] = None,
+    programme: Annotated[
+        str | None, typer.Option("--programme", help="A programme's guide; no workshop needed.")
+    ] = None,
+    lang: Annotated[str, typer.Option("--lang", help="Language of a programme's guide.")] = "en",
+    duplex: Annotated[
+        bool, typer.Option("--duplex", help="For double-sided printing: every module starts on an odd page.")
+    ] = False,
+    paper: PaperOption = "a4",
+    force: ForceOption = False,
+) -> None:
+    """The facilitator's guide as a book: day plan, then every activity with notes and answer keys."""
+    from carecoop.render.formats import choose_format
+    from carecoop.render.guide_export import export_guide
+
+    choose_format(out, None, ("pdf",))
+    result = _workshop_or_programme(
+        export_guide, out, workshop_id, programme, language=lang, paper=_paper(paper), duplex=duplex,
+        force=force,
+    )
+    _report(result, "facilitator's guide")

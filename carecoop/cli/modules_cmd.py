@@ -60,7 +60,7 @@ def show(
         lang = curriculum.check_language(lang)
     if item_id in curriculum.programmes:
         entry = curriculum_summary(curriculum, item_id)[0]
-        console.print(programme_view(curriculum.programmes[item_id], entry))
+        console.print(programme_view(curriculum.programme(item_id, lang or "en"), entry))
         return
     found = curriculum.find_activity(item_id)
     if found is not None:

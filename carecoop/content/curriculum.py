@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from carecoop.content.models import PROGRAMME_IDS, Activity, Module, Programme, Translation
+from carecoop.content.models import PROGRAMME_IDS, PROGRAMME_TEXTS, Activity, Module, Programme, Translation
 from carecoop.content.yamlfile import display_path
 from carecoop.errors import UserError
 from carecoop.i18n import _
@@ -29,6 +29,8 @@ class Curriculum:
     programmes: dict[str, Programme]
     sourced: list[SourcedModule]
     translations: dict[tuple[str, str], Translation] = field(default_factory=dict)
+    #: Translations of programme files (title, summary, audience, credit), by (programme, language).
+    programme_translations: dict[tuple[str, str], Translation] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.sourced.sort(
@@ -108,6 +110,18 @@ class Curriculum:
                 "No module is in '{shown}'. Languages: {languages}."
             ).format(shown=shown, languages=', '.join(self.languages())))
         return language
+
+    def programme(self, programme_id: str, language: str = "en") -> Programme:
+        """A programme in a language; texts its translation lacks stay English."""
+        programme = self.programmes.get(programme_id)
+        if programme is None:
+            known = ", ".join(self.programmes) or "none"
+            raise UserError(f"No programme '{programme_id}'. Programmes: {known}")
+        translation = self.programme_translations.get((programme_id, language))
+        if translation is None:
+            return programme
+        texts = {k: v for k, v in translation.texts.items() if k in PROGRAMME_TEXTS}
+        return programme.model_copy(update=texts)
 
     def localized(self, module: Module, language: str) -> tuple[Module, list[str]]:
         """A module in another language; texts the translation lacks stay English.

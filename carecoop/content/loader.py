@@ -18,6 +18,8 @@ from carecoop.content.curriculum import Curriculum, SourcedModule
 from carecoop.content.messages import known_keys, validation_problems
 from carecoop.content.models import (
     PICTURE_WORDS,
+    PROGRAMME_IDS,
+    PROGRAMME_TEXTS,
     Activity,
     Handout,
     Module,
@@ -290,13 +292,16 @@ def validate_paths(
 
 
 def _translation_problems(translations: list[tuple[Path, Translation]], modules: list[Module]) -> list[str]:
-    """Keys of translations that name no text of their module (one given, else the bundled one)."""
+    """Keys of translations that name no text of their module (one given, else the bundled one).
+
+    A programme's translation may only give the texts of a programme file.
+    """
     from carecoop.content.curriculum import untranslatable_keys
 
     if not translations:
         return []
     known = {module.id: module for module in modules}
-    if any(t.translation_of not in known for _, t in translations):
+    if any(t.translation_of not in known and t.translation_of not in PROGRAMME_IDS for _, t in translations):
         try:
             bundled = load_curriculum()
         except ContentError:
@@ -307,7 +312,12 @@ def _translation_problems(translations: list[tuple[Path, Translation]], modules:
     for path, translation in translations:
         here = _Problems(path)
         original = known.get(translation.translation_of)
-        if original is None:
+        if translation.translation_of in PROGRAMME_IDS:
+            for key in translation.texts:
+                if key not in PROGRAMME_TEXTS:
+                    texts = ", ".join(PROGRAMME_TEXTS)
+                    here.add(("texts", key), f"a programme translation gives only {texts}")
+        elif original is None:
             here.add(("translation_of",), f"no module '{translation.translation_of}' to translate")
         else:
             for key in untranslatable_keys(original, translation):
@@ -353,6 +363,7 @@ def load_curriculum(
     programmes: dict[str, Programme] = {}
     modules: dict[str, SourcedModule] = {}
     translations: dict[tuple[str, str], Translation] = {}
+    programme_translations: dict[tuple[str, str], Translation] = {}
     problems: list[str] = []
     for folder in folders:
         if not folder.is_dir():
@@ -366,7 +377,12 @@ def load_curriculum(
                     programmes[programme.id] = programme
                 elif is_translation(file):
                     translation = load_translation_file(file, cached=True)
-                    translations[(translation.translation_of, translation.language)] = translation
+                    key = (translation.translation_of, translation.language)
+                    if translation.translation_of in PROGRAMME_IDS:
+                        problems.extend(_translation_problems([(file, translation)], []))
+                        programme_translations[key] = translation
+                    else:
+                        translations[key] = translation
                 else:
                     found.append(SourcedModule(load_module_file(file, plan_field_ok, cached=True), file))
             except ContentError as error:
@@ -377,7 +393,7 @@ def load_curriculum(
             modules[sourced.module.id] = sourced  # a later folder overrides by id
     # Activity ids must be unique among the modules that remain after the overrides.
     problems.extend(_duplicate_ids(list(modules.values()), module_ids=False))
-    curriculum = Curriculum(programmes, list(modules.values()), translations)
+    curriculum = Curriculum(programmes, list(modules.values()), translations, programme_translations)
     problems.extend(curriculum.link())
     if problems:
         raise ContentError(problems)

@@ -402,11 +402,17 @@ class Programme(Model):
     credit: Text | None = None
 
 
+#: The texts of a programme file that a translation (`programme.ar.yaml`) may give.
+PROGRAMME_TEXTS: tuple[str, ...] = ("title", "summary", "audience", "credit")
+
+
 class Translation(Model):
     """Texts of a module in another language, keyed by dotted path into the module.
 
     Paths name activities and questions by id, so a translation survives reordering:
     `title`, `activities.<activity id>.steps.0.text`, `activities.<id>.questions.<id>.prompt`.
+    A translation of a programme file names the programme (`translation_of: think-carecoop`)
+    and gives its PROGRAMME_TEXTS.
     """
 
     translation_of: Identifier

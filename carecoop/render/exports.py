@@ -81,8 +81,9 @@ def workshop_context(store: Store, curriculum: Curriculum, workshop_id: str) -> 
             f"Text of {', '.join(english)} is partly or wholly in English: "
             f"no full '{workshop.language}' translation."
         )
-    programme = curriculum.programmes.get(workshop.programme)
-    title = programme.title if programme else workshop.programme
+    title = workshop.programme
+    if workshop.programme in curriculum.programmes:
+        title = curriculum.programme(workshop.programme, workshop.language).title
     return WorkshopContext(workshop, title, localized, warnings)
 
 

@@ -22,7 +22,7 @@ from carecoop.render.reader import reader_view
 from carecoop.store.db import Store
 
 
-def _source(
+def group_source(
     curriculum: Curriculum,
     store: Store | None,
     workshop_id: str | None,
@@ -63,7 +63,7 @@ def export_reader_sheets(
     force: bool = False,
 ) -> ExportResult:
     """The reader's sheets of a workshop's or a programme's activities, as one PDF."""
-    modules, title, language, author, owner, warnings = _source(
+    modules, title, language, author, owner, warnings = group_source(
         curriculum, store, workshop_id, programme, language
     )
     claim([out], owner, force=force)
