@@ -207,8 +207,8 @@ def test_workshop_list_and_show(ws: str, tmp_path: Path) -> None:
     assert listed[0] | {"created_at": ""} == {
         "id": "ws", "programme": "think-carecoop", "title": "Harare care day", "start_date": "2025-03-14",
         "end_date": None, "day_start": "09:00", "facilitator": "Rudo", "location": "", "language": "en",
-        "country": "generic", "care_support": "", "created_at": "", "participants": 3, "groups": ["Sun"],
-        "activities_done": 1, "activities_total": total, "answers": 2,
+        "country": "generic", "care_support": "", "created_at": "", "session_dates": "", "participants": 3,
+        "groups": ["Sun"], "activities_done": 1, "activities_total": total, "answers": 2,
     }  # fmt: skip
     table = ok("--modules", str(TINY), "workshop", "list")
     assert table.splitlines()[4].split() == [

@@ -51,7 +51,11 @@ def _activity_ids(programme: str) -> list[str] | None:
 
 def _say_details(workshop: "Workshop", programme_title: str) -> None:
     """The workshop's facts, one per line, leaving out those not given."""
-    if workshop.end_date:
+    if workshop.session_dates:
+        dates = _("{dates}, starting {time}").format(
+            dates=workshop.session_dates.replace(",", ", "), time=workshop.day_start
+        )
+    elif workshop.end_date:
         dates = _("{start} to {end}, starting {time}").format(
             start=workshop.start_date, end=workshop.end_date, time=workshop.day_start
         )
@@ -108,6 +112,15 @@ def new(
     day_start: Annotated[
         str | None, typer.Option("--day-start", metavar="HH:MM", help="When each day starts.")
     ] = None,
+    days: Annotated[
+        str | None,
+        typer.Option(
+            "--days",
+            metavar="DATES",
+            help="The date of every day, in order, when they are spread out: 2027-01-12,2027-01-19,... "
+            "(default: one day after another from --date).",
+        ),
+    ] = None,
 ) -> None:
     """Create a workshop of a programme."""
     from carecoop.workshop.workshops import new_workshop, programme_title
@@ -125,6 +138,7 @@ def new(
         country=country,
         care_support=care_support,
         day_start=day_start,
+        days=days,
     )
     created = _("Created workshop {id}: {title}")
     say(created.format(id=f"[bold]{escape(workshop.id)}[/]", title=escape(workshop.title)))

@@ -102,14 +102,16 @@ def _merge_workshop(db: sqlite3.Connection, bundle: Bundle) -> bool:
         db.execute(
             "UPDATE workshops SET programme = :programme, title = :title, start_date = :start_date,"
             " end_date = :end_date, day_start = :day_start, facilitator = :facilitator, location = :location,"
-            " language = :language, country = :country, care_support = :care_support WHERE id = :id",
+            " language = :language, country = :country, care_support = :care_support,"
+            " session_dates = :session_dates WHERE id = :id",
             fields,
         )
         return False
     db.execute(
         "INSERT INTO workshops (id, programme, title, start_date, end_date, day_start, facilitator, location,"
-        " language, country, care_support, created_at) VALUES (:id, :programme, :title, :start_date,"
-        " :end_date, :day_start, :facilitator, :location, :language, :country, :care_support, :created_at)",
+        " language, country, care_support, created_at, session_dates) VALUES (:id, :programme, :title,"
+        " :start_date, :end_date, :day_start, :facilitator, :location, :language, :country, :care_support,"
+        " :created_at, :session_dates)",
         fields,
     )
     return True

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from carecoop.content.models import ActivityKind, Module
 from carecoop.render.meta import DocMeta, format_day, parse_date
 from carecoop.store.records import Workshop
-from carecoop.workshop.schedule import build_agenda
+from carecoop.workshop.schedule import build_agenda, session_dates
 
 
 @dataclass(frozen=True)
@@ -63,12 +63,16 @@ def agenda_days(
     first_date: str | None,
     language: str,
     notes: dict[str, list[str]] | None = None,
+    dates: str = "",
 ) -> list[AgendaDay]:
     """The agenda of these modules, day by day, starting at `day_start` on `first_date`.
 
-    `notes` are the facilitator's, by activity id, printed on the run sheet.
+    `notes` are the facilitator's, by activity id, printed on the run sheet. `dates` are a
+    workshop's session dates (ISO, joined by commas) when its days are spread out.
     """
-    slots = build_agenda(modules, day_start=day_start, first_date=parse_date(first_date))
+    slots = build_agenda(
+        modules, day_start=day_start, first_date=parse_date(first_date), dates=session_dates(dates)
+    )
     days: list[AgendaDay] = []
     for number in sorted({slot.day for slot in slots}):
         todays = [slot for slot in slots if slot.day == number]
@@ -132,6 +136,7 @@ def agenda_view(
         facilitator=workshop.facilitator,
         care_support=[line.strip() for line in workshop.care_support.splitlines() if line.strip()],
         days=agenda_days(
-            modules, workshop.day_start or "09:00", workshop.start_date, workshop.language, notes
+            modules, workshop.day_start or "09:00", workshop.start_date, workshop.language, notes,
+            workshop.session_dates,
         ),
     )

@@ -87,6 +87,7 @@ def guide_html(
         (workshop.day_start if workshop else None) or programme.day_start,
         workshop.start_date if workshop else None,
         source.language,
+        dates=workshop.session_dates if workshop else "",
     )
     view = guide_view(
         programme,

@@ -10,6 +10,7 @@ from carecoop.i18n import base_language
 from carecoop.render.engine import Paper, page_size
 from carecoop.render.labels import labels_for, text_direction
 from carecoop.store.records import Workshop
+from carecoop.workshop.schedule import day_date, session_dates
 
 
 @dataclass(frozen=True)
@@ -78,9 +79,15 @@ def format_day(day: date | None, language: str) -> str:
 
 
 def workshop_days(workshop: Workshop, planned_days: int) -> list[date | None]:
-    """The date of each workshop day: as many as the agenda needs or the dates span."""
+    """The date of each workshop day: as many as the agenda needs or the dates span.
+
+    A workshop spread over weeks has the dates of its days; others run day after day.
+    """
     start = parse_date(workshop.start_date)
     end = parse_date(workshop.end_date)
+    dates = session_dates(workshop.session_dates)
+    if dates:
+        return [day_date(day, start, dates) for day in range(1, max(planned_days, len(dates)) + 1)]
     count = planned_days
     if start and end and end >= start:
         count = max(count, (end - start).days + 1)

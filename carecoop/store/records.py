@@ -35,6 +35,9 @@ class Workshop:
     country: str = "generic"
     care_support: str = ""
     created_at: str = ""
+    #: The date of each day when the days are not one after another: ISO dates joined by
+    #: commas (`2027-01-12,2027-01-19`); empty for consecutive days from start_date.
+    session_dates: str = ""
 
 
 @dataclass(frozen=True)

@@ -128,6 +128,11 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE locks ADD COLUMN boot TEXT;
     """,
+    # 5: the dates of a workshop's days when they are not one after another (Start.CareCoop
+    # spread over weeks): ISO dates joined by commas; empty for consecutive days.
+    """
+    ALTER TABLE workshops ADD COLUMN session_dates TEXT NOT NULL DEFAULT '';
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

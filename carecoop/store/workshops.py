@@ -60,9 +60,10 @@ class WorkshopStore:
             with self.transaction() as db:
                 db.execute(
                     "INSERT INTO workshops (id, programme, title, start_date, end_date, day_start,"
-                    " facilitator, location, language, country, care_support, created_at)"
+                    " facilitator, location, language, country, care_support, created_at, session_dates)"
                     " VALUES (:id, :programme, :title, :start_date, :end_date, :day_start,"
-                    " :facilitator, :location, :language, :country, :care_support, :created_at)",
+                    " :facilitator, :location, :language, :country, :care_support, :created_at,"
+                    " :session_dates)",
                     created.__dict__,
                 )
         except sqlite3.IntegrityError:

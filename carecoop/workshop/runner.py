@@ -32,7 +32,7 @@ from carecoop.workshop.quiz_counts import choice_counts, is_knowledge_check
 from carecoop.workshop.room import ANSWERS, CARD, CLOSING
 from carecoop.workshop.run_answers import RunAnswers, answer_key
 from carecoop.workshop.run_programme import programme_modules
-from carecoop.workshop.schedule import build_agenda
+from carecoop.workshop.schedule import build_agenda, session_dates
 from carecoop.workshop.targets import Target, effective_scope, targets_for
 from carecoop.workshop.timer import Countdown, countdown_for, utc_now
 
@@ -74,7 +74,9 @@ class Runner:
             first_date: date | None = date.fromisoformat(workshop.start_date)
         except ValueError:
             first_date = None
-        self.agenda = build_agenda(modules, workshop.day_start, first_date)
+        self.agenda = build_agenda(
+            modules, workshop.day_start, first_date, dates=session_dates(workshop.session_dates)
+        )
         self._absent: dict[str, set[int]] = {}
         self.answers = RunAnswers(store, workshop.id, prompter)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -43,13 +44,38 @@ def parse_clock(value: str) -> int:
     return int(hours) * 60 + int(minutes)
 
 
+def session_dates(text: str) -> list[date]:
+    """The dates a workshop stores for its days (`2027-01-12,2027-01-19`); none when consecutive."""
+    days: list[date] = []
+    for part in text.split(","):
+        try:
+            days.append(date.fromisoformat(part.strip()))
+        except ValueError:
+            continue
+    return days
+
+
+def day_date(day: int, first_date: date | None, dates: Sequence[date] = ()) -> date | None:
+    """The date of a workshop day (1-based): its session date, else counted on from the first day."""
+    if day <= len(dates):
+        return dates[day - 1]
+    if dates:
+        return dates[-1] + timedelta(days=day - len(dates))
+    return first_date + timedelta(days=day - 1) if first_date else None
+
+
 def build_agenda(
     modules: list[Module],
     day_start: str = "09:00",
     first_date: date | None = None,
     day_minutes: int = DAY_MINUTES,
+    dates: Sequence[date] = (),
 ) -> list[Slot]:
-    """Place every activity, breaks included, one after the other, day by day."""
+    """Place every activity, breaks included, one after the other, day by day.
+
+    Day n falls on `dates[n - 1]` when the workshop's days are spread out, else n - 1 days
+    after `first_date`.
+    """
     start_of_day = parse_clock(day_start)
     day, used = 1, 0
     slots: list[Slot] = []
@@ -63,7 +89,7 @@ def build_agenda(
                     activity=activity,
                     day=day,
                     start_minute=start_of_day + used,
-                    date=first_date + timedelta(days=day - 1) if first_date else None,
+                    date=day_date(day, first_date, dates),
                 )
             )
             used += activity.duration

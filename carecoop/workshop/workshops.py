@@ -73,6 +73,29 @@ def check_date(value: str) -> date:
     ).format(value=value))
 
 
+def check_days(value: str, count: int, programme: str) -> list[date]:
+    """The dates of a programme's days, `2027-01-12,2027-01-19`: one a day, in order."""
+    days = [check_date(part.strip()) for part in value.split(",") if part.strip()]
+    if len(days) != count:
+        given = f"{len(days)} {'date' if len(days) == 1 else 'dates'}"
+        raise UserError(
+            f"{programme} has {count} {'day' if count == 1 else 'days'}: give {count} "
+            f"{'date' if count == 1 else 'dates'} to --days, like {_example_days(count)} ({given} given)."
+        )
+    for before, after in zip(days, days[1:], strict=False):
+        if after <= before:
+            raise UserError(
+                f"The days must be in order, each after the one before: {after.isoformat()} is not "
+                f"after {before.isoformat()}."
+            )
+    return days
+
+
+def _example_days(count: int) -> str:
+    """One date a week from 2027-01-12, as --days takes them."""
+    return ",".join((date(2027, 1, 12) + timedelta(weeks=n)).isoformat() for n in range(count))
+
+
 def check_clock(value: str) -> str:
     """A time of day written as 09:30; a UserError otherwise."""
     if not _CLOCK.match(value):
@@ -96,8 +119,13 @@ def new_workshop(
     care_support: str = "",
     day_start: str | None = None,
     today: date | None = None,
+    days: str | None = None,
 ) -> Workshop:
-    """Check everything about a new workshop, then create it."""
+    """Check everything about a new workshop, then create it.
+
+    `days` gives the date of every workshop day, joined by commas, when they are not one
+    after another (`2027-01-12,2027-01-19,...`); without it the days follow `start_date`.
+    """
     if programme not in PROGRAMME_IDS:
         raise UserError(_(
             "Unknown programme '{programme}'. Use one of: {programme_ids}."
@@ -113,8 +141,15 @@ def new_workshop(
     start = check_clock(day_start) if day_start else (info.day_start if info else "09:00")
     language = check_language(language)
     country = find_profile(country)
-    days = math.ceil(info.days) if info else 1
-    end = (first + timedelta(days=days - 1)).isoformat() if days > 1 else None
+    count = math.ceil(info.days) if info else 1
+    end = (first + timedelta(days=count - 1)).isoformat() if count > 1 else None
+    sessions: list[date] = []
+    if days is not None:
+        sessions = check_days(days, count, info.title if info else programme)
+        if start_date and check_date(start_date) != sessions[0]:
+            raise UserError(f"--date {start_date} is not the first of --days ({sessions[0].isoformat()}).")
+        first = sessions[0]
+        end = sessions[-1].isoformat() if count > 1 else None
     def make(new_id: str) -> Workshop:
         return Workshop(
             id=new_id,
@@ -128,6 +163,7 @@ def new_workshop(
             language=language,
             country=country,
             care_support=care_support,
+            session_dates=",".join(day.isoformat() for day in sessions),
         )
 
     if workshop_id is not None:
