@@ -267,8 +267,29 @@ class Handout(Model):
     title: Text | None = None
     intro: Text | None = None
     key_messages: list[Text] = Field(default_factory=list)
+    #: Key messages written for one kind of care, by their place in key_messages (0 is the
+    #: first): printed only for groups founding that kind. The others are for every group.
+    message_care: dict[int, CareKind] = Field(default_factory=dict)
     pictures: list[Pictogram] = Field(default_factory=list)
     worksheet: list[WorksheetItem] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _check_message_care(self) -> Handout:
+        wrong = sorted(i for i in self.message_care if not 0 <= i < len(self.key_messages))
+        if wrong:
+            raise ValueError(
+                f"message_care names key message {wrong[0]}, but there are {len(self.key_messages)} "
+                f"(0 to {len(self.key_messages) - 1})"
+            )
+        return self
+
+    def messages_for(self, care: CareKind | None) -> list[str]:
+        """The key messages for a group founding this kind of care (None: every message)."""
+        return [
+            message
+            for index, message in enumerate(self.key_messages)
+            if care is None or self.message_care.get(index, care) == care
+        ]
 
 
 CardCopies = Literal["room", "group", "person"]

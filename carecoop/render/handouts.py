@@ -156,6 +156,7 @@ def handout_view(
         person,
         book,
         labels,
+        care,
     )
     taken_questions = {item.question for item in handout.worksheet if item.question}
     taken_prompts = {normalised(item.prompt) for item in handout.worksheet}
@@ -182,6 +183,7 @@ def handout_view(
             person,
             book,
             labels,
+            care,
         )
         # A message the module's own page already says is not printed twice.
         messages = [m for m in section.messages if normalised(m) not in taken_messages]
@@ -232,6 +234,7 @@ def _section(
     person: Person,
     book: AnswerBook | None,
     labels: Mapping[str, str],
+    care: CareKind | None,
 ) -> SectionView:
     # Pictures go in a row rather than beside single messages: module authors choose them
     # for the section as a whole, and a picture beside the wrong sentence misleads.
@@ -239,7 +242,7 @@ def _section(
         title=title,
         intro=handout.intro or "",
         pictogram=pictogram,
-        messages=list(handout.key_messages),
+        messages=handout.messages_for(care),
         pictures=[str(picture) for picture in handout.pictures],
         items=[_item(item, owner, person, book, labels) for item in items],
     )
