@@ -90,3 +90,18 @@ def test_no_page_is_blank_or_nearly_empty(day: dict[str, Path]) -> None:
         fills = page_fill(path)
         if len(fills) > 1:
             assert min(fills) >= NEAR_EMPTY, (path.name, [round(f, 2) for f in fills])
+
+
+def test_arabic_copies_on_letter_keep_the_budget(tmp_path: Path) -> None:
+    """Arabic runs longer and Letter is shorter than A4: a person's copy still fits 8 pages,
+    a group's records 2 sheets, with two-column tick lists set right to left."""
+    store = make_workshop(tmp_path / "home", people=3, language="ar")
+    out = tmp_path / "handouts"
+    export_handouts(store, load_curriculum(), WS, out, paper="letter", only=[NAMES[0], GROUPS[0]])
+    store.close()
+    person = person_copies(out)[0]
+    assert pages(person) <= THINK_PAGES_PER_PERSON
+    group = out / f"group-{GROUPS[0].lower()}.pdf"
+    assert pages(group) <= 4
+    for path in (person, group):
+        assert min(page_fill(path)) >= NEAR_EMPTY, path.name

@@ -58,7 +58,7 @@ def test_without_days_they_follow_one_another(carecoop_home: Path) -> None:
         (
             "2027-01-12,2027-01-19",
             "Start.CareCoop has 5 days: give 5 dates to --days, like "
-            "2027-01-12,2027-01-19,2027-01-26,2027-02-02,2027-02-09 (2 dates given).",
+            "2027-01-12,2027-01-19,2027-01-26,2027-02-02,2027-02-09 (2 given).",
         ),
         (
             "2027-01-12,2027-01-19,2027-01-19,2027-02-02,2027-02-09",

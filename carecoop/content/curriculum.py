@@ -116,7 +116,8 @@ class Curriculum:
         programme = self.programmes.get(programme_id)
         if programme is None:
             known = ", ".join(self.programmes) or "none"
-            raise UserError(f"No programme '{programme_id}'. Programmes: {known}")
+            message = _("No programme '{id}'. Programmes: {known}")
+            raise UserError(message.format(id=programme_id, known=known))
         translation = self.programme_translations.get((programme_id, language))
         if translation is None:
             return programme

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from carecoop.content.curriculum import Curriculum
 from carecoop.content.models import ActivityKind, Module
+from carecoop.i18n import base_language
 from carecoop.outputs import claim, write_output
 from carecoop.render.agenda import agenda_days
 from carecoop.render.engine import Paper, render_html, shared_renderer
@@ -15,7 +16,6 @@ from carecoop.render.exports import ExportResult
 from carecoop.render.group_export import group_source
 from carecoop.render.guide import GuideFact, guide_view
 from carecoop.render.guide_labels import HOW_TO_KEYS, guide_labels
-from carecoop.render.labels import base_language
 from carecoop.render.meta import date_span, doc_meta
 from carecoop.store.db import Store
 from carecoop.store.records import Workshop

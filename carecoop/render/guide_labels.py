@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from carecoop.render.labels import base_language, labels_for
+from carecoop.i18n import base_language
+from carecoop.render.labels import labels_for
 
 _EN: dict[str, str] = {
     "workshop": "Workshop",

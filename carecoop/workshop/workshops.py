@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from carecoop.content.models import PROGRAMME_IDS, Programme
 from carecoop.countries.profiles import find_profile
 from carecoop.errors import ContentError, UserError
-from carecoop.i18n import _
+from carecoop.i18n import _, ngettext
 from carecoop.slugs import slug
 from carecoop.store.db import Store
 from carecoop.store.records import Participant, Workshop, clean_name, same_name
@@ -77,17 +77,16 @@ def check_days(value: str, count: int, programme: str) -> list[date]:
     """The dates of a programme's days, `2027-01-12,2027-01-19`: one a day, in order."""
     days = [check_date(part.strip()) for part in value.split(",") if part.strip()]
     if len(days) != count:
-        given = f"{len(days)} {'date' if len(days) == 1 else 'dates'}"
-        raise UserError(
-            f"{programme} has {count} {'day' if count == 1 else 'days'}: give {count} "
-            f"{'date' if count == 1 else 'dates'} to --days, like {_example_days(count)} ({given} given)."
-        )
+        raise UserError(ngettext(
+            "{programme} has {count} day: give one date to --days, like {example} ({given} given).",
+            "{programme} has {count} days: give {count} dates to --days, like {example} ({given} given).",
+            count,
+        ).format(programme=programme, count=count, example=_example_days(count), given=len(days)))
     for before, after in zip(days, days[1:], strict=False):
         if after <= before:
-            raise UserError(
-                f"The days must be in order, each after the one before: {after.isoformat()} is not "
-                f"after {before.isoformat()}."
-            )
+            raise UserError(_(
+                "The days must be in order, each after the one before: {after} is not after {before}."
+            ).format(after=after.isoformat(), before=before.isoformat()))
     return days
 
 
@@ -147,7 +146,9 @@ def new_workshop(
     if days is not None:
         sessions = check_days(days, count, info.title if info else programme)
         if start_date and check_date(start_date) != sessions[0]:
-            raise UserError(f"--date {start_date} is not the first of --days ({sessions[0].isoformat()}).")
+            raise UserError(_("--date {date} is not the first of --days ({first}).").format(
+                date=start_date, first=sessions[0].isoformat()
+            ))
         first = sessions[0]
         end = sessions[-1].isoformat() if count > 1 else None
     def make(new_id: str) -> Workshop:
