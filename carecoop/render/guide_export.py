@@ -9,7 +9,7 @@ from pathlib import Path
 from carecoop.content.curriculum import Curriculum
 from carecoop.content.models import ActivityKind, Module
 from carecoop.i18n import base_language
-from carecoop.outputs import claim, write_output
+from carecoop.outputs import Owner, claim, write_output
 from carecoop.render.agenda import agenda_days
 from carecoop.render.engine import Paper, render_html, shared_renderer
 from carecoop.render.exports import ExportResult
@@ -29,7 +29,7 @@ class GuideSource:
     modules: list[Module]
     language: str
     workshop: Workshop | None
-    owner: str
+    owner: Owner | str
     warnings: list[str]
 
 
