@@ -98,7 +98,7 @@ def export_cards(
     A workshop prints a set once for the room, once per group or once per person by the
     set's rule; a programme prints each set once unless `groups` or `people` say otherwise.
     """
-    modules, title, language, author, owner, warnings = _source(
+    modules, title, language, author, owner, warnings = group_source(
         curriculum, store, workshop_id, programme, language
     )
     counts = {"room": 1, "group": groups or 1, "person": people or 1}
