@@ -32,7 +32,7 @@ def test_days_are_stored_and_shown(carecoop_home: Path) -> None:
     assert (workshop.start_date, workshop.end_date) == ("2027-01-12", "2027-02-16")
     assert workshop.session_dates == SPREAD
     modules = load_curriculum().modules_of("start-carecoop")
-    days = agenda_days(modules, "09:00", workshop.start_date, "en", workshop.session_dates)
+    days = agenda_days(modules, "09:00", workshop.start_date, "en", dates=workshop.session_dates)
     assert [day.date_text for day in days] == [
         "January 12, 2027", "January 19, 2027", "February 2, 2027", "February 9, 2027", "February 16, 2027",
     ]  # fmt: skip
