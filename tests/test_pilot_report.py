@@ -117,3 +117,15 @@ def test_report_command(store: Store, tmp_path: Path, monkeypatch: pytest.Monkey
     ]:
         result = runner.invoke(app, args)
         assert (result.exit_code, result.stderr) == (1, message), args
+
+
+
+def test_an_arabic_workshops_report_reads_right_to_left(store: Store, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    store.update_workshop("ws", language="ar")
+    out = tmp_path / "report.pdf"
+    export_report(store, load_curriculum(), ["ws"], out, fmt="pdf")
+    reader = PdfReader(out)
+    assert str(reader.root_object["/Lang"]) == "ar"
+    assert "صفحة" in reader.pages[0].extract_text()  # "page", from the Arabic labels
