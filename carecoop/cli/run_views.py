@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from rich import box
 from rich.align import Align
@@ -57,14 +58,20 @@ def agenda_table(
         last = first + limit
     table = Table(title=Text(title, style="bold"), title_justify="left", pad_edge=False, box=None)
     table.add_column("", width=2)
-    table.add_column(_("Time"), no_wrap=True)
+
+    def narrow(header: str, width: int, **options: Any) -> None:
+        # At 80 columns only the activity's title may shrink: a time cut to "09…" is useless.
+        table.add_column(header, no_wrap=True, min_width=max(width, len(header)), **options)
+
+    narrow(_("Time"), 5)
     # TRANSLATORS: a narrow column header, short for module.
-    table.add_column(_("Mod"), no_wrap=True)
-    table.add_column(_("Activity"), no_wrap=True, overflow="ellipsis")
-    table.add_column(_("Kind"), no_wrap=True)
+    narrow(_("Mod"), 2)
+    # Wrappable columns are the ones rich narrows first; their cells keep to one line.
+    table.add_column(_("Activity"))
+    table.add_column(_("Kind"), max_width=14)
     # TRANSLATORS: a narrow column header, short for minutes.
-    table.add_column(_("Min"), justify="right")
-    table.add_column(_("Answers"), justify="right")
+    narrow(_("Min"), 3, justify="right")
+    narrow(_("Answers"), 2, justify="right")
     days = {entry.slot.day for entry in agenda}
     day = 0
     if first:
@@ -84,8 +91,8 @@ def agenda_table(
             mark,
             slot.start,
             str(slot.module.number),
-            Text(slot.activity.title, style=style),
-            kind_name(slot.activity.kind),
+            Text(slot.activity.title, style=style, no_wrap=True, overflow="ellipsis"),
+            Text(kind_name(slot.activity.kind), no_wrap=True, overflow="ellipsis"),
             str(slot.activity.duration),
             str(entry.answers) if entry.answers else "",
         )
