@@ -126,3 +126,10 @@ def test_arabic_chart_labels_are_drawn_shaped_and_english_ones_stay_text() -> No
     arabic = chart("الشهر")
     assert "<text" not in arabic and "<!-- الشهر -->" in arabic  # outlines, the word as a comment
     assert "<text" in chart("Month")
+
+
+def test_negative_amounts_carry_the_locales_minus_sign() -> None:
+    # Arabic's minus carries a left-to-right mark, so it stays left of Latin digits: -640.00 ₪.
+    assert format_money(Decimal("-640"), load_profile("ps")) == "\u200f\u200e-640.00\xa0₪"
+    assert format_money(Decimal("640"), load_profile("ps")) == "\u200f640.00\xa0₪"
+    assert format_money(Decimal("-640"), load_profile("zw")) == "-US$640.00"

@@ -79,11 +79,25 @@ def format_money(amount: Decimal, profile: CountryProfile, currency: str | None 
     pattern = parse_pattern(standard.pattern)
     pattern.frac_prec = (digits, digits)
     numbering = "latn" if profile.numbering_system == "latn" else "default"
+    rounded = round_money(amount, digits)
     shown: str = pattern.apply(
-        round_money(amount, digits), locale, currency=code, currency_digits=False,
-        numbering_system=numbering,
+        rounded, locale, currency=code, currency_digits=False, numbering_system=numbering,
     )
-    return shown
+    return _locale_minus(shown, rounded, profile.locale, numbering)
+
+
+def _locale_minus(shown: str, amount: Decimal, locale: str, numbering: str) -> str:
+    """The locale's own minus sign in place of the pattern's `-`, which Babel leaves as is.
+
+    Arabic writes its minus with a left-to-right mark (`\u200e-`) so that it stays at the
+    left of Latin digits in right-to-left text (`-640.00 ₪`, not `640.00- ₪`).
+    """
+    from babel.numbers import get_minus_sign_symbol
+
+    if amount >= 0 or "-" not in shown:
+        return shown
+    minus = get_minus_sign_symbol(locale, numbering_system=numbering)
+    return shown if minus in shown else shown.replace("-", minus, 1)
 
 
 def format_number(amount: Decimal, profile: CountryProfile, decimals: int = 2) -> str:
@@ -92,7 +106,8 @@ def format_number(amount: Decimal, profile: CountryProfile, decimals: int = 2) -
 
     numbering = "latn" if profile.numbering_system == "latn" else "default"
     pattern = "#,##0." + "#" * decimals if decimals else "#,##0"
-    return format_decimal(amount, format=pattern, locale=profile.locale, numbering_system=numbering)
+    shown: str = format_decimal(amount, format=pattern, locale=profile.locale, numbering_system=numbering)
+    return _locale_minus(shown, amount, profile.locale, numbering)
 
 
 def format_percent(value: Decimal) -> str:

@@ -97,7 +97,7 @@ PDI = "\u2069"
 # so a word next to a number stays outside.
 _FIGURE = re.compile(
     r"(?:(?:[A-Z]{1,3}\s?)?[\u0024\u00a2-\u00a5\u058f\u060b\u09f2\u09f3\u0e3f\u17db\u20a0-\u20cf\ufdfc](?:\s?[A-Z]{2,4})?[\s\u00a0\u202f]?)?"
-    r"[\u200e\u200f\u061c]?[-+\u2212]?[\u200e\u200f\u061c]?"
+    r"[\u200e\u200f\u061c]*[-+\u2212]?[\u200e\u200f\u061c]*"
     r"\d(?:[\d.,'\u066b\u066c\u00a0\u202f/:-]*\d)?"
     r"(?:\s?%|[\s\u00a0\u202f]?(?:[\u0024\u00a2-\u00a5\u058f\u060b\u09f2\u09f3\u0e3f\u17db\u20a0-\u20cf\ufdfc]|[A-Z]\s?[A-Z]{2,4}\b|[A-Z]{3}\b))?"
 )
