@@ -176,3 +176,45 @@ def test_an_amount_edited_in_a_colombian_workshop_keeps_its_value(carecoop_home:
     run.child.send(DOWN * 4 + "\r")
     assert run.end() == 0
     assert ("wage", "plenary", "12.125") in values(carecoop_home)
+
+
+def test_on_the_projector_a_multiple_choice_is_typed_as_hidden_numbers(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Ticks in a checkbox list would show the room what each person chose.
+    import io
+    from types import SimpleNamespace
+
+    from rich.console import Console
+
+    from carecoop.cli.run_views import question_view
+    from carecoop.cli.terminal_prompter import TerminalPrompter
+    from carecoop.content.models import Question
+
+    question = Question.model_validate({
+        "id": "helpers", "prompt": "Who helps with care?", "kind": "multi-choice", "scope": "workshop",
+        "max_items": 2,
+        "choices": [{"id": "mothers", "label": "Mothers"}, {"id": "fathers", "label": "Fathers"},
+                    {"id": "neighbours", "label": "Neighbours"}],
+    })  # fmt: skip
+    shown = io.StringIO()
+    Console(file=shown, width=80).print(question_view(question, None, hidden=True))
+    assert "  1  Mothers" in shown.getvalue() and "  3  Neighbours" in shown.getvalue()
+    workshop = Workshop(id="ws", programme="think-carecoop", title="Tiny day", start_date="2025-03-14")
+    prompter = TerminalPrompter(Console(file=io.StringIO()), workshop, projector=True)
+    typed: list[str] = []
+    asked: dict[str, object] = {}
+
+    def text(message: str, body: object = None, **options: object) -> str:
+        asked.update(options)
+        validate = options["validate"]
+        assert callable(validate)
+        assert validate("4") == "Type the numbers of the answers, like 1,3"
+        assert validate("1,2,3") is not True  # more than max_items
+        return typed.pop(0)
+
+    monkeypatch.setattr(prompter.screen, "text", text)
+    request = SimpleNamespace(can_defer=False)
+    typed.append("3, 1")
+    assert prompter._ask_multi_hidden(question, "Amina:", request, None) == ["neighbours", "mothers"]  # type: ignore[arg-type]
+    assert asked["secret"] is True  # typed behind stars on the projector

@@ -191,7 +191,8 @@ def question_view(question: Question, editing_text: str | None, hidden: bool) ->
     parts: list[RenderableType] = [Text(question.prompt, style="bold")]
     if question.help:
         parts.append(Text(question.help, style="dim"))
-    if question.kind is QuestionKind.CHOICE:
+    # On the projector a multiple choice is typed as numbers too: ticks would show the room.
+    if question.kind is QuestionKind.CHOICE or (hidden and question.kind is QuestionKind.MULTI_CHOICE):
         parts += [Text(f"  {number}  {choice.label}") for number, choice in enumerate(question.choices, 1)]
     if editing_text is not None:
         now = "(hidden on the projector)" if hidden else editing_text

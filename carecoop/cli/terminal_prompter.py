@@ -287,6 +287,8 @@ class TerminalPrompter:
     def _ask_multi(
         self, question: Question, message: str, request: AskRequest, heading: RenderableType
     ) -> Any:
+        if self.projector:
+            return self._ask_multi_hidden(question, message, request, heading)
         current = request.current if isinstance(request.current, list) else []
         choices = [questionary.Choice(c.label, c.id, checked=c.id in current) for c in question.choices]
         extra = [questionary.Choice(_("(skip)"), _SKIP)]
@@ -313,6 +315,36 @@ class TerminalPrompter:
         if picked == [_SKIP]:
             return SKIPPED
         return LATER if picked == [_LATER] else check_value(question, picked)
+
+    def _ask_multi_hidden(
+        self, question: Question, message: str, request: AskRequest, heading: RenderableType
+    ) -> Any:
+        """A multiple choice typed as hidden numbers (`1,3`), so the room never sees the ticks."""
+        escapes = _("- to skip, later to leave it for the break") if request.can_defer else _("- to skip")
+
+        def read(typed: str) -> Any:
+            if typed == "-":
+                return SKIPPED
+            if request.can_defer and is_later(typed):
+                return LATER
+            parts = [part.strip() for part in typed.replace(" ", ",").split(",") if part.strip()]
+            count = len(question.choices)
+            if not parts or not all(p.isdigit() and 1 <= int(p) <= count for p in parts):
+                raise ValueProblem("", typed, message=_("Type the numbers of the answers, like 1,3"))
+            return check_value(question, list(dict.fromkeys(question.choices[int(p) - 1].id for p in parts)))
+
+        def validate(text: str) -> bool | str:
+            try:
+                read(text.strip())
+            except ValueProblem as problem:
+                return problem.hint
+            return True
+
+        instruction = "(" + _("the numbers of the answers, like 1,3") + f"; {escapes})"
+        typed = self.screen.text(
+            message, heading, validate=validate, instruction=instruction, secret=True
+        ).strip()
+        return read(typed)
 
     def show_counts(self, question: Question, counts: Sequence[ChoiceCounts]) -> None:
         """How many chose each answer, group by group, at the top of the next screen."""
