@@ -59,7 +59,7 @@ class Header:
         tokens: StyleAndTextTuples = [("reverse bold", top), ("", "\n")]
         where = f" {self.where}" if self.where else ""
         if projector:
-            where += "  [projector view]"
+            where += "  [" + _("projector view") + "]"
         if self.countdown is None:
             tokens.append(("bold", fit(where, width)))
             return tokens
@@ -118,7 +118,7 @@ class Screen:
         return self.header.lines(self._size()[0], self.projector)
 
     def _bar(self) -> StyleAndTextTuples:
-        stop = " Ctrl-C: stop for now (every answer given is saved) "
+        stop = " " + _("Ctrl-C: stop for now (every answer given is saved)") + " "
         return [("reverse", fit(stop, self._size()[0]))]
 
     # Prompts -------------------------------------------------------------------------------
@@ -148,7 +148,9 @@ class Screen:
         if len(lines) > room:
             pages = _pages(lines, max(3, rows - HEADER_LINES - BAR_LINES - 2), room)
             for number, page in enumerate(pages[:-1], start=1):
-                more = questionary.text(f"Enter: more (page {number} of {len(pages)})", qmark="›")
+                more_text = _("Enter: more (page {number} of {total})")
+                more_text = more_text.format(number=number, total=len(pages))
+                more = questionary.text(more_text, qmark="›")
                 self._run(more, _fixed(page))
             return self._run(question, _fixed(pages[-1]))
         return self._run(question, (lambda w: self.render(content, w)) if parts else None)

@@ -172,7 +172,11 @@ def room_step_view(activity: Activity, index: int, countdown: Countdown | None) 
         parts.append(Text(f"[ {activity.pictogram} ]", style="magenta", justify="center"))
     parts += [
         Text(""),
-        Text(f"STEP {index + 1} OF {len(activity.steps)}", style="bold", justify="center"),
+        Text(
+            _("STEP {number} OF {total}").format(number=index + 1, total=len(activity.steps)),
+            style="bold",
+            justify="center",
+        ),
         Text(""),
         Text(step.text, style="bold", justify="center"),
     ]
@@ -195,16 +199,16 @@ def question_view(question: Question, editing_text: str | None, hidden: bool) ->
     if question.kind is QuestionKind.CHOICE or (hidden and question.kind is QuestionKind.MULTI_CHOICE):
         parts += [Text(f"  {number}  {choice.label}") for number, choice in enumerate(question.choices, 1)]
     if editing_text is not None:
-        now = "(hidden on the projector)" if hidden else editing_text
-        parts.append(Text(f"Now: {now}", style="dim"))
+        now = _("(hidden on the projector)") if hidden else editing_text
+        parts.append(Text(_("Now: {answer}").format(answer=now), style="dim"))
     return Group(*parts)
 
 
 def counts_view(question: Question, counts: Sequence[ChoiceCounts]) -> Group:
     """How many chose each answer, group by group: numbers only, never names."""
-    title = Text(f"How the room answered: {question.prompt}", style="bold")
+    title = Text(_("How the room answered: {question}").format(question=question.prompt), style="bold")
     table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD)
-    table.add_column("Answer")
+    table.add_column(_("Answer"))
     for each in counts:
         table.add_column(each.label, justify="right")
     for choice_id, label in choice_labels(question):

@@ -95,7 +95,7 @@ class TerminalPrompter:
         """Agenda, then: continue where the workshop stopped, jump, or stop."""
         header = self.screen.header
         header.module = header.activity = ""
-        self._where("Agenda", None)
+        self._where(_("Agenda"), None)
         title = _("{title} [{id}] · agenda").format(title=self.workshop.title, id=self.workshop.id)
         limit = max(3, self.console.size.height - _AGENDA_CHROME)
         done = sum(1 for entry in agenda if entry.status == "done")
@@ -137,7 +137,7 @@ class TerminalPrompter:
         self, module: Module, participants: Sequence[Participant], present: set[int] | None = None
     ) -> set[int]:
         """Tick who is here (everyone, or those `present`, to begin with), then confirm who is absent."""
-        self._where(f"Attendance · module {module.number}", None)
+        self._where(_("Attendance · module {number}").format(number=module.number), None)
         ticked = {p.id for p in participants} if present is None else set(present)
         while True:
             choices = [
@@ -175,7 +175,7 @@ class TerminalPrompter:
     def show_activity(self, entry: AgendaEntry, total: int) -> None:
         """The activity's card, at the top of its first screen."""
         header = self.screen.header
-        header.module = f"Module {entry.module.number}"
+        header.module = _("Module {number}").format(number=entry.module.number)
         header.activity = f"{entry.activity.title} ({entry.index + 1} of {total})"
         self._where("", None)
         if not self.projector:  # the room needs the step, not the facilitator's preparation
@@ -183,7 +183,8 @@ class TerminalPrompter:
 
     def show_step(self, activity: Activity, index: int, countdown: Countdown) -> Navigation:
         """One step; Enter goes on, b goes back, p turns the projector view on or off."""
-        self._where(f"Step {index + 1} of {len(activity.steps)}", countdown)
+        step = _("Step {number} of {total}").format(number=index + 1, total=len(activity.steps))
+        self._where(step, countdown)
         while True:
             if self.projector:
                 body: RenderableType = room_step_view(activity, index, countdown)
@@ -192,7 +193,7 @@ class TerminalPrompter:
             last = index == len(activity.steps) - 1
             onward = _("Enter: finish the steps") if last else _("Enter: next step")
             back = " · " + _("b: back") if index > 0 else ""
-            view = "p: facilitator view" if self.projector else "p: projector view"
+            view = _("p: facilitator view") if self.projector else _("p: projector view")
             typed = self.screen.text(f"{onward}{back} · {view}", body, qmark="›").strip().casefold()
             if typed in ("p", "projector"):
                 self.screen.projector = not self.projector
@@ -202,7 +203,7 @@ class TerminalPrompter:
     def ask(self, request: AskRequest) -> Any:
         """Ask one question of one answerer, in the way its kind needs."""
         question = request.question
-        where = "Changing an answer" if request.editing else "Questions"
+        where = _("Changing an answer") if request.editing else _("Questions")
         self._where(where, request.countdown)
         heading = question_view(question, request.current_text if request.editing else None, self.projector)
         who = request.target.label
@@ -227,10 +228,11 @@ class TerminalPrompter:
         shown = joined if len(joined) <= 60 else joined[:59] + "…"
         who = request.target.label
         if self.projector and text not in _NOT_ANSWERS:
-            line = f"  ✓ Saved · {who}"
+            line = "  ✓ " + _("Saved · {who}").format(who=who)
         elif request.editing:
             before = (request.current_text.splitlines() or [""])[0]
-            line = f"  ✓ Changed · {who}: {before} → {shown}"
+            changed = _("Changed · {who}: {before} → {answer}")
+            line = "  ✓ " + changed.format(who=who, before=before, answer=shown)
         else:
             line = "  ✓ " + _("Saved · {who}: {answer}").format(who=who, answer=shown)
         self.screen.say(Text(line, style="green"))
@@ -352,7 +354,7 @@ class TerminalPrompter:
 
     def show_closing(self, activity: Activity, rows: Sequence[AnswerRow], again: bool) -> None:
         """Key messages and the answers of the activity, once: after a change only the change is shown."""
-        self._where("Key messages · review", self.screen.header.countdown)
+        self._where(_("Key messages · review"), self.screen.header.countdown)
         if not again:
             self.screen.say(closing_view(activity, [] if self.projector else rows, key_messages=True))
 
@@ -360,7 +362,7 @@ class TerminalPrompter:
         self, choices: Sequence[EndChoice], next_title: str | None, countdown: Countdown
     ) -> EndChoice:
         """Go on, change an answer, add a note, go elsewhere, or stop; or switch the projector view."""
-        self._where("What next?", countdown)
+        self._where(_("What next?"), countdown)
         labels = {
             EndChoice.NEXT: (
                 _("Go on: {title}").format(title=next_title)
@@ -374,12 +376,14 @@ class TerminalPrompter:
             EndChoice.STOP: _("Stop here for now"),
         }
         while True:
-            view = "Facilitator view (show answers)" if self.projector else "Projector view (hide answers)"
+            view = (
+                _("Facilitator view (show answers)") if self.projector else _("Projector view (hide answers)")
+            )
             menu = [questionary.Choice(labels[choice], choice) for choice in choices]
             picked: EndChoice | str = self.screen.select(
                 _("What next?"),
                 [*menu, questionary.Choice(view, _PROJECTOR)],
-                crop="… (the full list: Change an answer)",
+                crop=_("… (the full list: Change an answer)"),
             )
             if picked != _PROJECTOR:
                 return EndChoice(picked)
@@ -398,7 +402,7 @@ class TerminalPrompter:
 
     def ask_note(self, activity: Activity, countdown: Countdown) -> str | None:
         """A free-text note; empty cancels. Hidden as it is typed on a projector."""
-        self._where("A note on this activity", countdown)
+        self._where(_("A note on this activity"), countdown)
         typed = self.screen.text(
             _("Your note on this activity (Enter on an empty line to cancel):"), secret=True
         ).strip()
