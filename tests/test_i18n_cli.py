@@ -99,3 +99,13 @@ def test_an_answers_file_is_reported_in_the_workshop_language(tmp_path: Path) ->
     assert ok("run", "fr", "--answers", str(answers)) == f"0 réponse enregistrée depuis {answers} dans fr.\n"
     result = runner.invoke(app, ["run", "fr", "--answers", str(answers), "--activity", "x"])
     assert result.stderr == "Erreur : utilisez --activity ou --answers, pas les deux.\n"
+
+
+def test_a_new_spanish_workshop_is_announced_in_spanish() -> None:
+    args = ["workshop", "new", "--programme", "think-carecoop", "--title", "Taller", "--id", "t1"]
+    args += ["--lang", "es"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("Taller creado t1: Taller\n")
+    assert "Ahora agregue a las personas participantes, grupo por grupo:" in result.output
+    assert current_language() == "en"  # nothing leaks into the next command

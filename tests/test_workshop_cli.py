@@ -39,18 +39,19 @@ def test_workshop_new_prints_the_workshop_and_what_to_do_next() -> None:
         "--location", "Bogotá", "--lang", "es", "--country", "CO", "--care-support", "A childminder",
         "--day-start", "08:30",
     )  # fmt: skip
+    # A Spanish workshop is announced in Spanish from its first line.
     assert output == (
-        "Created workshop care-day-in-bogota-2025-03-14: Care day in Bogotá!\n"
-        "  Programme    Think.CareCoop (think-carecoop)\n"
-        "  Date         2025-03-14, starting 08:30\n"
-        "  Facilitator  Rudo\n"
-        "  Location     Bogotá\n"
-        "  Language     es\n"
-        "  Country      co\n"
-        "  Care support A childminder\n"
-        "Next, add the participants, group by group:\n"
+        "Taller creado care-day-in-bogota-2025-03-14: Care day in Bogotá!\n"
+        "  Programa          Think.CareCoop (think-carecoop)\n"
+        "  Fecha             2025-03-14, desde las 08:30\n"
+        "  Facilitador/a     Rudo\n"
+        "  Lugar             Bogotá\n"
+        "  Idioma            es\n"
+        "  País              co\n"
+        "  Apoyo de cuidados A childminder\n"
+        "Ahora agregue a las personas participantes, grupo por grupo:\n"
         '  carecoop participants add care-day-in-bogota-2025-03-14 "Name One" "Name Two" --group "Group A"\n'
-        "Then run the workshop:\n"
+        "Después dirija el taller:\n"
         "  carecoop run care-day-in-bogota-2025-03-14\n"
     )
     again = ok(*NEW, "--title", "Care day in Bogotá!", "--date", "2025-03-14")

@@ -16,9 +16,10 @@ from carecoop.cli.common import (
     load_curriculum,
     open_store,
     quoted,
+    screen_language,
 )
 from carecoop.errors import ContentError
-from carecoop.i18n import _, ngettext
+from carecoop.i18n import _, ngettext, use_language
 
 if TYPE_CHECKING:
     from carecoop.store.db import Store
@@ -140,17 +141,19 @@ def new(
         day_start=day_start,
         days=days,
     )
-    created = _("Created workshop {id}: {title}")
-    say(created.format(id=f"[bold]{escape(workshop.id)}[/]", title=escape(workshop.title)))
-    _say_details(workshop, programme_title(workshop.programme))
-    prefix = command_prefix()
     import shlex
 
-    ws = shlex.quote(workshop.id)
-    say(escape(_("Next, add the participants, group by group:")))
-    say(f'  {escape(prefix)} participants add {escape(ws)} "Name One" "Name Two" --group "Group A"')
-    say(escape(_("Then run the workshop:")))
-    say(f"  {escape(prefix)} run {escape(ws)}")
+    # The screen speaks the new workshop's language from its first message on.
+    with use_language(screen_language(workshop.id)):
+        created = _("Created workshop {id}: {title}")
+        say(created.format(id=f"[bold]{escape(workshop.id)}[/]", title=escape(workshop.title)))
+        _say_details(workshop, programme_title(workshop.programme))
+        prefix = command_prefix()
+        ws = shlex.quote(workshop.id)
+        say(escape(_("Next, add the participants, group by group:")))
+        say(f'  {escape(prefix)} participants add {escape(ws)} "Name One" "Name Two" --group "Group A"')
+        say(escape(_("Then run the workshop:")))
+        say(f"  {escape(prefix)} run {escape(ws)}")
 
 
 @workshop_app.command("list")
