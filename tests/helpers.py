@@ -6,6 +6,7 @@ import re
 import subprocess
 from pathlib import Path
 
+from carecoop.content.curriculum import Curriculum
 from carecoop.store.db import Store
 from carecoop.store.records import Workshop
 
@@ -106,3 +107,22 @@ def words_outside_margins(path: Path, margin: float) -> list[str]:
             if x0 < margin or y0 < margin or x1 > width - margin or y1 > height - margin:
                 outside.append(word[5])
     return outside
+
+
+def every_answerer(
+    curriculum: Curriculum, programme: str, groups: dict[str, list[str]]
+) -> list[tuple[str, str, str | None, str | None]]:
+    """(activity, question, participant, group) for every question and answerer, in running order."""
+    from carecoop.content.models import Scope
+
+    people = [name for names in groups.values() for name in names]
+    expected: list[tuple[str, str, str | None, str | None]] = []
+    for _, activity in curriculum.activities_of(programme):
+        for question in activity.questions:
+            if question.scope is Scope.PARTICIPANT:
+                expected += [(activity.id, question.id, name, None) for name in people]
+            elif question.scope is Scope.GROUP:
+                expected += [(activity.id, question.id, None, group) for group in groups]
+            else:
+                expected.append((activity.id, question.id, None, None))
+    return expected

@@ -13,11 +13,11 @@ from typing import Any
 
 import pytest
 import yaml
+from helpers import every_answerer
 from typer.testing import CliRunner
 
 from carecoop.cli.app import app
 from carecoop.content.loader import load_curriculum
-from carecoop.content.models import Scope
 from carecoop.countries.profiles import profile_codes
 from carecoop.demo import demo_dir, demo_languages
 from carecoop.plan.checks import check_plan
@@ -49,16 +49,7 @@ def test_the_demo_answers_every_question_once_per_answerer(language: str, progra
     groups: dict[str, list[str]] = setup["groups"]
     people = [name for names in groups.values() for name in names]
     assert len(people) == len(set(people))
-    curriculum = load_curriculum()
-    expected: list[tuple[str, str, str | None, str | None]] = []
-    for _, activity in curriculum.activities_of(programme):
-        for question in activity.questions:
-            if question.scope is Scope.PARTICIPANT:
-                expected += [(activity.id, question.id, name, None) for name in people]
-            elif question.scope is Scope.GROUP:
-                expected += [(activity.id, question.id, None, group) for group in groups]
-            else:
-                expected.append((activity.id, question.id, None, None))
+    expected = every_answerer(load_curriculum(), programme, groups)
     entries = read(language, f"{programme}-answers.yaml")["answers"]
     given = [(e["activity"], e["question"], e.get("participant"), e.get("group")) for e in entries]
     if programme == "think-carecoop":  # a real day: some people missed a module, so fewer answers

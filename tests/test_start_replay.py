@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 import yaml
+from helpers import every_answerer
 from typer.testing import CliRunner
 
 from carecoop.cli.app import app
@@ -103,16 +104,7 @@ def test_setup_file_creates_the_workshop(store: Store) -> None:
 
 
 def test_answers_file_answers_every_question_once_per_answerer(curriculum: Curriculum) -> None:
-    people = [name for names in GROUPS.values() for name in names]
-    expected: list[tuple[str, str, str | None, str | None]] = []
-    for _, activity in curriculum.activities_of(PROGRAMME):
-        for question in activity.questions:
-            if question.scope is Scope.PARTICIPANT:
-                expected += [(activity.id, question.id, name, None) for name in people]
-            elif question.scope is Scope.GROUP:
-                expected += [(activity.id, question.id, None, group) for group in GROUPS]
-            else:
-                expected.append((activity.id, question.id, None, None))
+    expected = every_answerer(curriculum, PROGRAMME, GROUPS)
     given = [(e["activity"], e["question"], e.get("participant"), e.get("group")) for e in ENTRIES]
     assert given == expected  # every question, every answerer, once, in running order
 
