@@ -126,3 +126,22 @@ def every_answerer(
             else:
                 expected.append((activity.id, question.id, None, None))
     return expected
+
+
+#: English function words that never appear in a Spanish, French or Arabic sentence; a
+#: document in those languages that contains one still has English fixed text in it.
+ENGLISH_MARKERS = frozenset(
+    "the and of to is are be by with for from this that which will must should our your "
+    "their each every when where who what how not yes no month months year years member "
+    "members group decided page total".split()
+)
+
+
+def english_leftovers(text: str, *, allowed: frozenset[str] = frozenset()) -> list[str]:
+    """The English marker words in a document's text (names and `allowed` excepted).
+
+    Use it on text extracted from a Spanish, French or Arabic document: an empty list
+    means no English fixed wording was found.
+    """
+    words = re.findall(r"[A-Za-z]+", text)
+    return sorted({word for word in words if word.lower() in ENGLISH_MARKERS} - allowed)
