@@ -132,8 +132,8 @@ def every_answerer(
 #: document in those languages that contains one still has English fixed text in it.
 ENGLISH_MARKERS = frozenset(
     "the and of to is are be by with for from this that which will must should our your "
-    "their each every when where who what how not yes no month months year years member "
-    "members group decided page total".split()
+    "their each every when where who what how not yes month months year years member "
+    "members group decided".split()
 )
 
 
