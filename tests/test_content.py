@@ -140,3 +140,15 @@ def test_every_translation_key_points_at_a_text(curriculum: Curriculum) -> None:
         stale += [w for w in warnings if "no text at" in w]
     assert stale == []
     assert ("tc-1", "ar") in curriculum.translations
+
+
+def test_every_translated_list_has_the_english_length(curriculum: Curriculum) -> None:
+    """Lists are translated by position: one item more or less in English shifts every later one."""
+    from carecoop.content.curriculum import misaligned_lists
+
+    misaligned = [
+        f"{module_id}.{language}: {problem.message}"
+        for (module_id, language), translation in sorted(curriculum.translations.items())
+        for problem in misaligned_lists(curriculum.module(module_id), translation)
+    ]
+    assert misaligned == []

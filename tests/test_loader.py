@@ -307,3 +307,32 @@ def test_card_sets_are_checked_with_located_messages(tmp_path: Path, monkeypatch
         "this activity has no step 3 (its steps are 0 to 0)",
         "cards.yaml:26: activities.0.card_sets.1.id: 'roles' is already used by card_sets.0",
     ]
+
+
+def test_a_translated_list_of_another_length_fails_loudly(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Steps are translated by position: a step added in English must not shift the translation."""
+    monkeypatch.chdir(tmp_path)
+    english = MINIMAL.format(module_id="tc-9", activity_id="tc9-a")
+    write(tmp_path, "09.yaml", english.replace("steps: [Talk to each other.]", "steps: [Sit down., Talk.]"))
+    write(
+        tmp_path,
+        "09.es.yaml",
+        """\
+        translation_of: tc-9
+        language: es
+        texts:
+          title: Módulo de prueba
+          activities.tc9-a.steps.0.text: Hablen.
+        """,
+    )
+    assert validate_paths([tmp_path]) == [
+        "09.es.yaml:5: texts.activities.tc9-a.steps.0.text: activities.tc9-a.steps has 2 items in "
+        "English but 1 here (lists are translated by position: translate the list again)"
+    ]
+    curriculum = load_curriculum([tmp_path])
+    module, warnings = curriculum.localized(curriculum.module("tc-9"), "es")
+    assert module.title == "Módulo de prueba"
+    assert [step.text for step in module.activities[0].steps] == ["Sit down.", "Talk."]
+    assert "activities.tc9-a.steps has 2 items in English but 1 here" in warnings[0]

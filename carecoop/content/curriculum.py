@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -141,9 +142,17 @@ class Curriculum:
             for key in untranslatable_keys(module, translation)
         ]
         texts = text_paths(data)
+        misaligned = misaligned_lists(module, translation)
+        warnings += [
+            f"Translation {module.id}.{language}: {problem.message}; using English there"
+            for problem in misaligned
+        ]
+        skipped = tuple(f"{problem.path}." for problem in misaligned)
         for key, text in translation.texts.items():
-            # Only texts: a translation never changes a kind, an id, a number or a choice.
-            if key in texts:
+            # Only texts: a translation never changes a kind, an id, a number or a choice;
+            # a list translated by position for a list of another length would put every
+            # item under the wrong one, so it stays English whole.
+            if key in texts and not key.startswith(skipped):
                 _set_text(data, key.split("."), text)
         # Questions copied from another activity are translated there, not here.
         wanted = text_paths(module.model_dump(mode="json", exclude=_copied_questions(module)))
@@ -211,6 +220,54 @@ _TEXT_KEYS = {"title", "summary", "text", "note", "prompt", "help", "label", "in
 _TEXT_LISTS = {
     "objectives", "materials", "preparation", "key_messages", "adaptation", "roles", "items", "columns",
 }
+
+
+@dataclass(frozen=True)
+class Misaligned:
+    """A list a translation gives by position whose items are not the English list's items."""
+
+    path: str
+    #: The translation's first key in that list (where a problem line points).
+    first_key: str
+    english: int
+    translated: int
+
+    @property
+    def message(self) -> str:
+        """What is wrong, for a problem line or a warning."""
+        return (
+            f"{self.path} has {self.english} items in English but {self.translated} here "
+            "(lists are translated by position: translate the list again)"
+        )
+
+
+def _list_items(keys: Iterable[str]) -> dict[str, set[int]]:
+    """The positions named under every list of dotted keys (`steps.3.text` → steps: {3})."""
+    found: dict[str, set[int]] = {}
+    for key in keys:
+        parts = key.split(".")
+        for position, part in enumerate(parts):
+            if part.isdigit():
+                found.setdefault(".".join(parts[:position]), set()).add(int(part))
+    return found
+
+
+def misaligned_lists(module: Module, translation: Translation) -> list[Misaligned]:
+    """The lists a translation gives whose positions differ from the English list's.
+
+    Steps, objectives and other lists are keyed by position (`steps.3`): when the English
+    list gains or loses an item, every later translated item silently sits under the wrong
+    one. A translation that gives any item of a list must give exactly its items.
+    """
+    english = _list_items(text_paths(module.model_dump(mode="json")))
+    keys = sorted(translation.texts)
+    problems = []
+    for path, positions in sorted(_list_items(keys).items()):
+        wanted = english.get(path)
+        if wanted is not None and positions != wanted:
+            first = next(key for key in keys if key.startswith(f"{path}."))
+            problems.append(Misaligned(path, first, len(wanted), len(positions)))
+    return problems
 
 
 def untranslatable_keys(module: Module, translation: Translation) -> list[str]:

@@ -296,7 +296,7 @@ def _translation_problems(translations: list[tuple[Path, Translation]], modules:
 
     A programme's translation may only give the texts of a programme file.
     """
-    from carecoop.content.curriculum import untranslatable_keys
+    from carecoop.content.curriculum import misaligned_lists, untranslatable_keys
 
     if not translations:
         return []
@@ -322,6 +322,8 @@ def _translation_problems(translations: list[tuple[Path, Translation]], modules:
         else:
             for key in untranslatable_keys(original, translation):
                 here.add(("texts", key), "names no text of the module (only texts are translated)")
+            for problem in misaligned_lists(original, translation):
+                here.add(("texts", problem.first_key), problem.message)
         problems.extend(here.lines)
     return problems
 
