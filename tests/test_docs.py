@@ -81,3 +81,15 @@ def test_nothing_in_the_repository_points_outside_it() -> None:
         and any(word in (ROOT / name).read_text(encoding="utf-8", errors="replace") for word in outside)
     ]
     assert offenders == []
+
+
+def test_the_glossary_pages_are_made_from_the_glossary_file() -> None:
+    """docs/glossary-LANG.md and the guide's glossary share one home: carecoop/content/glossary.yaml."""
+    from carecoop.content.glossary import glossary_markdown
+    from carecoop.content.loader import load_glossary
+
+    pages = [page for page in load_glossary().languages if page.language != "en"]
+    assert {page.language for page in pages} == {"es", "fr", "ar"}
+    for page in pages:
+        written = (ROOT / "docs" / f"glossary-{page.language}.md").read_text(encoding="utf-8")
+        assert written == glossary_markdown(page), f"run scripts/glossary_docs.py ({page.language})"

@@ -106,6 +106,16 @@ def test_guide_of_a_module_has_everything_a_facilitator_runs_it_with() -> None:
             assert " ".join(line.split())[:40] in text
     for heading in ("OBJECTIVES", "MATERIALS", "STEPS", "KEY MESSAGES", "WHAT GETS RECORDED", "ADAPTING IT"):
         assert heading in text
+    # The back of the book: every card set with where it is used, then the key words.
+    index = next(n for n, page in enumerate(pages) if page.startswith("Card sets to print"))
+    puzzle = next(a for a in module.activities if a.card_sets)
+    used_on = next(n for n, page in enumerate(pages, 1) if puzzle.objectives[0][:30] in page)
+    assert f"Care scene cards 2 · {puzzle.title} 5 one per group {used_on}" in pages[index]
+    assert pages[index].count(" · ") == sum(len(a.card_sets) for a in module.activities) == 3
+    glossary = pages[index + 1]
+    assert glossary.startswith("Words we use")
+    assert "patronage refund Part of the surplus given back to members" in glossary
+    assert pages[1].count("Card sets to print") == 1 and "Words we use" in pages[1]  # in the contents
 
 
 def test_duplex_guide_starts_every_module_on_an_odd_page(
@@ -130,6 +140,9 @@ def test_duplex_guide_starts_every_module_on_an_odd_page(
     plan = next(n for n, page in enumerate(pages, 1) if "البرنامج في لمحة" in page and n > 2)
     assert plan % 2 == 1
     assert "ليس من منتجات منظمة العمل الدولية" in pages[1]
+    assert any("مجموعات البطاقات للطباعة" in page and "واحدة لكل مجموعة" in page for page in pages)
+    glossary = next(page for page in pages if "الكلمات التي نستعملها" in page and "النظام الداخلي" in page)
+    assert "كتاب قواعدنا المكتوبة" in glossary
     assert reader.trailer["/Root"]["/Lang"] == "ar"
 
 

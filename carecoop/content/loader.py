@@ -10,7 +10,7 @@ import functools
 import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -29,6 +29,9 @@ from carecoop.content.models import (
 )
 from carecoop.content.yamlfile import display_path, located_lines, read_yaml, read_yaml_cached
 from carecoop.errors import ContentError
+
+if TYPE_CHECKING:
+    from carecoop.content.glossary import Glossary
 
 Location = tuple[str | int, ...]
 ModelT = TypeVar("ModelT", bound=BaseModel)
@@ -228,6 +231,19 @@ def load_programme_file(path: Path) -> Programme:
     problems.raise_if_any()
     assert programme is not None
     return programme
+
+
+@functools.cache
+def load_glossary(path: Path | None = None) -> Glossary:
+    """The programmes' words in every language (the bundled file unless another is given)."""
+    from carecoop.content.glossary import GLOSSARY_FILE, Glossary
+
+    path = path or GLOSSARY_FILE
+    problems = _Problems(path)
+    glossary = _validate(path, Glossary, read_yaml(path), problems)
+    problems.raise_if_any()
+    assert glossary is not None
+    return glossary
 
 
 def load_translation_file(path: Path, *, cached: bool = False) -> Translation:

@@ -6,10 +6,20 @@ each step, the right answers of quizzes and the adaptation notes.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from carecoop.content.models import Activity, ActivityKind, Module, Programme, Question, QuestionKind, Scope
+from carecoop.content.glossary import KeyWord
+from carecoop.content.models import (
+    Activity,
+    ActivityKind,
+    CardSet,
+    Module,
+    Programme,
+    Question,
+    QuestionKind,
+    Scope,
+)
 from carecoop.render.agenda import AgendaDay
 from carecoop.render.meta import DocMeta
 
@@ -44,6 +54,7 @@ class GuideRecord:
 class GuideActivity:
     """One activity as the facilitator runs it."""
 
+    anchor: str
     title: str
     pictogram: str
     minutes: int
@@ -72,6 +83,18 @@ class GuideModule:
 
 
 @dataclass(frozen=True)
+class GuideCardSet:
+    """A line of the index of card sets: what to print, how many, and where it is used."""
+
+    title: str
+    module: int
+    activity: str
+    anchor: str
+    cards: int
+    copies: str
+
+
+@dataclass(frozen=True)
 class GuideFact:
     """A line of the cover: a label and its value."""
 
@@ -92,6 +115,8 @@ class GuideView:
     how_to: list[str]
     days: list[AgendaDay]
     modules: list[GuideModule]
+    card_sets: list[GuideCardSet]
+    glossary: list[KeyWord]
     duplex: bool
 
 
@@ -110,9 +135,38 @@ def _choices(question: Question, labels: dict[str, str]) -> list[GuideChoice]:
     return [GuideChoice(choice.label, choice.id in right) for choice in question.choices]
 
 
+def activity_anchor(activity: Activity) -> str:
+    """The id of an activity's part of the guide (the index of card sets points at it)."""
+    return f"activity-{activity.id}"
+
+
+def _copies(card_set: CardSet, labels: Mapping[str, str]) -> str:
+    """`one per group`, `one per group +1 more`."""
+    rule = labels[f"g_copies_{card_set.copies}"]
+    return f"{rule} {labels['g_copies_extra'].format(extra=card_set.extra)}" if card_set.extra else rule
+
+
+def card_index(modules: Sequence[Module], labels: Mapping[str, str]) -> list[GuideCardSet]:
+    """Every card set of the modules, in the order the activities use them."""
+    return [
+        GuideCardSet(
+            title=card_set.title,
+            module=module.number,
+            activity=activity.title,
+            anchor=activity_anchor(activity),
+            cards=len(card_set.cards),
+            copies=_copies(card_set, labels),
+        )
+        for module in modules
+        for activity in module.activities
+        for card_set in activity.card_sets
+    ]
+
+
 def guide_activity(activity: Activity, who: dict[Scope, str], labels: dict[str, str]) -> GuideActivity:
     """One activity with everything the facilitator needs to run it."""
     return GuideActivity(
+        anchor=activity_anchor(activity),
         title=activity.title,
         pictogram=activity.pictogram,
         minutes=activity.duration,
@@ -136,6 +190,7 @@ def guide_view(
     days: list[AgendaDay],
     facts: list[GuideFact],
     how_to: list[str],
+    glossary: list[KeyWord],
     duplex: bool,
 ) -> GuideView:
     """The guide of a programme's modules (already in the guide's language)."""
@@ -166,5 +221,7 @@ def guide_view(
             )
             for module in modules
         ],
+        card_sets=card_index(modules, labels),
+        glossary=glossary,
         duplex=duplex,
     )

@@ -7,6 +7,8 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from carecoop.content.curriculum import Curriculum
+from carecoop.content.glossary import key_words
+from carecoop.content.loader import load_glossary
 from carecoop.content.models import ActivityKind, Module
 from carecoop.i18n import base_language
 from carecoop.outputs import Owner, claim, write_output
@@ -96,6 +98,7 @@ def guide_html(
         days=days,
         facts=_facts(programme.audience, source.modules, len(days), labels, source.language, workshop),
         how_to=[labels[f"g_{key}"] for key in HOW_TO_KEYS],
+        glossary=key_words(load_glossary(), source.language),
         duplex=duplex,
     )
     return render_html("guide.html", {"meta": meta, "guide": view})
