@@ -35,10 +35,14 @@ def extra_module_dirs() -> list[Path]:
 def cache_dir() -> Path:
     """Where parsed module files are cached.
 
-    CARECOOP_HOME/cache when that is set (one folder holds everything: tests, a USB stick),
-    else the platform's cache folder (~/.cache/carecoop), so the cache never fills the
-    folder that holds the answers.
+    CARECOOP_CACHE when that is set (a folder several stores share, e.g. every test of a
+    run); else CARECOOP_HOME/cache when that is set (one folder holds everything: a USB
+    stick); else the platform's cache folder (~/.cache/carecoop), so the cache never fills
+    the folder that holds the answers.
     """
+    cache = os.environ.get("CARECOOP_CACHE")
+    if cache:
+        return Path(cache)
     env = os.environ.get("CARECOOP_HOME")
     if env:
         return Path(env) / "cache"

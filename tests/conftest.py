@@ -7,11 +7,24 @@ from pathlib import Path
 import pytest
 
 
+@pytest.fixture(scope="session")
+def parse_cache(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
+    """One parse cache of the module files for the whole run, shared by the xdist workers.
+
+    Each test has its own store folder, and so would parse every module file again
+    (~0.35 s a test); the cache is keyed on each file's content and written atomically,
+    so sharing it is safe.
+    """
+    base = tmp_path_factory.getbasetemp()
+    return (base if worker_id == "master" else base.parent) / "carecoop-parse-cache"
+
+
 @pytest.fixture(autouse=True)
-def carecoop_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+def carecoop_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, parse_cache: Path) -> Iterator[Path]:
     """Every test gets its own store folder; the real user folder is never touched."""
     home = tmp_path / "carecoop-home"
     monkeypatch.setenv("CARECOOP_HOME", str(home))
+    monkeypatch.setenv("CARECOOP_CACHE", str(parse_cache))
     monkeypatch.delenv("CARECOOP_MODULES", raising=False)
     monkeypatch.setenv("COLUMNS", "100")
     # The interface speaks the system locale's language when nothing else says one: tests

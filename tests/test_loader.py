@@ -75,9 +75,7 @@ def test_typo_in_a_key_suggests_the_right_one(tmp_path: Path, monkeypatch: pytes
 def test_yaml_syntax_error_is_located(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     path = write(tmp_path, "broken.yaml", "id: tc-9\ntitle: [unclosed\nsummary: x\n")
-    assert problems_of(path) == [
-        "broken.yaml:3: YAML syntax error: did not find expected ',' or ']'"
-    ]
+    assert problems_of(path) == ["broken.yaml:3: YAML syntax error: did not find expected ',' or ']'"]
 
 
 def test_empty_file_and_wrong_types(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -85,9 +83,11 @@ def test_empty_file_and_wrong_types(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     assert problems_of(write(tmp_path, "empty.yaml", "")) == [
         "empty.yaml: must be a mapping of keys to values (is the file empty?)"
     ]
-    text = MINIMAL.format(module_id="tc-9", activity_id="tc9-a").replace(
-        "duration: 10", "duration: ten"
-    ).replace("objectives: [Learn.]", "objectives: Learn.")
+    text = (
+        MINIMAL.format(module_id="tc-9", activity_id="tc9-a")
+        .replace("duration: 10", "duration: ten")
+        .replace("objectives: [Learn.]", "objectives: Learn.")
+    )
     assert problems_of(write(tmp_path, "types.yaml", text)) == [
         "types.yaml:6: objectives: must be a list",
         "types.yaml:11: activities.0.duration: must be a whole number of minutes",
@@ -130,9 +130,7 @@ def test_missing_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_extra_folder_overrides_and_adds(tmp_path: Path) -> None:
-    override = MINIMAL.format(module_id="tc-2", activity_id="tc2-only").replace(
-        "number: 9", "number: 2"
-    )
+    override = MINIMAL.format(module_id="tc-2", activity_id="tc2-only").replace("number: 9", "number: 2")
     write(tmp_path, "02.yaml", override)
     write(tmp_path, "09.yaml", MINIMAL.format(module_id="tc-9", activity_id="tc9-a"))
     curriculum = load_curriculum([tmp_path])
@@ -179,7 +177,10 @@ def test_the_bundled_curriculum_is_valid() -> None:
     assert curriculum.modules_of("think-carecoop")
 
 
-def test_parse_cache_sees_every_change(tmp_path: Path, carecoop_home: Path) -> None:
+def test_parse_cache_sees_every_change(
+    tmp_path: Path, carecoop_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("CARECOOP_CACHE")  # this test reads the store's own cache folder
     path = write(tmp_path, "09.yaml", MINIMAL.format(module_id="tc-9", activity_id="tc9-a"))
     assert load_curriculum([tmp_path]).module("tc-9").title == "Test module"
     assert any((carecoop_home / "cache" / "yaml").glob("*.json"))
@@ -190,7 +191,10 @@ def test_parse_cache_sees_every_change(tmp_path: Path, carecoop_home: Path) -> N
         load_curriculum([tmp_path])
 
 
-def test_a_broken_cache_is_ignored(tmp_path: Path, carecoop_home: Path) -> None:
+def test_a_broken_cache_is_ignored(
+    tmp_path: Path, carecoop_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("CARECOOP_CACHE")  # this test reads the store's own cache folder
     write(tmp_path, "09.yaml", MINIMAL.format(module_id="tc-9", activity_id="tc9-a"))
     load_curriculum([tmp_path])
     for cached in (carecoop_home / "cache" / "yaml").glob("*.json"):
@@ -236,7 +240,7 @@ PICTURED = MINIMAL.replace(
 ).replace(
     "handout:\n  title: Test\n",
     "handout:\n  title: Test\n  worksheet:\n    - prompt: Tick one.\n      kind: checklist\n"
-    "      items: [\"See care as work (the eye)\", \"Pay fairly (the coins)\"]\n{item_pictures}",
+    '      items: ["See care as work (the eye)", "Pay fairly (the coins)"]\n{item_pictures}',
 )
 
 

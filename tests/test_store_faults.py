@@ -5,6 +5,7 @@ Issue 18 point 9 and issue 12 point 10.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
@@ -124,7 +125,12 @@ def test_the_parse_cache_lives_in_the_cache_folder_and_its_failure_stops_nothing
 ) -> None:
     from carecoop.paths import cache_dir
 
-    # With CARECOOP_HOME set, everything stays in that one folder; without, the platform's.
+    # CARECOOP_CACHE names the folder; else with CARECOOP_HOME set, everything stays in that
+    # one folder; without either, the platform's.
+    assert cache_dir() == Path(os.environ["CARECOOP_CACHE"])
+    monkeypatch.setenv("CARECOOP_CACHE", str(tmp_path / "shared"))
+    assert cache_dir() == tmp_path / "shared"
+    monkeypatch.delenv("CARECOOP_CACHE")
     assert cache_dir() == carecoop_home / "cache"
     monkeypatch.delenv("CARECOOP_HOME")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
