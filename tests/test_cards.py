@@ -171,3 +171,49 @@ def test_long_spanish_cards_stay_inside_their_cards() -> None:
     view = cards_view_of([module], "Think.CareCoop", "es", "", "letter", {"room": 1, "group": 1, "person": 1})
     assert {sheet.size for sheet in view.sheets} == {"medium", "wide", "sheet"}
     assert _faces_overflowing(render_html("cards.html", {"meta": view.meta, "cards": view})) == []
+
+
+#: The Start.CareCoop card sets that activities once only named ("make the value cards"), now printed.
+NAMED_SETS = {
+    "sc1-membership-model": "role-cards",
+    "sc1-name-and-values": "value-cards",
+    "sc2-visit-a-family": "family-cards",
+    "sc2-who-pays": "price-cards",
+    "sc2-who-gives-care-today": "choice-cards",
+    "sc3-prices-and-users": "month-cards",
+    "sc3-reaching-users": "name-cards",
+    "sc4-who-decides": "who-decides-cards",
+    "sc4-first-general-assembly": "assembly-cards",
+}
+
+
+@pytest.mark.parametrize("language", ["es", "fr", "ar"])
+def test_start_carecoops_named_card_sets_are_written_in_every_language(language: str) -> None:
+    curriculum = load_curriculum()
+    for activity_id, set_id in NAMED_SETS.items():
+        module, activity = curriculum.find_activity(activity_id) or pytest.fail(activity_id)
+        english = next(s for s in activity.card_sets if s.id == set_id)
+        local = curriculum.localized(module, language)[0]
+        activity_there = next(a for a in local.activities if a.id == activity_id)
+        translated = next(s for s in activity_there.card_sets if s.id == set_id)
+        assert translated.title != english.title, (activity_id, language)
+        assert all(card.picture for card in english.cards)
+        # Every card says its words in the language; only the price cards' numbers stay as they are.
+        assert all(
+            t.text != e.text
+            for t, e in zip(translated.cards, english.cards, strict=True)
+            if e.text and not e.text.isdigit()
+        ), (activity_id, language)
+
+
+def test_export_cards_prints_start_carecoops_named_sets(tmp_path: Path) -> None:
+    out = tmp_path / "sc.md"
+    args = ["export", "cards", "--programme", "start-carecoop", "--lang", "ar", "--out", str(out)]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    text = out.read_text(encoding="utf-8")
+    for title in ("بطاقات الأدوار: لمن التعاونية؟", "بطاقات القيَم", "بطاقات أدوار العائلات", "بطاقات الأسعار",
+                  "خيارات رودو الستة", "بطاقات الأشهر", "بطاقات الأسماء: ثلاثة مشاهد في السوق",
+                  "من يقرّر: ثلاث بطاقات فيها صور", "بطاقات الأسماء للهيئة العامة"):  # fmt: skip
+        assert f"## {title}\n" in text
+    assert "(umbrella) التضامن: نقف مع بعضنا في الأوقات الصعبة." in text
