@@ -19,6 +19,7 @@ from carecoop.plan.summary import (
     key_figures,
     safe_level_text,
     score_rows,
+    translated_headers,
     what_if_rows,
     year_rows,
 )
@@ -43,13 +44,13 @@ def check_view(
     parts.append(_pairs(_("Key figures"), key_figures(report.figures, plan, profile, report.currency)))
     parts.append(Text(""))
     cash = Table(title=Text(_("Cash month by month"), style="bold"), title_justify="left", pad_edge=False)
-    for index, header in enumerate(CASH_HEADERS):
+    for index, header in enumerate(translated_headers(CASH_HEADERS)):
         cash.add_column(header, justify="right" if index else "left", no_wrap=True)
     for number, row in enumerate(cash_rows(report.figures, profile, report.currency), start=1):
         low = report.figures.months[number - 1].closing_cash < 0
         cash.add_row(*(escape(cell) for cell in row), style="red" if low else None)
     parts += [cash, Text("")]
-    parts += [_table(_("Year by year (income statement, loans and cash)"), YEAR_HEADERS,
+    parts += [_table(_("Year by year (income statement, loans and cash)"), translated_headers(YEAR_HEADERS),
                      year_rows(report.figures, profile, report.currency)), Text("")]
     parts.append(Text(_("Warnings"), style="bold"))
     if report.findings:
@@ -80,5 +81,5 @@ def _table(title: str, headers: list[str], rows: list[list[str]]) -> Table:
 
 def what_if_view(plan: Plan, profile: CountryProfile, currency: str) -> RenderableType:
     """What `plan check --what-if` adds: the plan with fewer clients, lower prices, a late payer."""
-    table = _table("What if", WHAT_IF_HEADERS, what_if_rows(plan, profile, currency))
+    table = _table(_("What if"), translated_headers(WHAT_IF_HEADERS), what_if_rows(plan, profile, currency))
     return Group(Text(""), table, Text(safe_level_text(plan, profile)))

@@ -17,7 +17,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 from carecoop.errors import UserError
-from carecoop.i18n import _
+from carecoop.i18n import N_, _
 from carecoop.types import LegalFormCode, Text
 from carecoop.values.locales import reading_locale
 
@@ -68,7 +68,7 @@ class CooperativeLaw(_Model):
 
 
 #: What the documents say where a profile does not name the cooperative law for sure.
-ASK_THE_REGISTRAR = "to be checked with the registrar of cooperatives"
+ASK_THE_REGISTRAR = N_("to be checked with the registrar of cooperatives")
 
 
 class CountryProfile(_Model):

@@ -7,34 +7,53 @@ from decimal import ROUND_CEILING, Decimal
 from typing import Any
 
 from carecoop.countries.profiles import CountryProfile
+from carecoop.i18n import N_, _, ngettext
 from carecoop.plan import statement
 from carecoop.plan.checks import Report
 from carecoop.plan.model import SECTION_TITLES, Plan
-from carecoop.plan.money import format_money, format_number, round_money
+from carecoop.plan.money import format_money, format_number, format_percent, round_money
 from carecoop.plan.score import COMPLETENESS_POINTS, GATE_CAP, VIABILITY_POINTS
 
-CASH_HEADERS = ["Month", "Opening cash", "Revenue", "Costs", "Loan principal", "Surplus", "Closing cash"]
+#: Column headers are marked here and translated where they are shown (`translated_headers`).
+CASH_HEADERS = [
+    N_("Month"),
+    N_("Cash at the start"),
+    N_("Revenue"),
+    N_("Costs"),
+    N_("Loan repaid"),
+    N_("Surplus"),
+    N_("Cash at the end"),
+]
 
 VIABILITY_LABELS: dict[str, str] = {
-    "funding": "Funding covers start-up costs",
-    "cash": "Cash never below zero",
-    "break_even": "Breaks even within the horizon",
-    "wages": "Wages at or above the minimum or living wage",
-    "ratios": "Clients within places and carers' ratios",
-    "price": "Main price within what families can pay and above its cost",
-    "reserve": "A reserve share of the surplus",
+    "funding": N_("Funding covers start-up costs"),
+    "cash": N_("Cash never below zero"),
+    "break_even": N_("Breaks even within the horizon"),
+    "wages": N_("Wages at or above the minimum or living wage"),
+    "ratios": N_("Clients within places and carers' ratios"),
+    "price": N_("Main price within what families can pay and above its cost"),
+    "reserve": N_("A reserve share of the surplus"),
 }
+
+
+def translated_headers(headers: list[str]) -> list[str]:
+    """Column headers marked with `N_` in the current language."""
+    return [_(header) if header else header for header in headers]
 
 
 def break_even_texts(figures: statement.Figures, profile: CountryProfile) -> tuple[str, str]:
     """The monthly break-even in words: to cover running costs, and to also repay the loan."""
     if figures.main_service is None:
-        return "no revenue line yet", "no revenue line yet"
+        return _("no revenue line yet"), _("no revenue line yet")
 
     def units(value: object) -> str:
         if not isinstance(value, Decimal):
-            return f"never: a unit of {figures.main_service} costs at least its price"
-        return f"{format_number(value, profile)} a month of {figures.main_service}"
+            return _("never: a unit of {service} costs at least its price").format(
+                service=figures.main_service
+            )
+        return _("{count} a month of {service}").format(
+            count=format_number(value, profile), service=figures.main_service
+        )
 
     return units(figures.break_even_units), units(figures.break_even_units_with_loan)
 
@@ -42,16 +61,21 @@ def break_even_texts(figures: statement.Figures, profile: CountryProfile) -> tup
 def funding_gap_text(figures: statement.Figures, money: Callable[[Decimal], str]) -> str:
     """The funding gap, never "none" next to a month of negative cash."""
     if figures.funding_gap > 0:
-        text = f"{money(figures.funding_gap)} of the start-up costs not covered"
+        text = _("{amount} of the start-up costs not covered").format(amount=money(figures.funding_gap))
         if figures.cash_short > figures.funding_gap:
-            text += f"; {money(figures.cash_short)} in all by month {figures.lowest_cash_month}"
+            text += "; " + _("{amount} in all by month {month}").format(
+                amount=money(figures.cash_short), month=figures.lowest_cash_month
+            )
         return text
     if figures.cash_short > 0:
-        return (
-            f"start-up covered, but cash falls to {money(figures.lowest_cash)} in month "
-            f"{figures.lowest_cash_month}: {money(figures.cash_short)} more is needed"
+        return _(
+            "start-up covered, but cash falls to {lowest} in month {month}: {short} more is needed"
+        ).format(
+            lowest=money(figures.lowest_cash),
+            month=figures.lowest_cash_month,
+            short=money(figures.cash_short),
         )
-    return "none: cash never goes below zero"
+    return _("none: cash never goes below zero")
 
 
 def key_figures(
@@ -65,42 +89,48 @@ def key_figures(
     fin = plan.financial
     full = figures.months[-1]
     if not fin.revenue:
-        break_even = "no revenue line yet"
+        break_even = _("no revenue line yet")
     elif figures.break_even_month is not None:
-        break_even = f"month {figures.break_even_month}"
+        break_even = _("month {month}").format(month=figures.break_even_month)
     else:
-        break_even = f"not within the horizon ({fin.horizon_months} months)"
+        break_even = _("not within the horizon ({months} months)").format(months=fin.horizon_months)
     operating, with_loan = break_even_texts(figures, profile)
     allocation = figures.first_year
     rows = [
-        ("Start-up costs", money(figures.startup)),
-        ("Member shares", money(figures.member_shares)),
-        ("Total funding", money(figures.funding)),
-        ("Funding gap", funding_gap_text(figures, money)),
-        ("Cash at the start of month 1", money(figures.months[0].opening_cash)),
-        (f"Revenue in month {full.number} (the last)", money(full.revenue)),
-        (f"Staff cost in month {full.number}", money(full.staff)),
-        ("Fixed costs per month", money(full.fixed)),
-        (f"Surplus in month {full.number}", money(full.surplus)),
-        ("Lowest cash", f"{money(figures.lowest_cash)} in month {figures.lowest_cash_month}"),
-        ("Cumulative break-even", break_even),
-        ("Break-even to cover running costs", operating),
+        (_("Start-up costs"), money(figures.startup)),
+        (_("Member shares"), money(figures.member_shares)),
+        (_("Total funding"), money(figures.funding)),
+        (_("Funding gap"), funding_gap_text(figures, money)),
+        (_("Cash at the start of month 1"), money(figures.months[0].opening_cash)),
+        (_("Revenue in month {month} (the last)").format(month=full.number), money(full.revenue)),
+        (_("Staff cost in month {month}").format(month=full.number), money(full.staff)),
+        (_("Fixed costs per month"), money(full.fixed)),
+        (_("Surplus in month {month}").format(month=full.number), money(full.surplus)),
+        (_("Lowest cash"), _("{amount} in month {month}").format(
+            amount=money(figures.lowest_cash), month=figures.lowest_cash_month)),
+        (_("Cumulative break-even"), break_even),
+        (_("Break-even to cover running costs"), operating),
     ]
     if fin.loans:
         rows += [
-            ("Break-even to also repay the loan", with_loan),
-            (f"Loan still owed after month {fin.horizon_months}", money(figures.loan_balance)),
+            (_("Break-even to also repay the loan"), with_loan),
+            (
+                _("Loan still owed after month {month}").format(month=fin.horizon_months),
+                money(figures.loan_balance),
+            ),
         ]
-    rows.append(("First-year surplus", money(allocation.surplus)))
+    rows.append((_("First-year surplus"), money(allocation.surplus)))
     if allocation.surplus > 0:
         refund = money(allocation.patronage_refund)
         if allocation.refund_blocked is not None:
-            refund += f" (planned {money(allocation.planned_refund)}; not paid: cash does not allow it)"
+            refund += " " + _("(planned {amount}; not paid: cash does not allow it)").format(
+                amount=money(allocation.planned_refund)
+            )
         rows += [
-            ("  to the reserve", money(allocation.reserve)),
-            ("  to the education fund", money(allocation.education_fund)),
-            ("  as patronage refunds", refund),
-            ("  undivided", money(allocation.undivided)),
+            ("  " + _("to the reserve"), money(allocation.reserve)),
+            ("  " + _("to the education fund"), money(allocation.education_fund)),
+            ("  " + _("as patronage refunds"), refund),
+            ("  " + _("kept in the cooperative"), money(allocation.undivided)),
         ]
     return rows
 
@@ -108,14 +138,14 @@ def key_figures(
 def cover_text(cover: Decimal | None, profile: CountryProfile) -> str:
     """Debt-service cover in words: 1.25 means the year's operations pay the loans and a quarter more."""
     if cover is None:
-        return "no loan payments"
+        return _("no loan payments")
     if cover > 100:
-        return "over 100"
+        return _("over {number}").format(number=format_number(Decimal(100), profile))
     return format_number(cover, profile, 2)
 
 
-YEAR_HEADERS = ["", "Revenue", "Running costs", "Depreciation", "Interest", "Surplus", "Loan payments",
-                "Debt cover", "Cash at year end", "Loan still owed"]
+YEAR_HEADERS = ["", N_("Revenue"), N_("Running costs"), N_("Depreciation"), N_("Interest"), N_("Surplus"),
+                N_("Loan payments"), N_("Debt-service cover"), N_("Cash at year end"), N_("Loan still owed")]
 
 
 def year_rows(figures: statement.Figures, profile: CountryProfile, currency: str) -> list[list[str]]:
@@ -128,7 +158,9 @@ def year_rows(figures: statement.Figures, profile: CountryProfile, currency: str
     for year in figures.years:
         cover = year.debt_cover
         rows.append([
-            f"Year {year.number} (months {year.first_month}-{year.last_month})",
+            _("Year {number} (months {first}-{last})").format(
+                number=year.number, first=year.first_month, last=year.last_month
+            ),
             money(year.revenue),
             money(year.variable + year.staff + year.fixed),
             money(year.depreciation),
@@ -171,16 +203,21 @@ def score_rows(report: Report) -> list[tuple[str, str]]:
     total = sum(t for _, t in report.completeness.values())
     rows = [
         (
-            f"Completeness ({filled} of {total} key fields)",
+            ngettext(
+                "Completeness ({filled} of {count} key field)",
+                "Completeness ({filled} of {count} key fields)",
+                total,
+            ).format(filled=filled, count=total),
             f"{round(COMPLETENESS_POINTS * filled / total)} / {COMPLETENESS_POINTS}",
         )
     ]
     rows += [
-        (VIABILITY_LABELS[name], f"{report.viability[name]} / {points}")
+        (_(VIABILITY_LABELS[name]), f"{report.viability[name]} / {points}")
         for name, points in VIABILITY_POINTS.items()
     ]
     if report.gates:
-        rows.append((f"Capped at {GATE_CAP}: {'; '.join(report.gates)}", f"{report.score} / 100"))
+        rows.append((_("Capped at {cap}: {reasons}").format(cap=GATE_CAP, reasons="; ".join(report.gates)),
+                     f"{report.score} / 100"))
     return rows
 
 
@@ -286,26 +323,27 @@ def report_json(report: Report, workshop: str, group: str) -> dict[str, Any]:
     }
 
 
-WHAT_IF_HEADERS = ["What if", "Lowest cash", "Cash below zero from", "Cash at the end", "Breaks even"]
+WHAT_IF_HEADERS = [N_("What if"), N_("Lowest cash"), N_("Cash below zero from"), N_("Cash at the end"),
+                   N_("Breaks even")]
 
 
 def what_if_rows(plan: Plan, profile: CountryProfile, currency: str) -> list[list[str]]:
     """The plan and its what-ifs, one row of text each, in the order of WHAT_IF_HEADERS."""
     from carecoop.plan import whatif
-    from carecoop.plan.words import PAYERS
+    from carecoop.plan.words import PAYERS, translated
 
     def money(amount: Decimal) -> str:
         return format_money(amount, profile, currency)
 
     rows = []
-    for scenario in whatif.scenarios(plan, PAYERS):
+    for scenario in whatif.scenarios(plan, translated(PAYERS)):
         lowest, negative, even = scenario.lowest, scenario.first_negative, scenario.break_even_month
         rows.append([
-            scenario.label,
-            f"{money(lowest.closing_cash)} (month {lowest.number})",
-            f"month {negative.number}" if negative else "never",
+            scenario.title(),
+            _("{amount} (month {month})").format(amount=money(lowest.closing_cash), month=lowest.number),
+            _("month {month}").format(month=negative.number) if negative else _("never"),
             money(scenario.closing_cash),
-            f"month {even}" if even else "not within the horizon",
+            _("month {month}").format(month=even) if even else _("not within the horizon"),
         ])
     return rows
 
@@ -316,17 +354,17 @@ def safe_level_text(plan: Plan, profile: CountryProfile) -> str:
 
     level = whatif.safe_level(plan)
     if level.main_service is None:
-        return "No revenue line yet: the lowest safe level of clients cannot be worked out."
+        return _("No revenue line yet: the lowest safe level of clients cannot be worked out.")
     if level.percent is None:
-        return (
-            f"Even with {whatif.SEARCH_UP_TO}% of the planned clients, cash goes below zero: the plan "
-            "needs more funding or lower costs, not only more clients."
-        )
+        return _(
+            "Even with {percent} of the planned clients, cash goes below zero: the plan needs more "
+            "funding or lower costs, not only more clients."
+        ).format(percent=format_percent(Decimal(whatif.SEARCH_UP_TO)))
     units = format_number((level.main_units or Decimal(0)).to_integral_value(rounding=ROUND_CEILING), profile)
-    return (
-        f"Cash never goes below zero as long as the cooperative keeps at least {level.percent}% of the "
-        f"clients it plans: {units} a month of {level.main_service} once it is full."
-    )
+    return _(
+        "Cash never goes below zero as long as the cooperative keeps at least {percent} of the clients "
+        "it plans: {count} a month of {service} once it is full."
+    ).format(percent=format_percent(Decimal(level.percent)), count=units, service=level.main_service)
 
 
 def what_if_json(plan: Plan, digits: int) -> dict[str, Any]:

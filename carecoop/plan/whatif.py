@@ -16,14 +16,25 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from carecoop.i18n import N_, _, ngettext
 from carecoop.plan import finance
 from carecoop.plan.finance import Month
 from carecoop.plan.model import Plan
+from carecoop.plan.money import format_percent
 
 #: Months the main payer pays late in the what-if.
 PAYER_DELAY = 3
 #: The highest level of clients searched, in percent of the plan.
 SEARCH_UP_TO = 300
+
+#: The what-ifs as a table names them, with the percentage they change (the late payer's
+#: title is made where it is shown, with the payer's name).
+TITLES: dict[str, tuple[str, int | None]] = {
+    "plan": (N_("As planned"), None),
+    "clients-10": (N_("{percent} fewer clients"), 10),
+    "clients-25": (N_("{percent} fewer clients"), 25),
+    "price-10": (N_("Prices {percent} lower"), 10),
+}
 
 
 @dataclass(frozen=True)
@@ -31,8 +42,22 @@ class Scenario:
     """The cash plan of one what-if."""
 
     key: str
+    #: The English label (kept in the JSON); `title()` gives it in the reader's language.
     label: str
     months: list[Month]
+    #: The late payer in words (only for the late-payer what-if).
+    payer: str | None = None
+
+    def title(self) -> str:
+        """The what-if as a table names it, in the current language."""
+        if self.key == "late-payer":
+            return ngettext(
+                "The main payer ({payer}) pays {count} month late",
+                "The main payer ({payer}) pays {count} months late",
+                PAYER_DELAY,
+            ).format(payer=self.payer, count=PAYER_DELAY)
+        title, percent = TITLES[self.key]
+        return _(title).format(percent=format_percent(Decimal(percent or 0)))
 
     @property
     def lowest(self) -> Month:
@@ -102,6 +127,7 @@ def scenarios(plan: Plan, payer_names: dict[str, str] | None = None) -> list[Sce
                 "late-payer",
                 f"The main payer ({name}) pays {PAYER_DELAY} months late",
                 finance.months(plan, {payer: PAYER_DELAY}),
+                name,
             )
         )
     return result

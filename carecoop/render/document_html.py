@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 from typing import Any
 
+from carecoop.i18n import _
 from carecoop.render.document import (
     Block,
     Bullets,
@@ -62,7 +63,7 @@ def document_html(document: Document, *, kind: str, paper: Paper, head_start: st
             "meta": meta,
             "document": document,
             "contents": document.contents() if kind in ("plan", "report") else [],
-            "contents_label": "Contents",
+            "contents_label": _("Contents"),
             "blocks": [_block(block) for block in document.blocks],
         },
     )

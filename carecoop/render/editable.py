@@ -6,6 +6,7 @@ import io
 import re
 from typing import Any
 
+from carecoop.i18n import _
 from carecoop.render.document import (
     Bullets,
     Chart,
@@ -65,7 +66,8 @@ def to_markdown(document: Document) -> str:
                 lines.append("| " + " | ".join(cells) + " |")
             lines.append("")
         elif isinstance(block, Chart):
-            lines += [f"*Chart: {md(block.caption)}* (see the PDF or DOCX copy)", ""]
+            caption = _("Chart: {caption}").format(caption=md(block.caption))
+            lines += [f"*{caption}* " + _("(see the PDF or DOCX copy)"), ""]
         elif isinstance(block, PageBreak):
             continue
     return "\n".join(lines).rstrip() + "\n"

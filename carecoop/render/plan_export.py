@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from carecoop.errors import UserError
-from carecoop.i18n import _
+from carecoop.i18n import _, use_language
 
 if TYPE_CHECKING:
     from carecoop.content.curriculum import Curriculum
@@ -35,11 +35,20 @@ def choose_audience(requested: str) -> Audience:
     ).format(requested=requested, audiences=', '.join(AUDIENCES)))
 
 
-def _today_text(language: str) -> str:
+def _today_text(language: str, locale: str | None = None) -> str:
+    """Today written out in a language.
+
+    In the country's own way (`ar_PS`: كانون الأول) when the country's locale speaks that language.
+    """
     from datetime import date
 
+    from carecoop.i18n import base_language
     from carecoop.render.meta import format_day
 
+    if locale and base_language(locale) == base_language(language or "en"):
+        from babel.dates import format_date
+
+        return str(format_date(date.today(), format="long", locale=locale))
     return format_day(date.today(), language)
 
 
@@ -75,7 +84,9 @@ def _in_language(document: Document, language: str) -> Document:
 
 def _running_head(plan: Plan, group: str) -> str:
     """The cooperative's name for the running header (the workshop is not the reader's business)."""
-    return plan.bylaws.name or plan.cooperative.name or f"The care cooperative of group {group}"
+    return plan.bylaws.name or plan.cooperative.name or _("The care cooperative of group {group}").format(
+        group=group
+    )
 
 
 def export_plan(
@@ -104,12 +115,21 @@ def export_plan(
         export_plan_json(source.plan, out, owner_of(workshop, store), force=force)
         return source
     profile = profile_for(store, workshop_id, source.plan)
-    report = check_plan(source.plan, profile)
-    document = _in_language(build_plan_document(
-        source.plan, report, profile, group=source.group, date=_today_text("en"), audience=audience
-    ), workshop.language)
-    _write(document, fmt, out, kind="plan", paper=paper, head=_running_head(source.plan, source.group),
-           owner=owner_of(workshop, store), force=force)
+    # Every fixed word of the plan, the check's warnings included, in the workshop's language,
+    # whatever language the screen speaks.
+    with use_language(workshop.language):
+        report = check_plan(source.plan, profile)
+        document = _in_language(build_plan_document(
+            source.plan,
+            report,
+            profile,
+            group=source.group,
+            date=_today_text(workshop.language, profile.locale),
+            audience=audience,
+        ), workshop.language)
+        head = _running_head(source.plan, source.group)
+        _write(document, fmt, out, kind="plan", paper=paper, head=head, owner=owner_of(workshop, store),
+               force=force)
     return source
 
 

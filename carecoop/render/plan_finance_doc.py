@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 
+from carecoop.i18n import _, ngettext
 from carecoop.plan import finance
 from carecoop.plan.checks import refund_reason
 from carecoop.plan.money import format_percent
@@ -21,12 +22,18 @@ from carecoop.plan.summary import (
     funding_gap_text,
     safe_level_text,
     score_rows,
+    translated_headers,
     what_if_rows,
 )
 from carecoop.plan.words import PAYERS, in_words
 from carecoop.render.charts import cash_chart, income_costs_chart
 from carecoop.render.document import Block, Bullets, Document, Facts, Heading, PageBreak, Paragraph, Table
-from carecoop.render.plan_pages import PlanPages
+from carecoop.render.plan_pages import PlanPages, year_label
+
+
+def _years(count: int) -> str:
+    """`5 years`: how long an item lasts."""
+    return ngettext("{count} year", "{count} years", count).format(count=count)
 
 
 class MoneyPages(PlanPages):
@@ -38,29 +45,33 @@ class MoneyPages(PlanPages):
         """The financial plan chapter: funding, loans, income, statements, cash, break-even, surplus."""
         fin, figures = self.plan.financial, self.figures
         doc.add(PageBreak(), chapter)
-        doc.add(Heading("Start-up costs and funding", 2))
+        doc.add(Heading(_("Start-up costs and funding"), 2))
         startup = [
-            [c.item, self.money(c.amount), f"{c.useful_life_years} years" if c.useful_life_years else ""]
+            [c.item, self.money(c.amount), _years(c.useful_life_years) if c.useful_life_years else ""]
             for c in fin.startup_costs
         ]
-        startup.append(["Total start-up costs", self.money(figures.startup), ""])
+        startup.append([_("Total start-up costs"), self.money(figures.startup), ""])
         doc.add(
             Table(
-                ["What we buy before opening", "Cost", "Lasts"],
+                [_("What we buy before opening"), _("Cost"), _("Lasts")],
                 startup,
                 numeric=[False, True, True],
                 strong_rows=[len(startup) - 1],
             )
         )
-        funding = [["Member shares", self.money(figures.member_shares)]]
-        funding += [[f"Grant: {g.source}", self.money(g.amount)] for g in fin.grants]
-        funding += [[f"Loan: {loan.lender}", self.money(loan.amount)] for loan in fin.loans]
-        funding += [[f"Other: {o.source}", self.money(o.amount)] for o in fin.other_funding]
-        funding.append(["Total funding", self.money(figures.funding)])
-        funding.append(["Funding gap", funding_gap_text(figures, self.money)])
+        funding = [[_("Member shares"), self.money(figures.member_shares)]]
+        funding += [[_("Grant: {source}").format(source=g.source), self.money(g.amount)] for g in fin.grants]
+        funding += [
+            [_("Loan: {lender}").format(lender=loan.lender), self.money(loan.amount)] for loan in fin.loans
+        ]
+        funding += [
+            [_("Other: {source}").format(source=o.source), self.money(o.amount)] for o in fin.other_funding
+        ]
+        funding.append([_("Total funding"), self.money(figures.funding)])
+        funding.append([_("Funding gap"), funding_gap_text(figures, self.money)])
         doc.add(
             Table(
-                ["Where the money comes from", "Amount"],
+                [_("Where the money comes from"), _("Amount")],
                 funding,
                 numeric=[False, True],
                 strong_rows=[len(funding) - 2, len(funding) - 1],
@@ -70,12 +81,12 @@ class MoneyPages(PlanPages):
             doc.add(
                 Table(
                     [
-                        "Loan",
-                        "Amount",
-                        "Yearly interest",
-                        "Months (grace)",
-                        "Monthly payment",
-                        f"Owed after month {fin.horizon_months}",
+                        _("Loan"),
+                        _("Amount"),
+                        _("Yearly interest (nominal)"),
+                        _("Months (grace months)"),
+                        _("Monthly payment"),
+                        _("Still owed after month {month}").format(month=fin.horizon_months),
                     ],
                     [
                         [
@@ -91,17 +102,17 @@ class MoneyPages(PlanPages):
                     numeric=[False, True, True, True, True, True],
                 )
             )
-        doc.add(Heading("Income and running costs", 2))
+        doc.add(Heading(_("Income and running costs"), 2))
         if fin.revenue:
             doc.add(
                 Table(
                     [
-                        "Service",
-                        "Price per unit",
-                        "Food and materials per unit",
-                        "Units in a full month",
-                        "Months to get full",
-                        "Who pays",
+                        _("Service"),
+                        _("Price per unit"),
+                        _("Food and materials per unit"),
+                        _("Units in a full month"),
+                        _("Months to get full"),
+                        _("Who pays"),
                     ],
                     [
                         [
@@ -119,17 +130,25 @@ class MoneyPages(PlanPages):
             )
         if fin.fixed_costs:
             rows = [[c.item, self.money(c.amount)] for c in fin.fixed_costs]
-            rows.append(["Total per month", self.money(finance.fixed_costs(fin))])
+            rows.append([_("Total per month"), self.money(finance.fixed_costs(fin))])
             doc.add(
                 Table(
-                    ["Fixed monthly cost", "Amount"], rows, numeric=[False, True], strong_rows=[len(rows) - 1]
+                    [_("Fixed monthly cost"), _("Amount")], rows, numeric=[False, True],
+                    strong_rows=[len(rows) - 1],
                 )
             )
         self.statements(doc)
-        doc.add(Heading("The first year, month by month", 2))
+        doc.add(Heading(_("The first year, month by month"), 2))
         doc.add(
             Table(
-                ["Month", "Money in", "Staff", "Other costs", "Surplus", "Cash at month end"],
+                [
+                    _("Month"),
+                    _("Money in"),
+                    _("Staff"),
+                    _("Other costs"),
+                    _("Surplus"),
+                    _("Cash at month end"),
+                ],
                 [
                     [
                         str(m.number),
@@ -144,16 +163,16 @@ class MoneyPages(PlanPages):
                 numeric=[True] * 6,
             )
         )
-        doc.add(Heading("The cash plan", 2))
+        doc.add(Heading(_("The cash plan"), 2))
         doc.add(cash_chart(figures.months, figures.break_even_month, self.money, self.labels))
         doc.add(income_costs_chart(figures.months, figures.break_even_month, self.money, self.labels))
         doc.add(PageBreak())  # the month-by-month table reads best on a page of its own
         doc.add(
             Table(
-                CASH_HEADERS,
+                translated_headers(CASH_HEADERS),
                 cash_rows(figures, self.profile, self.report.currency),
                 numeric=[True] * len(CASH_HEADERS),
-                caption=f"Cash plan over {fin.horizon_months} months",
+                caption=_("Cash plan over {months} months").format(months=fin.horizon_months),
             )
         )
         self.break_even(doc)
@@ -162,20 +181,22 @@ class MoneyPages(PlanPages):
     def statements(self, doc: Document) -> None:
         """The income statement and the loans-and-cash summary, year by year."""
         years = self.figures.years
-        doc.add(Heading("Income statement, year by year", 2))
+        doc.add(Heading(_("Income statement, year by year"), 2))
         doc.add(
             Paragraph(
-                "What the cooperative earns and spends in each year. Equipment is counted "
-                "over the years it lasts (depreciation); loan repayments are not a cost, only "
-                "their interest is."
+                _(
+                    "What the cooperative earns and spends in each year. Equipment is counted "
+                    "over the years it lasts (depreciation); loan repayments are not a cost, only "
+                    "their interest is."
+                )
             )
         )
         doc.add(
             Table(
-                ["", "Revenue", "Running costs", "Depreciation", "Interest", "Surplus"],
+                ["", _("Revenue"), _("Running costs"), _("Depreciation"), _("Interest"), _("Surplus")],
                 [
                     [
-                        f"Year\u00a0{y.number}",
+                        year_label(y.number),
                         self.money(y.revenue),
                         self.money(y.variable + y.staff + y.fixed),
                         self.money(y.depreciation),
@@ -187,27 +208,29 @@ class MoneyPages(PlanPages):
                 numeric=[False] + [True] * 5,
             )
         )
-        doc.add(Heading("Loans and cash, year by year", 2))
+        doc.add(Heading(_("Loans and cash, year by year"), 2))
         doc.add(
             Paragraph(
-                "Debt-service cover: what the year's work leaves to pay the loans (surplus, "
-                "depreciation and interest added back) divided by the loan payments. Above 1, "
-                "the loans are paid from the work itself."
+                _(
+                    "Debt-service cover: what the year's work leaves to pay the loans (surplus, "
+                    "depreciation and interest added back) divided by the loan payments. Above 1, "
+                    "the loans are paid from the work itself."
+                )
             )
         )
         doc.add(
             Table(
                 [
                     "",
-                    "Loan payments",
-                    "Debt-service cover",
-                    "Lowest cash",
-                    "Cash at year end",
-                    "Loan still owed",
+                    _("Loan payments"),
+                    _("Debt-service cover"),
+                    _("Lowest cash"),
+                    _("Cash at year end"),
+                    _("Loan still owed"),
                 ],
                 [
                     [
-                        f"Year\u00a0{y.number}",
+                        year_label(y.number),
                         self.money(y.debt_service),
                         cover_text(y.debt_cover, self.profile),
                         self.money(y.lowest_cash),
@@ -223,27 +246,31 @@ class MoneyPages(PlanPages):
     def break_even(self, doc: Document) -> None:
         """The two monthly break-even levels, then the cumulative break-even."""
         figures, fin = self.figures, self.plan.financial
-        doc.add(Heading("Break-even", 2))
+        doc.add(Heading(_("Break-even"), 2))
         # The two levels right under the heading, so that the page never parts them from it.
         operating, with_loan = break_even_texts(figures, self.profile)
         doc.add(
             Facts(
-                [("To cover running costs", operating)]
-                + ([("To also repay the loan", with_loan)] if fin.loans else [])
+                [(_("To cover running costs"), operating)]
+                + ([(_("To also repay the loan"), with_loan)] if fin.loans else [])
             )
         )
         if figures.break_even_month is not None:
             doc.add(
                 Paragraph(
-                    f"By month {figures.break_even_month}, the surpluses add up to more than the "
-                    "deficits of the first months: the cooperative has broken even."
+                    _(
+                        "By month {month}, the surpluses add up to more than the deficits of the first "
+                        "months: the cooperative has broken even."
+                    ).format(month=figures.break_even_month)
                 )
             )
         elif fin.revenue:
             doc.add(
                 Paragraph(
-                    f"The cooperative does not break even within {fin.horizon_months} months. "
-                    "The group must raise prices, find more users, or lower costs.",
+                    _(
+                        "The cooperative does not break even within {months} months. The group must "
+                        "raise prices, find more clients, or lower costs."
+                    ).format(months=fin.horizon_months),
                     kind="warning",
                 )
             )
@@ -251,14 +278,18 @@ class MoneyPages(PlanPages):
     def surplus_split(self, doc: Document) -> None:
         """Each year's surplus split, with why a refund is not paid."""
         fin = self.plan.financial
-        doc.add(Heading("What happens to a surplus", 2))
+        doc.add(Heading(_("What happens to a surplus"), 2))
         doc.add(
             Paragraph(
-                f"Each year's surplus (after depreciation) goes first to the reserve "
-                f"({format_percent(fin.reserve_percent or Decimal(0))}) and the education fund "
-                f"({format_percent(fin.education_fund_percent or Decimal(0))}). Patronage refunds "
-                f"({format_percent(fin.patronage_refund_percent or Decimal(0))}) are paid only when "
-                "cash allows."
+                _(
+                    "Each year's surplus (after depreciation) goes first to the reserve ({reserve}) and "
+                    "the education fund ({education}). Patronage refunds ({refund}) are paid only when "
+                    "cash allows."
+                ).format(
+                    reserve=format_percent(fin.reserve_percent or Decimal(0)),
+                    education=format_percent(fin.education_fund_percent or Decimal(0)),
+                    refund=format_percent(fin.patronage_refund_percent or Decimal(0)),
+                )
             )
         )
         rows = []
@@ -267,7 +298,7 @@ class MoneyPages(PlanPages):
             a = year.allocation
             rows.append(
                 [
-                    f"Year\u00a0{year.number}",
+                    year_label(year.number),
                     self.money(a.surplus),
                     self.money(a.reserve),
                     self.money(a.education_fund),
@@ -277,11 +308,20 @@ class MoneyPages(PlanPages):
             )
             if a.refund_blocked is not None and (a.planned_refund > 0 or a.refund_blocked == "deficit"):
                 reasons.append(
-                    f"Year {year.number}: no patronage refund, because {refund_reason(a, self.money)}"
+                    _("Year {number}: no patronage refund, because {reason}").format(
+                        number=year.number, reason=refund_reason(a, self.money)
+                    )
                 )
         doc.add(
             Table(
-                ["", "Surplus", "Reserve", "Education fund", "Patronage refunds", "Kept in the cooperative"],
+                [
+                    "",
+                    _("Surplus"),
+                    _("Reserve"),
+                    _("Education fund"),
+                    _("Patronage refunds"),
+                    _("Kept in the cooperative"),
+                ],
                 rows,
                 numeric=[False] + [True] * 5,
             )
@@ -293,16 +333,18 @@ class MoneyPages(PlanPages):
 
     def what_if(self, doc: Document) -> None:
         """The what-if page."""
-        doc.add(PageBreak(), Heading("What if things go worse"))
+        doc.add(PageBreak(), Heading(_("What if things go worse")))
         doc.add(
             Paragraph(
-                "The same plan with one thing going wrong at a time. A plan that only works "
-                "when everything goes right needs more reserves before it starts."
+                _(
+                    "The same plan with one thing going wrong at a time. A plan that only works "
+                    "when everything goes right needs more reserves before it starts."
+                )
             )
         )
         doc.add(
             Table(
-                WHAT_IF_HEADERS,
+                translated_headers(WHAT_IF_HEADERS),
                 what_if_rows(self.plan, self.profile, self.report.currency),
                 numeric=[False, True, True, True, True],
             )
@@ -314,26 +356,37 @@ class MoneyPages(PlanPages):
     ) -> None:
         """Assumptions, how the figures are made, open points, and the score (group copy)."""
         fin = self.plan.financial
-        doc.add(PageBreak(), Heading("Assumptions and what still needs work"))
-        doc.add(Paragraph("Every plan rests on guesses. These are ours, so that a reader can judge them."))
-        doc.add(*bullets_or_open("Our assumptions", list(fin.assumptions)))
-        doc.add(Heading("How the figures are made", 2))
+        doc.add(PageBreak(), Heading(_("Assumptions and what still needs work")))
+        doc.add(Paragraph(_("Every plan rests on guesses. These are ours, so that a reader can judge them.")))
+        doc.add(*bullets_or_open(_("Our assumptions"), list(fin.assumptions)))
+        doc.add(Heading(_("How the figures are made"), 2))
         made = [
-            f"The plan covers {fin.horizon_months} months from opening. All funding arrives before month 1.",
-            "A service that takes R months to get full sells 1/(R+1), 2/(R+1)… of its clients in its "
-            "first months.",
-            "Staff cost is the wage plus the employer's contributions, from the month each role starts.",
-            "Loans are repaid in equal monthly payments after the grace months, when only interest is paid.",
-            "Equipment with a stated life is spread over those years in the income statement; the cash "
-            "plan counts it when it is bought.",
+            _("The plan covers {months} months from opening. All funding arrives before month 1.").format(
+                months=fin.horizon_months
+            ),
+            _(
+                "A service that takes R months to get full sells 1/(R+1), 2/(R+1)… of its clients in its "
+                "first months."
+            ),
+            _("Staff cost is the wage plus the employer's contributions, from the month each role starts."),
+            _(
+                "Loans are repaid in equal monthly payments after the grace months, when only interest is "
+                "paid. The yearly interest rate is nominal: each month, a twelfth of it is charged on what "
+                "is still owed."
+            ),
+            _(
+                "Equipment with a stated life is spread over those years in the income statement; the cash "
+                "plan counts it when it is bought."
+            ),
         ]
         if wage_source:
-            made.append(f"Wages are compared with {wage_source}.")
+            made.append(_("Wages are compared with {source}.").format(source=wage_source))
         doc.add(Bullets(made))
-        doc.add(Heading("Points still open (from the plan check)", 2))
+        doc.add(Heading(_("Points still open (from the plan check)"), 2))
         findings = [f.message for f in self.report.findings]
-        doc.add(Bullets(findings) if findings else Paragraph("The plan check found nothing to warn about."))
+        nothing = _("The plan check found nothing to warn about.")
+        doc.add(Bullets(findings) if findings else Paragraph(nothing))
         if self.audience == "group":
-            doc.add(Heading("How the score was made", 2))
-            doc.add(Paragraph(f"Score: {self.report.score} out of 100.", kind="note"))
+            doc.add(Heading(_("How the score was made"), 2))
+            doc.add(Paragraph(_("Score: {score} out of 100.").format(score=self.report.score), kind="note"))
             doc.add(Facts(score_rows(self.report)))

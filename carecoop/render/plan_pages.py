@@ -6,6 +6,7 @@ from decimal import Decimal
 from typing import Literal
 
 from carecoop.countries.profiles import CountryProfile
+from carecoop.i18n import _, current_language
 from carecoop.plan.checks import Report
 from carecoop.plan.model import Plan
 from carecoop.plan.money import format_money, format_number
@@ -18,11 +19,21 @@ Audience = Literal["group", "lender"]
 LEVEL_ORDER = {"high": 0, "medium": 1, "low": 2}
 
 
+def year_label(number: int) -> str:
+    """`Year 1` as a table's first column says it, on one line."""
+    return _("Year {number}").format(number=number).replace(" ", "\u00a0")
+
+
 class PlanPages:
     """One plan, its check and its reader, with the country's way of writing amounts."""
 
     def __init__(
-        self, plan: Plan, report: Report, profile: CountryProfile, audience: Audience, language: str = "en"
+        self,
+        plan: Plan,
+        report: Report,
+        profile: CountryProfile,
+        audience: Audience,
+        language: str | None = None,
     ) -> None:
         self.plan = plan
         self.report = report
@@ -30,7 +41,7 @@ class PlanPages:
         self.audience = audience
         self.figures = report.figures
         #: The words around the content (chart axes and legends) in the document's language.
-        self.labels = labels_for(language)
+        self.labels = labels_for(language or current_language())
 
     def money(self, amount: Decimal) -> str:
         """An amount in the plan's currency, as the country writes it."""
@@ -48,4 +59,6 @@ class PlanPages:
         # The group's own words for its exact form, else the country's name for it: never both,
         # as the group's detail usually repeats the country's name.
         named = next((f.name for f in self.profile.legal_forms if f.form == coop.legal_form), None)
-        return coop.legal_form_detail or named or in_words(LEGAL_FORMS, coop.legal_form)
+        if coop.legal_form_detail:
+            return coop.legal_form_detail
+        return _(named) if named else in_words(LEGAL_FORMS, coop.legal_form)

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from decimal import ROUND_CEILING, Decimal
 
+from carecoop.i18n import _, ngettext
 from carecoop.plan import finance
 from carecoop.plan.model import Loan, RevenueLine
 from carecoop.plan.money import format_percent, round_money
 from carecoop.plan.summary import cover_text, funding_gap_text
-from carecoop.plan.words import LEVELS, MEMBERSHIP_KINDS, PAYERS, in_words
+from carecoop.plan.words import LEVELS, MEMBERSHIP_KINDS, PAYERS, in_words, translated
 from carecoop.render.document import Bullets, Document, Facts, Heading, Paragraph
 from carecoop.render.plan_pages import LEVEL_ORDER, PlanPages
 
@@ -25,23 +26,27 @@ _RISKS_NAMED = 3
 
 def executive_summary(pages: PlanPages, doc: Document, name: str) -> None:
     """The executive summary, one page: who, what, the money, break-even, repayment, risks."""
-    doc.add(Heading("Executive summary", compact=True))
+    doc.add(Heading(_("Executive summary"), compact=True))
     doc.add(Paragraph(_who(pages, name), compact=True))
     about = _about(pages)
     if about:
         doc.add(Facts(about, compact=True))
-    doc.add(Heading("The money we ask for and what it buys", 2, compact=True))
+    doc.add(Heading(_("The money we ask for and what it buys"), 2, compact=True))
     doc.add(Facts(_money_asked(pages), compact=True))
-    doc.add(Heading("When the cooperative pays its way", 2, compact=True))
+    doc.add(Heading(_("When the cooperative pays its way"), 2, compact=True))
     doc.add(Facts(_pays_its_way(pages), compact=True))
     risks = sorted(pages.plan.risks, key=lambda r: (LEVEL_ORDER[r.impact], LEVEL_ORDER[r.likelihood]))
     if risks:
-        doc.add(Heading("Main risks and what we do about them", 2, compact=True))
+        doc.add(Heading(_("Main risks and what we do about them"), 2, compact=True))
         doc.add(
             Bullets(
                 [
-                    f"{r.risk} (likely: {in_words(LEVELS, r.likelihood)}, impact: "
-                    f"{in_words(LEVELS, r.impact)}) \N{EM DASH} {r.response or 'no answer yet'}"
+                    _("{risk} (how likely: {likelihood}; how bad: {impact}) \N{EM DASH} {response}").format(
+                        risk=r.risk,
+                        likelihood=in_words(LEVELS, r.likelihood),
+                        impact=in_words(LEVELS, r.impact),
+                        response=r.response or _("no answer yet"),
+                    )
                     for r in risks[:_RISKS_NAMED]
                 ],
                 compact=True,
@@ -50,9 +55,14 @@ def executive_summary(pages: PlanPages, doc: Document, name: str) -> None:
     if pages.audience == "group":
         doc.add(
             Paragraph(
-                f"Plan check score: {pages.report.score} out of 100. 'Assumptions and what "
-                "still needs work' lists what to improve. The copy for a lender "
-                "(export plan --for lender) leaves the score out.",
+                _(
+                    "Plan check score: {score} out of 100. '{chapter}' lists what to improve. The copy "
+                    "for a lender ({command}) leaves the score out."
+                ).format(
+                    score=pages.report.score,
+                    chapter=_("Assumptions and what still needs work"),
+                    command="export plan --for lender",
+                ),
                 kind="note",
                 compact=True,
             )
@@ -63,18 +73,30 @@ def _who(pages: PlanPages, name: str) -> str:
     """One or two sentences: name, kind, place, founding members, the care it gives."""
     coop, plan = pages.plan.cooperative, pages.plan
     model = plan.members.membership_model
-    kind = in_words(MEMBERSHIP_KINDS, model) if model else "a care cooperative"
-    who = [f"{name} is {kind}"]
-    if coop.location:
-        who.append(f" in {coop.location}")
+    kind = in_words(MEMBERSHIP_KINDS, model) if model else _("a care cooperative")
     members = sum(c.members for c in plan.members.categories)
-    if members:
-        kinds = ", ".join(f"{c.category}: {c.members}" for c in plan.members.categories)
-        who.append(f", with {members} founding members ({kinds})")
-    who.append(".")
+    kinds = ", ".join(f"{c.category}: {c.members}" for c in plan.members.categories)
+    # Whole sentences, one per case, so that a translator can order them as the language does.
+    if coop.location and members:
+        who = ngettext(
+            "{name} is {kind} in {place}, with {count} founding member ({kinds}).",
+            "{name} is {kind} in {place}, with {count} founding members ({kinds}).",
+            members,
+        )
+    elif members:
+        who = ngettext(
+            "{name} is {kind}, with {count} founding member ({kinds}).",
+            "{name} is {kind}, with {count} founding members ({kinds}).",
+            members,
+        )
+    elif coop.location:
+        who = _("{name} is {kind} in {place}.")
+    else:
+        who = _("{name} is {kind}.")
+    text = who.format(name=name, kind=kind, place=coop.location, count=members, kinds=kinds)
     if coop.care_services:
-        who.append(f" It will provide {'; '.join(coop.care_services)}.")
-    return "".join(who)
+        text += " " + _("It will provide {services}.").format(services="; ".join(coop.care_services))
+    return text
 
 
 def _about(pages: PlanPages) -> list[tuple[str, str]]:
@@ -84,24 +106,26 @@ def _about(pages: PlanPages) -> list[tuple[str, str]]:
     legal_form = pages.legal_form()
     law = pages.profile.cooperative_law
     if legal_form and law is not None and plan.cooperative.legal_form == "cooperative":
-        legal_form += f"; registrar: {law.registrar}"
+        legal_form += "; " + _("registrar: {registrar}").format(registrar=_(law.registrar))
         if law.supervisor:
-            legal_form += f"; supervisor: {law.supervisor}"
+            legal_form += "; " + _("supervisor: {supervisor}").format(supervisor=_(law.supervisor))
     if legal_form:
-        facts.append(("Legal form", legal_form))
+        facts.append((_("Legal form"), legal_form))
     if plan.financial.revenue:
-        facts.append(("Who pays", "; ".join(_revenue_line(pages, r) for r in plan.financial.revenue)))
+        facts.append((_("Who pays"), "; ".join(_revenue_line(pages, r) for r in plan.financial.revenue)))
     return facts
 
 
 def _revenue_line(pages: PlanPages, line: RevenueLine) -> str:
-    """`Day care, paid by families: US$30.00 each`."""
+    """`Day care (families): US$30.00 each`."""
     payer = in_words(PAYERS, line.payer)
     # The group often names the payer in the service already ("… paid by families").
     # "Other payers" says nothing a reader can use: the service name is all there is to say.
     named = line.payer == "other" or payer.lower() in line.service.lower()
-    paid_by = "" if named else f" ({payer})"
-    return f"{line.service}{paid_by}: {pages.money(line.unit_price)} each"
+    price = pages.money(line.unit_price)
+    if named:
+        return _("{service}: {price} each").format(service=line.service, price=price)
+    return _("{service} ({payer}): {price} each").format(service=line.service, payer=payer, price=price)
 
 
 def _money_asked(pages: PlanPages) -> list[tuple[str, str]]:
@@ -109,19 +133,22 @@ def _money_asked(pages: PlanPages) -> list[tuple[str, str]]:
     fin, figures = pages.plan.financial, pages.figures
     rows: list[tuple[str, str]] = []
     for loan in fin.loans:
-        rows.append(("Loan", _loan(pages, loan)))
+        rows.append((_("Loan"), _loan(pages, loan)))
     if not fin.loans:
-        rows.append(("Loan", "none: the plan is funded without a loan"))
-    rows.append(("What it buys", _what_it_buys(pages)))
-    sources = ["the loan" if len(fin.loans) == 1 else "the loans"] if fin.loans else []
+        rows.append((_("Loan"), _("none: the plan is funded without a loan")))
+    rows.append((_("What it buys"), _what_it_buys(pages)))
+    sources = [ngettext("the loan", "the loans", len(fin.loans))] if fin.loans else []
     if figures.member_shares:
         share = _share_of(figures.member_shares, figures.funding)
-        sources.append(f"member shares {pages.money(figures.member_shares)} ({share})")
-    sources += [f"a grant from {g.source} {pages.money(g.amount)}" for g in fin.grants]
+        sources.append(_("member shares {amount} ({share})").format(
+            amount=pages.money(figures.member_shares), share=share))
+    sources += [_("a grant from {source} {amount}").format(source=g.source, amount=pages.money(g.amount))
+                for g in fin.grants]
     sources += [f"{o.source} {pages.money(o.amount)}" for o in fin.other_funding]
-    rows.append(("All funding", f"{pages.money(figures.funding)}: {', '.join(sources)}" if sources
-                 else pages.money(figures.funding)))
-    rows.append(("Funding gap", funding_gap_text(figures, pages.money)))
+    total = pages.money(figures.funding)
+    rows.append((_("All funding"), _("{total}: {sources}").format(total=total, sources=", ".join(sources))
+                 if sources else total))
+    rows.append((_("Funding gap"), funding_gap_text(figures, pages.money)))
     return rows
 
 
@@ -136,20 +163,30 @@ def _loan(pages: PlanPages, loan: Loan) -> str:
     """One loan and its repayment plan in a sentence."""
     horizon = pages.plan.financial.horizon_months
     payment = pages.money(finance.annuity_payment(loan))
-    text = (
-        f"{pages.money(loan.amount)} from {loan.lender}, {format_percent(loan.interest_rate)} a year "
-        f"over {loan.term_months} months: "
-    )
+    values = {
+        "amount": pages.money(loan.amount),
+        "lender": loan.lender,
+        "rate": format_percent(loan.interest_rate),
+        "term": loan.term_months,
+        "payment": payment,
+        "grace": loan.grace_months,
+        "first": loan.grace_months + 1,
+    }
     if loan.grace_months:
-        text += (
-            f"interest only in months 1 to {loan.grace_months}, then {payment} a month in months "
-            f"{loan.grace_months + 1} to {loan.term_months}"
-        )
+        text = _(
+            "{amount} from {lender}, {rate} a year (nominal) over {term} months: interest only in months 1 "
+            "to {grace}, then {payment} a month in months {first} to {term}"
+        ).format(**values)
     else:
-        text += f"{payment} a month in months 1 to {loan.term_months}"
+        text = _(
+            "{amount} from {lender}, {rate} a year (nominal) over {term} months: {payment} a month in months "
+            "1 to {term}"
+        ).format(**values)
     balance = round_money(finance.loan_balance(loan, horizon), pages.report.currency_digits)
     if balance > 0:
-        text += f"; {pages.money(balance)} still owed after month {horizon}, the last month of this plan"
+        text += "; " + _("{amount} still owed after month {month}, the last month of this plan").format(
+            amount=pages.money(balance), month=horizon
+        )
     return text
 
 
@@ -157,41 +194,47 @@ def _what_it_buys(pages: PlanPages) -> str:
     """The start-up costs: the total and the biggest items."""
     costs = pages.plan.financial.startup_costs
     if not costs:
-        return "no start-up costs listed yet"
+        return _("no start-up costs listed yet")
     biggest = sorted(costs, key=lambda c: c.amount, reverse=True)
     named = ", ".join(f"{c.item} {pages.money(c.amount)}" for c in biggest[:_ITEMS_NAMED])
     more = len(costs) - _ITEMS_NAMED
-    rest = f" and {more} smaller items" if more > 1 else (" and one smaller item" if more == 1 else "")
-    text = f"start-up costs of {pages.money(pages.figures.startup)}: {named}{rest}"
+    if more > 0:
+        rest = ngettext("and {count} smaller item", "and {count} smaller items", more)
+        named += " " + rest.format(count=more)
+    total = pages.money(pages.figures.startup)
+    text = _("start-up costs of {total}: {items}").format(total=total, items=named)
     cash = pages.figures.funding - pages.figures.startup
     if cash > 0:
-        text += f"; the other {pages.money(cash)} is the cash for the first months"
+        other = _("the other {amount} is the cash for the first months")
+        text += "; " + other.format(amount=pages.money(cash))
     return text
 
 
 def _pays_its_way(pages: PlanPages) -> list[tuple[str, str]]:
     """Break-even twice, losses made up, lowest cash, debt-service cover, margin of safety."""
     figures, fin = pages.figures, pages.plan.financial
-    rows: list[tuple[str, str]] = [("Break-even", _break_even(pages))]
+    rows: list[tuple[str, str]] = [(_("Break-even"), _break_even(pages))]
     even = figures.break_even_month
     rows.append(
         (
-            "Cumulative break-even",
-            f"month {even}: the losses of the first months are made up" if even
-            else f"not within the {fin.horizon_months} months of this plan",
+            _("Cumulative break-even"),
+            _("month {month}: the losses of the first months are made up").format(month=even) if even
+            else _("not within the {months} months of this plan").format(months=fin.horizon_months),
         )
     )
-    rows.append(("Lowest cash", f"{pages.money(figures.lowest_cash)} in month {figures.lowest_cash_month}"))
+    rows.append((_("Lowest cash"), _("{amount} in month {month}").format(
+        amount=pages.money(figures.lowest_cash), month=figures.lowest_cash_month)))
     if fin.loans:
-        covers = ", ".join(
-            f"year {y.number}: {cover_text(y.debt_cover, pages.profile)}" for y in figures.years
+        covers = "; ".join(
+            _("year {number}: {cover}").format(number=y.number, cover=cover_text(y.debt_cover, pages.profile))
+            for y in figures.years
         )
         if any(y.debt_cover is not None and y.debt_cover < 1 for y in figures.years):
-            covers += " (under 1: loan payments come partly from the money raised)"
-        rows.append(("Debt-service cover", covers))
+            covers += " " + _("(under 1: loan payments come partly from the money raised)")
+        rows.append((_("Debt-service cover"), covers))
     margin = _margin(pages)
     if margin:
-        rows.append(("Margin of safety", margin))
+        rows.append((_("Margin of safety"), margin))
     return rows
 
 
@@ -200,14 +243,16 @@ def _break_even(pages: PlanPages) -> str:
     figures, fin = pages.figures, pages.plan.financial
     main = finance.main_service(fin)
     if main is None:
-        return "no revenue line yet"
+        return _("no revenue line yet")
     operating, with_loan = figures.break_even_units, figures.break_even_units_with_loan
     if operating is None:
-        return f"never: a unit of {main.service} costs at least its price"
-    text = f"{pages.number(operating)} a month of {main.service} cover the running costs"
+        return _("never: a unit of {service} costs at least its price").format(service=main.service)
+    text = _("{count} a month of {service} cover the running costs").format(
+        count=pages.number(operating), service=main.service
+    )
     if fin.loans and with_loan is not None:
-        text += f"; {pages.number(with_loan)} also repay the loan"
-    return text + f" (the plan: {pages.number(main.units_per_month)} when full)"
+        text += "; " + _("{count} also repay the loan").format(count=pages.number(with_loan))
+    return text + " " + _("(the plan: {count} when full)").format(count=pages.number(main.units_per_month))
 
 
 def _margin(pages: PlanPages) -> str | None:
@@ -218,13 +263,17 @@ def _margin(pages: PlanPages) -> str | None:
     if level.main_service is None:
         return None
     if level.percent is None:
-        return (
-            f"cash goes below zero even with {whatif.SEARCH_UP_TO}% of the planned clients: "
-            "the plan needs more funding or lower costs"
-        )
+        return _(
+            "cash goes below zero even with {percent} of the planned clients: the plan needs more funding "
+            "or lower costs"
+        ).format(percent=format_percent(Decimal(whatif.SEARCH_UP_TO)))
     units = pages.number((level.main_units or Decimal(0)).to_integral_value(rounding=ROUND_CEILING))
-    text = f"cash stays above zero with at least {level.percent}% of the planned clients ({units} a month)"
-    fewer = next((s for s in whatif.scenarios(pages.plan, PAYERS) if s.key == "clients-10"), None)
+    text = _("cash stays above zero with at least {percent} of the planned clients ({count} a month)").format(
+        percent=format_percent(Decimal(level.percent)), count=units
+    )
+    fewer = next((s for s in whatif.scenarios(pages.plan, translated(PAYERS)) if s.key == "clients-10"), None)
     if fewer is not None and fewer.first_negative is not None:
-        text += f"; with 10% fewer, it goes below zero in month {fewer.first_negative.number}"
+        text += "; " + _("with {percent} fewer clients, it goes below zero in month {month}").format(
+            percent=format_percent(Decimal(10)), month=fewer.first_negative.number
+        )
     return text
