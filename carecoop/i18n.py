@@ -146,3 +146,15 @@ def choose_language(*wanted: str | None) -> str:
         if found is not None:
             return found
     return system_language() or DEFAULT_LANGUAGE
+
+
+def list_separator() -> str:
+    """What separates the items of a list in the current language (`, `; Arabic `، `)."""
+    # TRANSLATORS: between the items of a list ("rent, food, toys"); keep the space after it.
+    return pgettext("list separator", ", ")
+
+
+def clause_separator() -> str:
+    """What separates the parts of a long sentence in the current language (`; `; Arabic `؛ `)."""
+    # TRANSLATORS: between two parts of a sentence ("… cover the costs; 27 also repay the loan").
+    return pgettext("clause separator", "; ")

@@ -7,7 +7,7 @@ from decimal import ROUND_CEILING, Decimal
 from typing import Any
 
 from carecoop.countries.profiles import CountryProfile
-from carecoop.i18n import N_, _, ngettext
+from carecoop.i18n import N_, _, clause_separator, ngettext
 from carecoop.plan import statement
 from carecoop.plan.checks import Report
 from carecoop.plan.model import SECTION_TITLES, Plan
@@ -63,7 +63,7 @@ def funding_gap_text(figures: statement.Figures, money: Callable[[Decimal], str]
     if figures.funding_gap > 0:
         text = _("{amount} of the start-up costs not covered").format(amount=money(figures.funding_gap))
         if figures.cash_short > figures.funding_gap:
-            text += "; " + _("{amount} in all by month {month}").format(
+            text += clause_separator() + _("{amount} in all by month {month}").format(
                 amount=money(figures.cash_short), month=figures.lowest_cash_month
             )
         return text
@@ -216,7 +216,8 @@ def score_rows(report: Report) -> list[tuple[str, str]]:
         for name, points in VIABILITY_POINTS.items()
     ]
     if report.gates:
-        rows.append((_("Capped at {cap}: {reasons}").format(cap=GATE_CAP, reasons="; ".join(report.gates)),
+        reasons = clause_separator().join(report.gates)
+        rows.append((_("Capped at {cap}: {reasons}").format(cap=GATE_CAP, reasons=reasons),
                      f"{report.score} / 100"))
     return rows
 

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from carecoop.countries.profiles import ASK_THE_REGISTRAR, CountryProfile
-from carecoop.i18n import N_, _, current_language
+from carecoop.i18n import N_, _, current_language, list_separator
 from carecoop.plan.checks import Report
 from carecoop.plan.model import SECTION_TITLES, Plan
 from carecoop.plan.money import format_money, format_number
@@ -28,7 +28,7 @@ def _text(value: object) -> str:
     if value is None or value == "" or value == []:
         return _(NOT_YET)
     if isinstance(value, list):
-        return ", ".join(_text(item) for item in value)
+        return list_separator().join(_text(item) for item in value)
     return str(value)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from decimal import ROUND_CEILING, Decimal
 
-from carecoop.i18n import _, ngettext
+from carecoop.i18n import _, clause_separator, list_separator, ngettext
 from carecoop.plan import finance
 from carecoop.plan.model import Loan, RevenueLine
 from carecoop.plan.money import format_percent, round_money
@@ -75,7 +75,7 @@ def _who(pages: PlanPages, name: str) -> str:
     model = plan.members.membership_model
     kind = in_words(MEMBERSHIP_KINDS, model) if model else _("a care cooperative")
     members = sum(c.members for c in plan.members.categories)
-    kinds = ", ".join(f"{c.category}: {c.members}" for c in plan.members.categories)
+    kinds = list_separator().join(f"{c.category}: {c.members}" for c in plan.members.categories)
     # Whole sentences, one per case, so that a translator can order them as the language does.
     if coop.location and members:
         who = ngettext(
@@ -95,7 +95,8 @@ def _who(pages: PlanPages, name: str) -> str:
         who = _("{name} is {kind}.")
     text = who.format(name=name, kind=kind, place=coop.location, count=members, kinds=kinds)
     if coop.care_services:
-        text += " " + _("It will provide {services}.").format(services="; ".join(coop.care_services))
+        services = clause_separator().join(coop.care_services)
+        text += " " + _("It will provide {services}.").format(services=services)
     return text
 
 
@@ -106,13 +107,15 @@ def _about(pages: PlanPages) -> list[tuple[str, str]]:
     legal_form = pages.legal_form()
     law = pages.profile.cooperative_law
     if legal_form and law is not None and plan.cooperative.legal_form == "cooperative":
-        legal_form += "; " + _("registrar: {registrar}").format(registrar=_(law.registrar))
+        parts = [legal_form, _("registrar: {registrar}").format(registrar=_(law.registrar))]
         if law.supervisor:
-            legal_form += "; " + _("supervisor: {supervisor}").format(supervisor=_(law.supervisor))
+            parts.append(_("supervisor: {supervisor}").format(supervisor=_(law.supervisor)))
+        legal_form = clause_separator().join(parts)
     if legal_form:
         facts.append((_("Legal form"), legal_form))
     if plan.financial.revenue:
-        facts.append((_("Who pays"), "; ".join(_revenue_line(pages, r) for r in plan.financial.revenue)))
+        lines = [_revenue_line(pages, r) for r in plan.financial.revenue]
+        facts.append((_("Who pays"), clause_separator().join(lines)))
     return facts
 
 
@@ -146,8 +149,9 @@ def _money_asked(pages: PlanPages) -> list[tuple[str, str]]:
                 for g in fin.grants]
     sources += [f"{o.source} {pages.money(o.amount)}" for o in fin.other_funding]
     total = pages.money(figures.funding)
-    rows.append((_("All funding"), _("{total}: {sources}").format(total=total, sources=", ".join(sources))
-                 if sources else total))
+    if sources:
+        total = _("{total}: {sources}").format(total=total, sources=list_separator().join(sources))
+    rows.append((_("All funding"), total))
     rows.append((_("Funding gap"), funding_gap_text(figures, pages.money)))
     return rows
 
@@ -184,9 +188,8 @@ def _loan(pages: PlanPages, loan: Loan) -> str:
         ).format(**values)
     balance = round_money(finance.loan_balance(loan, horizon), pages.report.currency_digits)
     if balance > 0:
-        text += "; " + _("{amount} still owed after month {month}, the last month of this plan").format(
-            amount=pages.money(balance), month=horizon
-        )
+        owed = _("{amount} still owed after month {month}, the last month of this plan")
+        text += clause_separator() + owed.format(amount=pages.money(balance), month=horizon)
     return text
 
 
@@ -196,7 +199,7 @@ def _what_it_buys(pages: PlanPages) -> str:
     if not costs:
         return _("no start-up costs listed yet")
     biggest = sorted(costs, key=lambda c: c.amount, reverse=True)
-    named = ", ".join(f"{c.item} {pages.money(c.amount)}" for c in biggest[:_ITEMS_NAMED])
+    named = list_separator().join(f"{c.item} {pages.money(c.amount)}" for c in biggest[:_ITEMS_NAMED])
     more = len(costs) - _ITEMS_NAMED
     if more > 0:
         rest = ngettext("and {count} smaller item", "and {count} smaller items", more)
@@ -206,7 +209,7 @@ def _what_it_buys(pages: PlanPages) -> str:
     cash = pages.figures.funding - pages.figures.startup
     if cash > 0:
         other = _("the other {amount} is the cash for the first months")
-        text += "; " + other.format(amount=pages.money(cash))
+        text += clause_separator() + other.format(amount=pages.money(cash))
     return text
 
 
@@ -225,7 +228,7 @@ def _pays_its_way(pages: PlanPages) -> list[tuple[str, str]]:
     rows.append((_("Lowest cash"), _("{amount} in month {month}").format(
         amount=pages.money(figures.lowest_cash), month=figures.lowest_cash_month)))
     if fin.loans:
-        covers = "; ".join(
+        covers = clause_separator().join(
             _("year {number}: {cover}").format(number=y.number, cover=cover_text(y.debt_cover, pages.profile))
             for y in figures.years
         )
@@ -251,7 +254,7 @@ def _break_even(pages: PlanPages) -> str:
         count=pages.number(operating), service=main.service
     )
     if fin.loans and with_loan is not None:
-        text += "; " + _("{count} also repay the loan").format(count=pages.number(with_loan))
+        text += clause_separator() + _("{count} also repay the loan").format(count=pages.number(with_loan))
     return text + " " + _("(the plan: {count} when full)").format(count=pages.number(main.units_per_month))
 
 
@@ -273,7 +276,8 @@ def _margin(pages: PlanPages) -> str | None:
     )
     fewer = next((s for s in whatif.scenarios(pages.plan, translated(PAYERS)) if s.key == "clients-10"), None)
     if fewer is not None and fewer.first_negative is not None:
-        text += "; " + _("with {percent} fewer clients, it goes below zero in month {month}").format(
+        worse = _("with {percent} fewer clients, it goes below zero in month {month}")
+        text += clause_separator() + worse.format(
             percent=format_percent(Decimal(10)), month=fewer.first_negative.number
         )
     return text
