@@ -178,13 +178,13 @@ def _loan(pages: PlanPages, loan: Loan) -> str:
     }
     if loan.grace_months:
         text = _(
-            "{amount} from {lender}, {rate} a year (nominal) over {term} months: interest only in months 1 "
-            "to {grace}, then {payment} a month in months {first} to {term}"
+            "{amount} from {lender}, {rate} a year (nominal, on the balance still owed) over {term} months: "
+            "interest only in months 1 to {grace}, then {payment} a month in months {first} to {term}"
         ).format(**values)
     else:
         text = _(
-            "{amount} from {lender}, {rate} a year (nominal) over {term} months: {payment} a month in months "
-            "1 to {term}"
+            "{amount} from {lender}, {rate} a year (nominal, on the balance still owed) over {term} months: "
+            "{payment} a month in months 1 to {term}"
         ).format(**values)
     balance = round_money(finance.loan_balance(loan, horizon), pages.report.currency_digits)
     if balance > 0:
