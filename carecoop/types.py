@@ -12,15 +12,7 @@ from pydantic import StringConstraints
 #: A piece of text a person wrote: surrounding blanks removed, never empty.
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
-#: The kinds of legal form a care group can take; a country profile names them locally.
+#: The kinds of legal form a care group can take; a country profile names them locally, and
+#: `carecoop.plan.words.LEGAL_FORMS` says each in a sentence, in the document's language.
 LegalFormCode = Literal["cooperative", "association", "mutual", "social-enterprise", "other"]
 LEGAL_FORM_CODES: tuple[LegalFormCode, ...] = get_args(LegalFormCode)
-
-#: Each legal form as a document says it ("registered as a cooperative").
-LEGAL_FORM_PHRASES: dict[LegalFormCode, str] = {
-    "cooperative": "a cooperative",
-    "association": "an association",
-    "mutual": "a mutual",
-    "social-enterprise": "a social enterprise",
-    "other": "another legal form",
-}

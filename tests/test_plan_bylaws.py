@@ -155,7 +155,7 @@ def test_every_combination_of_decisions_reads_consistently() -> None:
         assert "at any time" not in text, where
         # each decision: stated when taken, open when not
         assert ((OPEN + ": how long ahead") in text) == (choices["notice"] is None), where
-        assert ("3 months ahead" in text) == (choices["notice"] == 3), where
+        assert ("three months ahead" in text) == (choices["notice"] == 3), where
         assert ((OPEN + ": the quorum") in text) == (choices["quorum"] is None), where
         assert ((OPEN + ": the majority needed to change") in text) == (choices["special"] is None), where
         if choices["special"] == "66.67":
@@ -177,7 +177,8 @@ def test_every_combination_of_decisions_reads_consistently() -> None:
         if not is_coop:
             assert "The organisation alone answers for its debts." in text, where
         # the cooperative law and its registrar (zw profile), only where the cooperative law applies
-        assert ("It is registered with the Registrar of Co-operative Societies" in text) == is_coop, where
+        registrar = "The office that registers it: Registrar of Co-operative Societies."
+        assert (registrar in text) == is_coop, where
         assert ("Co-operative Societies Act" in text) == is_coop, where  # named once, never twice
         assert text.count("Co-operative Societies Act") <= 1, where
         if choices["surplus"]:
@@ -197,7 +198,7 @@ def test_expulsion_gives_the_right_to_be_heard() -> None:
     [
         ("zw", ["Registrar of Co-operative Societies", "Co-operative Societies Act"]),
         ("co", ["Cámara de Comercio", "Ley 79 de 1988 (cooperative law) and Ley 454 de 1998",
-                "Superintendencia de la Economía Solidaria (Supersolidaria) supervises it."]),
+                "The body that supervises it: Superintendencia de la Economía Solidaria (Supersolidaria)."]),
         ("lb", ["Directorate General of Cooperatives", "Decree-Law No. 17199 of 1964"]),
         ("ps", ["Cooperative Work Agency", "Decree-Law No. 20 of 2017"]),
     ],

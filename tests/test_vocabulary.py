@@ -47,9 +47,10 @@ def test_legal_forms_come_from_one_list() -> None:
 
     from carecoop.countries.profiles import LegalForm as ProfileForm
     from carecoop.plan.model import Cooperative
-    from carecoop.types import LEGAL_FORM_CODES, LEGAL_FORM_PHRASES
+    from carecoop.plan.words import LEGAL_FORMS
+    from carecoop.types import LEGAL_FORM_CODES
 
-    assert tuple(LEGAL_FORM_PHRASES) == LEGAL_FORM_CODES
+    assert tuple(LEGAL_FORMS) == LEGAL_FORM_CODES
     assert get_args(ProfileForm.model_fields["form"].annotation) == LEGAL_FORM_CODES
     plan_forms = Cooperative.model_json_schema()["properties"]["legal_form"]["anyOf"][0]["enum"]
     assert tuple(plan_forms) == LEGAL_FORM_CODES

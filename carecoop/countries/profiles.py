@@ -62,9 +62,32 @@ class CooperativeLaw(_Model):
     supervisor: Text | None = None
 
     def names(self) -> str:
-        """The laws in a phrase: `A`, `A and B`, `A, B and C`."""
-        *first, last = self.laws
-        return f"{', '.join(first)} and {last}" if first else last
+        """The laws in a phrase in the current language: `A`, `A and B`, `A, B y C`."""
+        return list_in_words([_(law) for law in self.laws])
+
+
+def list_in_words(items: list[str]) -> str:
+    """Items joined as the current language joins a list: `A, B and C`, `A, B y C`, `A، B و C`."""
+    from babel.lists import format_list
+
+    from carecoop.i18n import current_language
+
+    return str(format_list(items, locale=current_language())) if items else ""
+
+
+class SurplusRule(_Model):
+    """The shares of a cooperative's yearly surplus the law sets aside, at the least.
+
+    Colombia (Ley 79 de 1988, art. 54): 20% to the reserve for the protection of the members'
+    shares, 20% to the education fund and 10% to the solidarity fund. The plan's split and the
+    bylaws never print less than these.
+    """
+
+    reserve_percent: Decimal = Field(ge=0, le=100)
+    education_fund_percent: Decimal = Field(ge=0, le=100)
+    solidarity_fund_percent: Decimal = Field(default=Decimal(0), ge=0, le=100)
+    #: The law and article that set the rule, as the country cites it.
+    source: Text
 
 
 #: What the documents say where a profile does not name the cooperative law for sure.
@@ -88,6 +111,10 @@ class CountryProfile(_Model):
     figures: dict[str, Figure] = Field(default_factory=dict)
     #: None: not known for sure; the bylaws and the plan say to check with the registrar.
     cooperative_law: CooperativeLaw | None = None
+    #: Where the law is not known for sure: laws that may apply, printed as "may apply — check".
+    possible_laws: list[Text] = Field(default_factory=list)
+    #: The legal minimum shares of a cooperative's surplus, where the law sets them.
+    surplus_rule: SurplusRule | None = None
     notes: list[Text] = Field(default_factory=list)
 
     def figure(self, name: str) -> Figure | None:

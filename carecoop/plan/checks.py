@@ -79,7 +79,7 @@ class _Checker:
         self.profile = profile
         self.today = today
         self.currency = plan_currency(plan, profile)
-        self.figures = statement.figures(plan)
+        self.figures = statement.figures(plan, profile.surplus_rule)
         self.findings: list[Finding] = []
         self.passed: dict[str, bool] = {}
         self.gates: list[str] = []

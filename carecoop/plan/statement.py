@@ -15,6 +15,10 @@ Conventions, beside those of `carecoop.plan.finance` (the cash plan):
   when cash allows: no month of the year closes below zero and the cash at the end of the
   year pays the refund. Otherwise nothing is distributed, and the reason is kept. What
   is not shared stays in the cooperative (undivided). A deficit shares nothing.
+- Where the country's law sets minimum shares (`CountryProfile.surplus_rule`, e.g. Colombia's
+  Ley 79 de 1988 art. 54: reserve 20%, education fund 20%, solidarity fund 10%), the reserve
+  and education fund take the larger of the plan's and the law's percentage, the solidarity
+  fund the law's, and the patronage refund at most what is left of the 100%.
 """
 
 from __future__ import annotations
@@ -23,9 +27,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
+from carecoop.countries.profiles import SurplusRule
+from carecoop.i18n import _
 from carecoop.plan import finance
 from carecoop.plan.finance import HUNDRED, ZERO, Month, total
 from carecoop.plan.model import Financial, Plan
+from carecoop.plan.money import format_percent
 
 #: Why a year's patronage refund is not paid.
 RefundBlock = Literal["deficit", "negative-cash", "cash-short"]
@@ -41,6 +48,46 @@ def depreciation_in_month(fin: Financial, month: int) -> Decimal:
 
 
 @dataclass(frozen=True)
+class SurplusShares:
+    """The percentages of a year's surplus set aside for each use, the law's minimums applied."""
+
+    reserve: Decimal
+    education_fund: Decimal
+    solidarity_fund: Decimal
+    patronage_refund: Decimal
+    #: Whether a percentage was raised to the law's minimum (the plan asked for less).
+    raised: bool = False
+
+
+def surplus_shares(fin: Financial, rule: SurplusRule | None = None) -> SurplusShares:
+    """The plan's percentages of the surplus, raised to the law's minimums where the law sets them."""
+    reserve = fin.reserve_percent or ZERO
+    education = fin.education_fund_percent or ZERO
+    refund = fin.patronage_refund_percent or ZERO
+    if rule is None:
+        return SurplusShares(reserve, education, ZERO, refund)
+    lawful_reserve = max(reserve, rule.reserve_percent)
+    lawful_education = max(education, rule.education_fund_percent)
+    solidarity = rule.solidarity_fund_percent
+    lawful_refund = max(ZERO, min(refund, HUNDRED - lawful_reserve - lawful_education - solidarity))
+    raised = (lawful_reserve, lawful_education, lawful_refund) != (reserve, education, refund)
+    return SurplusShares(lawful_reserve, lawful_education, solidarity, lawful_refund, raised)
+
+
+def law_minimums_text(rule: SurplusRule) -> str:
+    """The law's minimum shares of the surplus in a sentence, with the law that sets them."""
+    return _(
+        "The law asks for at least {reserve} to the reserve, {education} to the education fund and "
+        "{solidarity} to the solidarity fund ({source})."
+    ).format(
+        reserve=format_percent(rule.reserve_percent),
+        education=format_percent(rule.education_fund_percent),
+        solidarity=format_percent(rule.solidarity_fund_percent),
+        source=rule.source,
+    )
+
+
+@dataclass(frozen=True)
 class Allocation:
     """How a year's surplus is shared."""
 
@@ -52,23 +99,36 @@ class Allocation:
     planned_refund: Decimal = ZERO
     #: Why the planned refund is not paid (None: it is paid, or none is planned).
     refund_blocked: RefundBlock | None = None
+    #: The solidarity fund, where the law asks for one (Colombia); zero elsewhere.
+    solidarity_fund: Decimal = ZERO
 
     @property
     def undivided(self) -> Decimal:
         """What is left in the cooperative after the shares."""
-        return self.surplus - self.reserve - self.education_fund - self.patronage_refund
+        kept = self.reserve + self.education_fund + self.solidarity_fund
+        return self.surplus - kept - self.patronage_refund
 
 
-def allocate(fin: Financial, surplus: Decimal, lowest_cash: Decimal, closing_cash: Decimal) -> Allocation:
-    """A year's surplus shared by the plan's percentages, the refund only when cash allows."""
+def allocate(
+    fin: Financial,
+    surplus: Decimal,
+    lowest_cash: Decimal,
+    closing_cash: Decimal,
+    rule: SurplusRule | None = None,
+) -> Allocation:
+    """A year's surplus shared by the plan's percentages, the law's minimums applied.
 
-    def share(percent: Decimal | None) -> Decimal:
-        return surplus * (percent or ZERO) / HUNDRED
+    The patronage refund is paid only when cash allows.
+    """
+    shares = surplus_shares(fin, rule)
+
+    def share(percent: Decimal) -> Decimal:
+        return surplus * percent / HUNDRED
 
     if surplus <= 0:
-        blocked: RefundBlock | None = "deficit" if fin.patronage_refund_percent else None
+        blocked: RefundBlock | None = "deficit" if shares.patronage_refund else None
         return Allocation(surplus, ZERO, ZERO, ZERO, ZERO, blocked)
-    planned = share(fin.patronage_refund_percent)
+    planned = share(shares.patronage_refund)
     blocked = None
     if planned > 0 and lowest_cash < 0:
         blocked = "negative-cash"
@@ -76,7 +136,13 @@ def allocate(fin: Financial, surplus: Decimal, lowest_cash: Decimal, closing_cas
         blocked = "cash-short"
     refund = ZERO if blocked else planned
     return Allocation(
-        surplus, share(fin.reserve_percent), share(fin.education_fund_percent), refund, planned, blocked
+        surplus,
+        share(shares.reserve),
+        share(shares.education_fund),
+        refund,
+        planned,
+        blocked,
+        share(shares.solidarity_fund),
     )
 
 
@@ -117,7 +183,7 @@ class Year:
         return (self.surplus + self.depreciation + self.interest) / self.debt_service
 
 
-def years(plan: Plan, table: list[Month]) -> list[Year]:
+def years(plan: Plan, table: list[Month], rule: SurplusRule | None = None) -> list[Year]:
     """The horizon in years of 12 months (the last one shorter when the horizon is)."""
     fin = plan.financial
     result: list[Year] = []
@@ -147,7 +213,7 @@ def years(plan: Plan, table: list[Month]) -> list[Year]:
                 closing_cash=chunk[-1].closing_cash,
                 lowest_cash=lowest,
                 loan_balance=total([finance.loan_balance(loan, last) for loan in fin.loans]),
-                allocation=allocate(fin, surplus, lowest, chunk[-1].closing_cash),
+                allocation=allocate(fin, surplus, lowest, chunk[-1].closing_cash, rule),
             )
         )
     return result
@@ -184,8 +250,8 @@ class Figures:
         return max(ZERO, -self.lowest_cash)
 
 
-def figures(plan: Plan) -> Figures:
-    """Every key figure of a plan."""
+def figures(plan: Plan, rule: SurplusRule | None = None) -> Figures:
+    """Every key figure of a plan (the surplus split under the country's rule, if it has one)."""
     fin = plan.financial
     table = finance.months(plan)
     low_month, low_cash = finance.lowest_cash(table)
@@ -196,7 +262,7 @@ def figures(plan: Plan) -> Figures:
         funding=finance.funding_total(plan),
         funding_gap=finance.funding_gap(plan),
         months=table,
-        years=years(plan, table),
+        years=years(plan, table, rule),
         lowest_cash_month=low_month,
         lowest_cash=low_cash,
         break_even_month=finance.break_even_month(table),

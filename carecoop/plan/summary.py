@@ -129,6 +129,11 @@ def key_figures(
         rows += [
             ("  " + _("to the reserve"), money(allocation.reserve)),
             ("  " + _("to the education fund"), money(allocation.education_fund)),
+            *(
+                [("  " + _("to the solidarity fund"), money(allocation.solidarity_fund))]
+                if allocation.solidarity_fund
+                else []
+            ),
             ("  " + _("as patronage refunds"), refund),
             ("  " + _("kept in the cooperative"), money(allocation.undivided)),
         ]
@@ -275,6 +280,7 @@ def report_json(report: Report, workshop: str, group: str) -> dict[str, Any]:
                 "surplus": _number(allocation.surplus),
                 "reserve": _number(allocation.reserve),
                 "education_fund": _number(allocation.education_fund),
+                "solidarity_fund": _number(allocation.solidarity_fund),
                 "patronage_refund": _number(allocation.patronage_refund),
                 "undivided": _number(allocation.undivided),
                 "planned_refund": _number(allocation.planned_refund),
@@ -300,6 +306,7 @@ def report_json(report: Report, workshop: str, group: str) -> dict[str, Any]:
                 "loan_balance": _number(y.loan_balance),
                 "reserve": _number(y.allocation.reserve),
                 "education_fund": _number(y.allocation.education_fund),
+                "solidarity_fund": _number(y.allocation.solidarity_fund),
                 "patronage_refund": _number(y.allocation.patronage_refund),
                 "refund_blocked": y.allocation.refund_blocked,
             }

@@ -311,7 +311,7 @@ class PlanWizard:
         """One line on what a list now adds up to, shown after each row change."""
         from carecoop.plan.money import format_money, format_number
 
-        figures = statement.figures(self.plan)
+        figures = statement.figures(self.plan, self.profile.surplus_rule)
         fin = self.plan.financial
 
         def money(amount: Decimal) -> str:
@@ -348,7 +348,7 @@ class PlanWizard:
 
     def show_figures(self) -> None:
         """What the numbers entered so far mean."""
-        figures = statement.figures(self.plan)
+        figures = statement.figures(self.plan, self.profile.surplus_rule)
         rows = key_figures(figures, self.plan, self.profile, self.currency)
         self.prompter.table(_("What your numbers mean"), ["", ""], [[label, value] for label, value in rows])
         wage = minimum_wage(self.plan, self.profile)

@@ -157,7 +157,11 @@ def export_bylaws(
     source = current_plan(store, curriculum, workshop_id, group)
     profile = profile_for(store, workshop_id, source.plan)
     money = money_formatter(profile, plan_currency(source.plan, profile))
-    document = _in_language(build_bylaws(source.plan, money, _today_text("en"), profile), workshop.language)
-    _write(document, fmt, out, kind="bylaws", paper=paper, head=_running_head(source.plan, source.group),
-           owner=owner_of(workshop, store), force=force)
+    # Every fixed word of the bylaws in the workshop's language, whatever the screen speaks.
+    with use_language(workshop.language):
+        document = _in_language(
+            build_bylaws(source.plan, money, _today_text(workshop.language), profile), workshop.language
+        )
+        _write(document, fmt, out, kind="bylaws", paper=paper, head=_running_head(source.plan, source.group),
+               owner=owner_of(workshop, store), force=force)
     return source

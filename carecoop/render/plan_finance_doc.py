@@ -7,12 +7,12 @@ number; the executive summary (`plan_summary_doc`) gives the few that matter mos
 from __future__ import annotations
 
 from collections.abc import Callable
-from decimal import Decimal
 
 from carecoop.i18n import _, ngettext
 from carecoop.plan import finance
 from carecoop.plan.checks import refund_reason
 from carecoop.plan.money import format_percent
+from carecoop.plan.statement import law_minimums_text, surplus_shares
 from carecoop.plan.summary import (
     CASH_HEADERS,
     WHAT_IF_HEADERS,
@@ -277,7 +277,8 @@ class MoneyPages(PlanPages):
 
     def surplus_split(self, doc: Document) -> None:
         """Each year's surplus split, with why a refund is not paid."""
-        fin = self.plan.financial
+        # The percentages as the law makes them (Colombia raises the funds, adds a solidarity fund).
+        shares = surplus_shares(self.plan.financial, self.profile.surplus_rule)
         doc.add(Heading(_("What happens to a surplus"), 2))
         doc.add(
             Paragraph(
@@ -286,22 +287,27 @@ class MoneyPages(PlanPages):
                     "the education fund ({education}). Patronage refunds ({refund}) are paid only when "
                     "cash allows."
                 ).format(
-                    reserve=format_percent(fin.reserve_percent or Decimal(0)),
-                    education=format_percent(fin.education_fund_percent or Decimal(0)),
-                    refund=format_percent(fin.patronage_refund_percent or Decimal(0)),
+                    reserve=format_percent(shares.reserve),
+                    education=format_percent(shares.education_fund),
+                    refund=format_percent(shares.patronage_refund),
                 )
             )
         )
+        rule = self.profile.surplus_rule
+        if rule is not None:
+            doc.add(Paragraph(law_minimums_text(rule), kind="note"))
         rows = []
         reasons = []
         for year in self.figures.years:
             a = year.allocation
+            solidarity = [self.money(a.solidarity_fund)] if rule else []
             rows.append(
                 [
                     year_label(year.number),
                     self.money(a.surplus),
                     self.money(a.reserve),
                     self.money(a.education_fund),
+                    *solidarity,
                     self.money(a.patronage_refund),
                     self.money(a.undivided),
                 ]
@@ -312,18 +318,12 @@ class MoneyPages(PlanPages):
                         number=year.number, reason=refund_reason(a, self.money)
                     )
                 )
+        funds = [_("Reserve"), _("Education fund"), *([_("Solidarity fund")] if rule else [])]
         doc.add(
             Table(
-                [
-                    "",
-                    _("Surplus"),
-                    _("Reserve"),
-                    _("Education fund"),
-                    _("Patronage refunds"),
-                    _("Kept in the cooperative"),
-                ],
+                ["", _("Surplus"), *funds, _("Patronage refunds"), _("Kept in the cooperative")],
                 rows,
-                numeric=[False] + [True] * 5,
+                numeric=[False] + [True] * (len(funds) + 3),
             )
         )
         if reasons:
