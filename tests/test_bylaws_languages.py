@@ -231,3 +231,11 @@ def test_every_combination_reads_consistently_in_spanish() -> None:
         else:
             assert "20% va a la reserva" in text and "30% va al fondo de educación" in text, where
             assert "40% puede devolverse" in text, where  # 60% asked, 100 − 20 − 30 − 10 left
+
+
+def test_a_law_the_arabic_legal_form_names_is_not_named_twice() -> None:
+    detail = "جمعية تعاونية حسب القرار بقانون رقم 20 لسنة 2017 بشأن التعاونيات"
+    data = {"cooperative": {"legal_form": "cooperative", "legal_form_detail": detail}}
+    text = "\n".join(_lines(_bylaws("ar", data, "ps")))
+    assert text.count("رقم 20 لسنة 2017") == 1
+    assert "الجهة التي تسجّلها: هيئة العمل التعاوني." in text

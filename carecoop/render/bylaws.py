@@ -13,6 +13,7 @@ workshop's), and the document says which language it is in.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from decimal import Decimal
 
@@ -155,7 +156,7 @@ class _Bylaws(OrganArticles):
                 )
             return said
         text = _("The office that registers it: {registrar}.").format(registrar=_(law.registrar))
-        if not all(_short_title(name) in legal_form for name in law.laws):
+        if not all(_named_in(name, legal_form) for name in law.laws):
             which = (
                 _("The laws it is registered under: {laws}.")
                 if len(law.laws) > 1
@@ -424,3 +425,17 @@ class _Bylaws(OrganArticles):
 def _short_title(law: str) -> str:
     """A law's title without its chapter or gloss: `Co-operative Societies Act [Chapter 24:05]` → the Act."""
     return law.split(" [")[0].split(" (")[0]
+
+
+def _named_in(law: str, text: str) -> bool:
+    """Whether a text (the legal form as the group or the profile wrote it) already names a law.
+
+    A law with numbers is named when all its numbers are there, in whatever language the text
+    is written ("القرار بقانون رقم 20 لسنة 2017" names Decree-Law No. 20 of 2017); a law
+    without numbers when its title is there, in English or in the current language.
+    """
+    numbers = re.findall(r"\d+", law)
+    if numbers:
+        written = set(re.findall(r"\d+", text))
+        return all(number in written for number in numbers)
+    return _short_title(law) in text or _short_title(_(law)) in text
