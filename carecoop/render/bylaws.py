@@ -105,7 +105,8 @@ class _Bylaws(OrganArticles):
                 named = next((_(f.name) for f in self.profile.legal_forms if f.form == form), None)
             detail = coop.legal_form_detail or named
             shown = in_words(LEGAL_FORMS, form)
-            if detail:
+            # "a cooperative: Cooperative" says nothing twice over: a name no longer than the form's.
+            if detail and detail.casefold() not in shown.casefold():
                 shown = _("{form}: {detail}").format(form=shown, detail=detail)
             if self.profile and self.profile.code != "generic":
                 text = _("{body} is registered in {country} as {form}.").format(
