@@ -160,7 +160,8 @@ def export_bylaws(
     # Every fixed word of the bylaws in the workshop's language, whatever the screen speaks.
     with use_language(workshop.language):
         document = _in_language(
-            build_bylaws(source.plan, money, _today_text(workshop.language), profile), workshop.language
+            build_bylaws(source.plan, money, _today_text(workshop.language, profile.locale), profile),
+            workshop.language,
         )
         _write(document, fmt, out, kind="bylaws", paper=paper, head=_running_head(source.plan, source.group),
                owner=owner_of(workshop, store), force=force)
