@@ -83,6 +83,17 @@ settings = Settings()
 
 #: The workshop argument of every command that works on one workshop.
 WorkshopId = Annotated[str, typer.Argument(metavar="WS", help="The workshop's id.")]
+#: `--screen-lang` of the commands that talk with the facilitator (`run`, `plan`).
+ScreenLang = Annotated[
+    str | None,
+    typer.Option(
+        "--screen-lang",
+        metavar="LANG",
+        envvar="CARECOOP_SCREEN_LANG",
+        help="Language of the screen (en, es, fr, ar) whatever the workshop's; documents keep "
+        "the workshop's language. For a terminal that cannot show Arabic.",
+    ),
+]
 #: `--json` wherever a command can print JSON instead of a table.
 AsJson = Annotated[bool, typer.Option("--json", help="Print JSON.")]
 
@@ -203,12 +214,29 @@ def fail(message: str, code: int = 1) -> typer.Exit:
     return typer.Exit(code)
 
 
-def screen_language(workshop_id: object = None) -> str:
-    """The screen's language: the workshop's, else --lang/CARECOOP_LANG, else the system's, else English."""
+def screen_language(workshop_id: object = None, screen: object = None) -> str:
+    """The screen's language.
+
+    `--screen-lang` first (a terminal that cannot shape Arabic keeps French on screen while
+    the Arabic workshop's documents stay Arabic), then the workshop's, then
+    --lang/CARECOOP_LANG, then the system's, then English.
+    """
     from carecoop.i18n import choose_language
 
     workshop_language = _workshop_language(workshop_id) if isinstance(workshop_id, str) else None
-    return choose_language(workshop_language, settings.lang)
+    return choose_language(screen if isinstance(screen, str) else None, workshop_language, settings.lang)
+
+
+def check_screen_language(screen: str | None) -> None:
+    """Refuse a --screen-lang we have no catalog for (a typing mistake must not go unnoticed)."""
+    from carecoop.i18n import LANGUAGES, catalog_language
+
+    if screen is not None and catalog_language(screen) is None:
+        raise UserError(
+            _("The screen cannot be in '{language}'. Languages: {languages}.").format(
+                language=screen, languages=", ".join(LANGUAGES)
+            )
+        )
 
 
 def _workshop_language(workshop_id: str) -> str | None:
@@ -244,7 +272,8 @@ def handle_errors(command: Callable[P, R]) -> Callable[P, R]:
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         from carecoop.i18n import reset_language, set_language
 
-        token = set_language(screen_language(kwargs.get("workshop_id", kwargs.get("workshop"))))
+        workshop = kwargs.get("workshop_id", kwargs.get("workshop"))
+        token = set_language(screen_language(workshop, kwargs.get("screen_lang")))
         try:
             return _run_mapping_errors(command, *args, **kwargs)
         finally:

@@ -13,7 +13,9 @@ import typer
 from typer.core import TyperGroup
 
 from carecoop.cli.common import (
+    ScreenLang,
     WorkshopId,
+    check_screen_language,
     command_line,
     console,
     echo_json,
@@ -24,6 +26,7 @@ from carecoop.cli.common import (
     real_console,
 )
 from carecoop.errors import ContentError, NoTerminalError, UserError
+from carecoop.i18n import _
 
 
 class _WizardByDefault(TyperGroup):
@@ -67,27 +70,34 @@ def wizard(
         Path | None,
         typer.Option("--from", metavar="FILE", help="Import a plan file (YAML or JSON) instead of asking."),
     ] = None,
+    screen_lang: ScreenLang = None,
 ) -> None:
     """Build the plan step by step, or import it with --from FILE."""
     from carecoop.plan import workflow
     from carecoop.plan.field_paths import plan_sections
 
+    check_screen_language(screen_lang)
     store = open_store()
     chosen = workflow.resolve_group(store, workshop, group)
     if from_file is not None:
         plan = workflow.import_plan(store, workshop, chosen, from_file)
-        name = plan.cooperative.name or "the plan"
+        name = plan.cooperative.name or _("the plan")
+        imported = _("Imported {name} for group {group} of workshop {workshop}. Check it with: {command}")
+        command = command_line("plan", "check", workshop, "--group", chosen)
         console.print(
-            f"Imported {name} for group {chosen} of workshop {workshop}. "
-            "Check it with: " + command_line("plan", "check", workshop, "--group", chosen),
+            imported.format(name=name, group=chosen, workshop=workshop, command=command),
             markup=False,
             soft_wrap=True,
         )
         return
     if section is not None and section not in plan_sections():
-        raise UserError(f"No plan section '{section}'. Sections: {', '.join(plan_sections())}.")
+        raise UserError(
+            _("No plan section '{section}'. Sections: {sections}.").format(
+                section=section, sections=", ".join(plan_sections())
+            )
+        )
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
-        raise NoTerminalError("There is no terminal to ask on; import a plan with --from FILE instead.")
+        raise NoTerminalError(_("There is no terminal to ask on; import a plan with --from FILE instead."))
     _run_wizard(store, workshop, chosen, section)
 
 
@@ -106,12 +116,14 @@ def _run_wizard(store: Any, workshop: str, group: str, section: str | None) -> N
         start = workflow.current_plan(store, curriculum, workshop, group).plan
     except ContentError:
         err_console.print(
-            "The curriculum has problems (see 'carecoop modules validate'); answers recorded in the "
-            "workshop are not offered as defaults.",
+            _(
+                "The curriculum has problems (see 'carecoop modules validate'); answers recorded in the "
+                "workshop are not offered as defaults."
+            ),
             markup=False,
         )
     except UserError as error:
-        err_console.print(f"Note: {error}", markup=False)
+        err_console.print(_("Note: {message}").format(message=error), markup=False)
     wizard = PlanWizard(
         TerminalPlanPrompter(real_console(console)),
         start,
@@ -119,25 +131,23 @@ def _run_wizard(store: Any, workshop: str, group: str, section: str | None) -> N
         fallback_country=store.workshop(workshop).country,
         suggested=suggested,
     )
-    console.print(
-        f"Business plan of group {group} (workshop {workshop}). Every answer is saved at once; "
-        "press Ctrl-C to stop at any time. Enter keeps the value shown, '-' clears it.",
-        markup=False,
-        soft_wrap=True,
+    welcome = _(
+        "Business plan of group {group} (workshop {workshop}). Every answer is saved at once; "
+        "press Ctrl-C to stop at any time. Enter keeps the value shown, '-' clears it."
     )
+    console.print(welcome.format(group=group, workshop=workshop), markup=False, soft_wrap=True)
     try:
         wizard.run(section)
     except (KeyboardInterrupt, EOFError) as stop:
         where = wizard.current_section or section
         resume = command_line("plan", workshop, "--group", group)
         resume += f" --section {where}" if where else ""
-        err_console.print(f"\nStopped. Every answer so far is saved. Resume with: {resume}", markup=False)
+        stopped = _("Stopped. Every answer so far is saved. Resume with: {command}")
+        err_console.print("\n" + stopped.format(command=resume), markup=False)
         raise typer.Exit(130 if isinstance(stop, KeyboardInterrupt) else 1) from None
-    console.print(
-        "\nSaved. See the full check with: " + command_line("plan", "check", workshop, "--group", group),
-        markup=False,
-        soft_wrap=True,
-    )
+    saved = _("Saved. See the full check with: {command}")
+    command = command_line("plan", "check", workshop, "--group", group)
+    console.print("\n" + saved.format(command=command), markup=False, soft_wrap=True)
 
 
 @plan_app.command("check")
@@ -152,21 +162,24 @@ def check(
             "--what-if", help="Also show the plan with fewer clients, lower prices and a late payer."
         ),
     ] = False,
+    screen_lang: ScreenLang = None,
 ) -> None:
     """Key figures, the monthly cash table, warnings and a score of 0-100."""
     from carecoop.plan import workflow
     from carecoop.plan.checks import check_plan
     from carecoop.plan.summary import report_json, what_if_json
 
+    check_screen_language(screen_lang)
     store = open_store()
     source = workflow.current_plan(store, load_curriculum(), workshop, group)
     chosen, plan = source.group, source.plan
     if source.from_answers and not as_json:
-        err_console.print(
-            f"Group {chosen} has no saved plan yet: this is the plan its workshop answers make. "
-            "Save and complete it with: " + command_line("plan", workshop, "--group", chosen),
-            markup=False,
+        unsaved = _(
+            "Group {group} has no saved plan yet: this is the plan its workshop answers make. "
+            "Save and complete it with: {command}"
         )
+        command = command_line("plan", workshop, "--group", chosen)
+        err_console.print(unsaved.format(group=chosen, command=command), markup=False)
     profile = workflow.profile_for(store, workshop, plan)
     report = check_plan(plan, profile)
     if as_json:
@@ -176,9 +189,12 @@ def check(
         echo_json(data)
         return
     from carecoop.cli.plan_views import check_view, what_if_view
+    from carecoop.plan.field_labels import shown
 
-    name = plan.cooperative.name or "(no name yet)"
-    heading = f"{name} — plan of group {chosen}, workshop {workshop} ({profile.name}, {report.currency})"
+    name = plan.cooperative.name or _("(no name yet)")
+    heading = _("{name} — plan of group {group}, workshop {workshop} ({country}, {currency})").format(
+        name=name, group=chosen, workshop=workshop, country=shown(profile.name), currency=report.currency
+    )
     console.print(check_view(report, plan, profile, heading, workshop=workshop, group=chosen))
     if what_if:
         console.print(what_if_view(plan, profile, report.currency))

@@ -2,13 +2,16 @@
 
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from carecoop.cli.common import (
+    ScreenLang,
     WorkshopId,
+    check_screen_language,
     command_line,
     command_prefix,
     console,
@@ -20,7 +23,7 @@ from carecoop.cli.common import (
     real_console,
 )
 from carecoop.cli.workshop_cmd import say
-from carecoop.i18n import _, ngettext
+from carecoop.i18n import _, current_language, ngettext
 
 
 def register(app: typer.Typer) -> None:
@@ -61,8 +64,10 @@ def run(
             "(p at a step, or the What next? menu, switches views).",
         ),
     ] = False,
+    screen_lang: ScreenLang = None,
 ) -> None:
     """Run a workshop activity by activity, recording answers; resumes where it stopped."""
+    check_screen_language(screen_lang)
     store = open_store()
     workshop = store.workshop(workshop_id)
     resume = command_line("run", workshop.id)
@@ -82,10 +87,13 @@ def run(
     from carecoop.workshop.runner import Runner, RunOutcome
 
     # The one place an interruption is handled: every answer is already committed.
-    prompter = TerminalPrompter(real_console(console), workshop, projector=projector)
+    # With --screen-lang the activities are shown in the screen's language too (English where
+    # a module has no such translation); what is recorded does not depend on it.
+    shown = replace(workshop, language=current_language()) if screen_lang else workshop
+    prompter = TerminalPrompter(real_console(console), shown, projector=projector)
     try:
         with store.workshop_lock(workshop.id):
-            runner = Runner(store, curriculum, workshop, prompter)
+            runner = Runner(store, curriculum, shown, prompter)
             result = runner.run(activity)
     except (KeyboardInterrupt, EOFError):
         prompter.close()

@@ -40,7 +40,6 @@ from carecoop.plan.kinds import (
     WholeCount,
     at_most,
 )
-from carecoop.types import LEGAL_FORM_CODES
 
 
 class PlanModel(BaseModel):
@@ -79,8 +78,8 @@ class MemberCategory(PlanModel):
     """One kind of member (care workers, families…) with how many and their share."""
 
     category: Name
-    members: WholeCount = Field(default=0, description="How many members of this kind.")
-    share: Money = Field(default=Decimal(0), description="What each one pays for a member share.")
+    members: WholeCount = Field(default=0, description=N_("How many members of this kind."))
+    share: Money = Field(default=Decimal(0), description=N_("What each one pays for a member share."))
 
 
 class Alternative(PlanModel):
@@ -88,22 +87,22 @@ class Alternative(PlanModel):
 
     kind: AlternativeKind = "other"
     description: Short
-    cost: Money | None = Field(default=None, description="What it costs per month, if known.")
+    cost: Money | None = Field(default=None, description=N_("What it costs per month, if known."))
 
 
 class Service(PlanModel):
     """One care service the cooperative offers."""
 
     name: Name
-    unit: Name = Field(default="per client per month", description="What one unit of it is.")
-    capacity: WholeCount | None = Field(default=None, description="How many clients at most.")
-    carers: WholeCount | None = Field(default=None, description="Carers working in this service.")
+    unit: Name = Field(default="per client per month", description=N_("What one unit of it is."))
+    capacity: WholeCount | None = Field(default=None, description=N_("How many clients at most."))
+    carers: WholeCount | None = Field(default=None, description=N_("Carers working in this service."))
     max_clients_per_carer: Ratio | None = Field(
-        default=None, description="The most clients per carer the rules allow for it."
+        default=None, description=N_("The most clients per carer the rules allow for it.")
     )
-    opening_hours: Short | None = Field(default=None, description="When it is open.")
-    regulated: bool = Field(default=False, description="Needs a licence, inspections or ratios.")
-    description: Short | None = Field(default=None, description="What it is, in a sentence.")
+    opening_hours: Short | None = Field(default=None, description=N_("When it is open."))
+    regulated: bool = Field(default=False, description=N_("Needs a licence, inspections or ratios."))
+    description: Short | None = Field(default=None, description=N_("What it is, in a sentence."))
 
 
 class Cost(PlanModel):
@@ -115,7 +114,9 @@ class Cost(PlanModel):
         default=None,
         ge=1,
         le=50,
-        description="For equipment bought at the start: the years it lasts (its cost is spread over them).",
+        description=N_(
+            "For equipment bought at the start: the years it lasts (its cost is spread over them)."
+        ),
     )
 
 
@@ -134,9 +135,9 @@ class Loan(PlanModel):
 
     lender: Name
     amount: Money
-    interest_rate: Percent = Field(default=Decimal(0), description="Yearly interest, in percent.")
-    term_months: int = Field(default=12, ge=1, le=360, description="Months until repaid, grace included.")
-    grace_months: int = Field(default=0, ge=0, description="Months at the start with interest only.")
+    interest_rate: Percent = Field(default=Decimal(0), description=N_("Yearly interest, in percent."))
+    term_months: int = Field(default=12, ge=1, le=360, description=N_("Months until repaid, grace included."))
+    grace_months: int = Field(default=0, ge=0, description=N_("Months at the start with interest only."))
 
     @model_validator(mode="after")
     def _grace_within_term(self) -> Loan:
@@ -152,11 +153,11 @@ class RevenueLine(PlanModel):
 
     service: Name
     unit_price: Money
-    units_per_month: Count = Field(description="Units sold in a full month.")
+    units_per_month: Count = Field(description=N_("Units sold in a full month."))
     ramp_up_months: int = Field(
-        default=0, ge=0, le=36, description="Months before full: month m sells m/(ramp+1) of full."
+        default=0, ge=0, le=36, description=N_("Months before full: month m sells m/(ramp+1) of full.")
     )
-    variable_cost_per_unit: Money = Field(default=Decimal(0), description="Food, materials… per unit.")
+    variable_cost_per_unit: Money = Field(default=Decimal(0), description=N_("Food, materials… per unit."))
     payer: Payer = "families"
 
 
@@ -165,17 +166,17 @@ class StaffRow(PlanModel):
 
     role: Name
     count: Count = Field(default=Decimal(1))
-    monthly_wage: Money = Field(description="Monthly gross wage of one person.")
+    monthly_wage: Money = Field(description=N_("Monthly gross wage of one person."))
     employer_contributions: Percent = Field(
-        default=Decimal(0), description="Social security and other employer costs, % of the wage."
+        default=Decimal(0), description=N_("Social security and other employer costs, % of the wage.")
     )
     hours_per_week: Decimal | None = Field(
-        default=None, gt=0, le=84, decimal_places=2, description="Hours a week, if part-time."
+        default=None, gt=0, le=84, decimal_places=2, description=N_("Hours a week, if part-time.")
     )
-    start_month: int = Field(default=1, ge=1, le=36, description="Month the role starts being paid.")
+    start_month: int = Field(default=1, ge=1, le=36, description=N_("Month the role starts being paid."))
     carer: bool | None = Field(
         default=None,
-        description="Works directly with clients and counts for the clients-per-carer rule (yes or no).",
+        description=N_("Works directly with clients and counts for the clients-per-carer rule (yes or no)."),
     )
 
 
@@ -185,15 +186,15 @@ class Risk(PlanModel):
     risk: Short
     likelihood: Level = "medium"
     impact: Level = "medium"
-    response: Short | None = Field(default=None, description="What we do about it.")
+    response: Short | None = Field(default=None, description=N_("What we do about it."))
 
 
 class Action(PlanModel):
     """One step of the action plan."""
 
     step: Short
-    who: Name | None = Field(default=None, description="Who does it.")
-    when: Name | None = Field(default=None, description="By when.")
+    who: Name | None = Field(default=None, description=N_("Who does it."))
+    when: Name | None = Field(default=None, description=N_("By when."))
 
 
 # Sections ---------------------------------------------------------------------------------
@@ -202,93 +203,107 @@ class Action(PlanModel):
 class Cooperative(PlanModel):
     """Who we are and what we want to do."""
 
-    name: Name | None = _hint("The name of the cooperative.", "Tiri Pamwe Childcare Cooperative")
-    care_services: list[Short] = _many("The kinds of care you will provide.", ["childcare for 0-5 year olds"])
-    vision: Long | None = _hint("The change you want to see in your community.")
-    mission: Long | None = _hint("What the cooperative does, for whom, how.")
-    values: list[Short] = _many("Values you share.", ["solidarity", "care for each other"])
-    legal_form: LegalForm | None = _hint(
-        ", ".join(LEGAL_FORM_CODES[:-1]) + f" or {LEGAL_FORM_CODES[-1]}.", "cooperative"
+    name: Name | None = _hint(N_("The name of the cooperative."), N_("Tiri Pamwe Childcare Cooperative"))
+    care_services: list[Short] = _many(
+        N_("The kinds of care you will provide."), [N_("childcare for 0-5 year olds")]
     )
-    legal_form_detail: Short | None = _hint("The exact legal form, if 'other' or special.")
-    country: Name | None = _hint("Country profile code: generic, zw, co, ps, lb or eg.", "zw")
-    location: Name | None = _hint("Town or area where the cooperative works.", "Mbare, Harare")
+    vision: Long | None = _hint(N_("The change you want to see in your community."))
+    mission: Long | None = _hint(N_("What the cooperative does, for whom, how."))
+    values: list[Short] = _many(N_("Values you share."), [N_("solidarity"), N_("care for each other")])
+    legal_form: LegalForm | None = _hint(N_("The legal form the group will register as."), "cooperative")
+    legal_form_detail: Short | None = _hint(N_("The exact legal form, if 'other' or special."))
+    country: Name | None = _hint(N_("Country profile code: generic, zw, co, ps, lb or eg."), "zw")
+    location: Name | None = _hint(N_("Town or area where the cooperative works."), N_("Mbare, Harare"))
 
 
 class Members(PlanModel):
     """Who the members are, what they bring and what they decide."""
 
     membership_model: MembershipModel | None = _hint(
-        "worker, user (families), multi-stakeholder, or existing-cooperative adding care.", "worker"
+        N_("worker, user (families), multi-stakeholder, or existing-cooperative adding care."), "worker"
     )
-    categories: list[MemberCategory] = _many("Kinds of members, how many, share per member.")
-    rights: list[Short] = _many("What members may do.", ["one member, one vote"])
-    duties: list[Short] = _many("What members must do.", ["attend the general assembly"])
+    categories: list[MemberCategory] = _many(N_("Kinds of members, how many, share per member."))
+    rights: list[Short] = _many(N_("What members may do."), [N_("one member, one vote")])
+    duties: list[Short] = _many(N_("What members must do."), [N_("attend the general assembly")])
 
 
 class Market(PlanModel):
     """Who needs the care and what they use today."""
 
-    who_needs_care: Long | None = _hint("Who needs the care.", "children of market vendors, 0-5 years")
+    who_needs_care: Long | None = _hint(
+        N_("Who needs the care."), N_("children of market vendors, 0-5 years")
+    )
     people_in_need: Annotated[int, Field(ge=0), at_most(10**9, N_("numbers of people"))] | None = Field(
-        default=None, description="How many people need it."
+        default=None, description=N_("How many people need it.")
     )
     can_pay: Money | None = _hint(
-        "What a family can pay, per unit of the main service (same unit as its price).", 30
+        N_("What a family can pay, per unit of the main service (same unit as its price)."), 30
     )
-    can_pay_unit: Name | None = _hint("The unit of that amount.", "per child per month")
-    alternatives: list[Alternative] = _many("What people use today: public, private, family…")
-    demand_evidence: list[Short] = _many("How you know people want it.", ["survey of 60 vendors"])
+    can_pay_unit: Name | None = _hint(N_("The unit of that amount."), N_("per child per month"))
+    alternatives: list[Alternative] = _many(N_("What people use today: public, private, family…"))
+    demand_evidence: list[Short] = _many(N_("How you know people want it."), [N_("survey of 60 vendors")])
 
 
 class Regulation(PlanModel):
     """What the rules ask of regulated services."""
 
-    licences: list[Short] = _many("Licences or registrations needed.", ["early childhood centre licence"])
-    inspections: list[Short] = _many("Inspections to pass.", ["health inspection of the premises"])
-    qualifications: list[Short] = _many("Staff qualifications required.", ["early childhood certificate"])
-    max_clients_per_carer: Ratio | None = Field(
-        default=None, description="The most clients per carer the rules allow (all services)."
+    licences: list[Short] = _many(
+        N_("Licences or registrations needed."), [N_("early childhood centre licence")]
     )
-    safeguarding: list[Short] = _many("How you keep clients safe.", ["police clearance for all staff"])
-    quality: list[Short] = _many("Quality commitments.", ["monthly meeting with parents"])
+    inspections: list[Short] = _many(N_("Inspections to pass."), [N_("health inspection of the premises")])
+    qualifications: list[Short] = _many(
+        N_("Staff qualifications required."), [N_("early childhood certificate")]
+    )
+    max_clients_per_carer: Ratio | None = Field(
+        default=None, description=N_("The most clients per carer the rules allow (all services).")
+    )
+    safeguarding: list[Short] = _many(
+        N_("How you keep clients safe."), [N_("police clearance for all staff")]
+    )
+    quality: list[Short] = _many(N_("Quality commitments."), [N_("monthly meeting with parents")])
 
 
 class Services(PlanModel):
     """The services offered and what regulation they fall under."""
 
-    items: list[Service] = _many("Each service with unit, capacity, carers, hours, regulated or not.")
+    items: list[Service] = _many(N_("Each service with unit, capacity, carers, hours, regulated or not."))
     regulation: Regulation = Field(default_factory=Regulation)
 
 
 class Marketing(PlanModel):
     """Prices, payers and how people hear of the cooperative."""
 
-    pricing: Long | None = _hint("How prices are set and kept affordable.", "sliding scale by income")
+    pricing: Long | None = _hint(N_("How prices are set and kept affordable."), N_("sliding scale by income"))
     payers: list[Payer] = _many(
-        "Who pays: families, public-contract, insurer, employer, subsidy, members, other.", ["families"]
+        N_("Who pays: families, public-contract, insurer, employer, subsidy, members, other."), ["families"]
     )
-    channels: list[Short] = _many("How people hear of it.", ["word of mouth at the market"])
-    partners: list[Short] = _many("Partners who help.", ["market traders' association"])
+    channels: list[Short] = _many(N_("How people hear of it."), [N_("word of mouth at the market")])
+    partners: list[Short] = _many(N_("Partners who help."), [N_("market traders' association")])
 
 
 class Operations(PlanModel):
     """Where and how the work is done."""
 
-    premises: Long | None = _hint("Where the service runs.", "two rooms rented next to the market")
-    equipment: list[Short] = _many("Equipment needed.", ["mattresses", "toys", "first aid kit"])
-    daily_routine: Long | None = _hint("A normal day.", "06:30 open, 10:00 porridge, 17:30 close")
-    staffing: Long | None = _hint("Who works when, cover for absences.")
+    premises: Long | None = _hint(N_("Where the service runs."), N_("two rooms rented next to the market"))
+    equipment: list[Short] = _many(
+        N_("Equipment needed."), [N_("mattresses"), N_("toys"), N_("first aid kit")]
+    )
+    daily_routine: Long | None = _hint(N_("A normal day."), N_("06:30 open, 10:00 porridge, 17:30 close"))
+    staffing: Long | None = _hint(N_("Who works when, cover for absences."))
 
 
 class Governance(PlanModel):
     """How members decide and who manages."""
 
-    general_assembly: Long | None = _hint("Who attends and how often it meets.", "all members, twice a year")
-    board: Long | None = _hint("Board size, how elected, term.", "5 members elected for 2 years")
-    committees: list[Short] = _many("Committees and what they do.", ["parents' committee"])
-    management: Long | None = _hint("Who manages day to day.")
-    decision_rules: Long | None = _hint("How decisions are taken.", "one member one vote, simple majority")
+    general_assembly: Long | None = _hint(
+        N_("Who attends and how often it meets."), N_("all members, twice a year")
+    )
+    board: Long | None = _hint(N_("Board size, how elected, term."), N_("5 members elected for 2 years"))
+    committees: list[Short] = _many(N_("Committees and what they do."), [N_("parents' committee")])
+    management: Long | None = _hint(N_("Who manages day to day."))
+    decision_rules: Long | None = _hint(
+        N_("How decisions are taken."), N_("one member one vote, simple majority")
+    )
 
 
 class DecentWork(PlanModel):
@@ -297,44 +312,46 @@ class DecentWork(PlanModel):
     Wages per role are in `financial.staff`; this section holds the policies around them.
     """
 
-    wage_policy: Long | None = _hint("How wages are set.", "equal hourly pay, above the minimum wage")
+    wage_policy: Long | None = _hint(N_("How wages are set."), N_("equal hourly pay, above the minimum wage"))
     full_time_hours: Decimal | None = Field(
         default=None,
         gt=0,
         le=84,
         decimal_places=2,
-        description="Hours of a full-time week (for part-time wage checks).",
+        description=N_("Hours of a full-time week (for part-time wage checks)."),
     )
-    hours: Long | None = _hint("Working hours and rest.", "two shifts of 6 hours, 5 days a week")
-    social_protection: list[Short] = _many("Social protection.", ["NSSA pension contributions"])
-    training: list[Short] = _many("Training planned.", ["first aid", "early childhood development"])
-    health_safety: list[Short] = _many("Health and safety measures.", ["hand washing station"])
+    hours: Long | None = _hint(N_("Working hours and rest."), N_("two shifts of 6 hours, 5 days a week"))
+    social_protection: list[Short] = _many(N_("Social protection."), [N_("NSSA pension contributions")])
+    training: list[Short] = _many(
+        N_("Training planned."), [N_("first aid"), N_("early childhood development")]
+    )
+    health_safety: list[Short] = _many(N_("Health and safety measures."), [N_("hand washing station")])
     voice: Long | None = _hint(
-        "How carers have a say in their work and can raise a problem without fear.",
-        "a carers' meeting every month; carers elect two board members",
+        N_("How carers have a say in their work and can raise a problem without fear."),
+        N_("a carers' meeting every month; carers elect two board members"),
     )
 
 
 class Financial(PlanModel):
     """The numbers: start-up, funding, revenue, costs and assumptions."""
 
-    startup_costs: list[Cost] = _many("Things bought once before opening.")
-    grants: list[FundingSource] = _many("Grants or donations received at the start.")
-    loans: list[Loan] = _many("Loans with amount, yearly interest %, term and grace months.")
-    other_funding: list[FundingSource] = _many("Other money at the start (savings, own reserves).")
-    revenue: list[RevenueLine] = _many("Each service's price, units per month, ramp-up and payer.")
-    staff: list[StaffRow] = _many("Each role: how many, monthly gross wage, employer contributions %.")
-    fixed_costs: list[Cost] = _many("Costs paid every month whatever the number of clients.")
-    reserve_percent: Percent | None = _hint("Share of a surplus kept as reserve.", 30)
-    education_fund_percent: Percent | None = _hint("Share for the education and training fund.", 5)
-    patronage_refund_percent: Percent | None = _hint("Share returned to members by use or work.", 0)
-    minimum_wage: Money | None = _hint("Monthly minimum or living wage for a full-time worker.")
-    minimum_wage_kind: WageKind = Field(default="minimum", description="minimum (legal) or living wage.")
-    minimum_wage_source: Short | None = _hint("Where that figure comes from, and its date.")
-    assumptions: list[Short] = _many("Assumptions in words.", ["families pay on time"])
-    horizon_months: int = Field(default=36, ge=12, le=36, description="Months the budget covers (12-36).")
+    startup_costs: list[Cost] = _many(N_("Things bought once before opening."))
+    grants: list[FundingSource] = _many(N_("Grants or donations received at the start."))
+    loans: list[Loan] = _many(N_("Loans with amount, yearly interest %, term and grace months."))
+    other_funding: list[FundingSource] = _many(N_("Other money at the start (savings, own reserves)."))
+    revenue: list[RevenueLine] = _many(N_("Each service's price, units per month, ramp-up and payer."))
+    staff: list[StaffRow] = _many(N_("Each role: how many, monthly gross wage, employer contributions %."))
+    fixed_costs: list[Cost] = _many(N_("Costs paid every month whatever the number of clients."))
+    reserve_percent: Percent | None = _hint(N_("Share of a surplus kept as reserve."), 30)
+    education_fund_percent: Percent | None = _hint(N_("Share for the education and training fund."), 5)
+    patronage_refund_percent: Percent | None = _hint(N_("Share returned to members by use or work."), 0)
+    minimum_wage: Money | None = _hint(N_("Monthly minimum or living wage for a full-time worker."))
+    minimum_wage_kind: WageKind = Field(default="minimum", description=N_("minimum (legal) or living wage."))
+    minimum_wage_source: Short | None = _hint(N_("Where that figure comes from, and its date."))
+    assumptions: list[Short] = _many(N_("Assumptions in words."), [N_("families pay on time")])
+    horizon_months: int = Field(default=36, ge=12, le=36, description=N_("Months the budget covers (12-36)."))
     currency: CurrencyCode | None = _hint(
-        "ISO currency code; default from the country profile.", "USD"
+        N_("ISO currency code; default from the country profile."), "USD"
     )
 
     @model_validator(mode="after")
@@ -350,28 +367,28 @@ class Financial(PlanModel):
 class Bylaws(PlanModel):
     """Decisions the bylaws record; a bylaws document is generated from them."""
 
-    name: Name | None = _hint("The registered name.", "Tiri Pamwe Childcare Cooperative")
-    purpose: Long | None = _hint("What the cooperative exists to do.", "safe, affordable childcare")
-    membership_conditions: list[Short] = _many("Who can join and how.", ["works at Mbare market"])
-    share_value: Money | None = _hint("Value of one member share.", 20)
-    general_assembly: Long | None = _hint("How the general assembly is called and meets.")
-    quorum_percent: Percent | None = _hint("Members present for a valid general assembly, %.", 50)
-    majority_percent: Percent | None = _hint("Votes needed for ordinary decisions, %.", 50)
-    special_majority_percent: Percent | None = _hint("Votes needed to change the bylaws, %.", 67)
-    board_size: int | None = Field(default=None, ge=1, le=50, description="Members of the board.")
-    board_term_years: int | None = Field(default=None, ge=1, le=10, description="Years on the board.")
-    surplus_use: Long | None = _hint("How a surplus is shared.", "30% reserve, 5% education fund")
+    name: Name | None = _hint(N_("The registered name."), N_("Tiri Pamwe Childcare Cooperative"))
+    purpose: Long | None = _hint(N_("What the cooperative exists to do."), N_("safe, affordable childcare"))
+    membership_conditions: list[Short] = _many(N_("Who can join and how."), [N_("works at Mbare market")])
+    share_value: Money | None = _hint(N_("Value of one member share."), 20)
+    general_assembly: Long | None = _hint(N_("How the general assembly is called and meets."))
+    quorum_percent: Percent | None = _hint(N_("Members present for a valid general assembly, %."), 50)
+    majority_percent: Percent | None = _hint(N_("Votes needed for ordinary decisions, %."), 50)
+    special_majority_percent: Percent | None = _hint(N_("Votes needed to change the bylaws, %."), 67)
+    board_size: int | None = Field(default=None, ge=1, le=50, description=N_("Members of the board."))
+    board_term_years: int | None = Field(default=None, ge=1, le=10, description=N_("Years on the board."))
+    surplus_use: Long | None = _hint(N_("How a surplus is shared."), N_("30% reserve, 5% education fund"))
     withdrawal_notice_months: int | None = Field(
-        default=None, ge=0, le=24, description="Months of notice a member gives before leaving."
+        default=None, ge=0, le=24, description=N_("Months of notice a member gives before leaving.")
     )
     notice_days: int | None = Field(
-        default=None, ge=1, le=90, description="Days ahead members are called to a general assembly."
+        default=None, ge=1, le=90, description=N_("Days ahead members are called to a general assembly.")
     )
     share_refund: Short | None = _hint(
-        "How and when a member who leaves gets the share back.",
-        "within 12 months, less any losses of that year",
+        N_("How and when a member who leaves gets the share back."),
+        N_("within 12 months, less any losses of that year"),
     )
-    dissolution: Short | None = _hint("What happens to assets if the cooperative closes.")
+    dissolution: Short | None = _hint(N_("What happens to assets if the cooperative closes."))
 
 
 class Plan(PlanModel):
@@ -386,8 +403,8 @@ class Plan(PlanModel):
     governance: Governance = Field(default_factory=Governance)
     decent_work: DecentWork = Field(default_factory=DecentWork)
     financial: Financial = Field(default_factory=Financial)
-    risks: list[Risk] = _many("What could go wrong, how likely, how bad, and what we do about it.")
-    action_plan: list[Action] = _many("The next steps: what, who, by when.")
+    risks: list[Risk] = _many(N_("What could go wrong, how likely, how bad, and what we do about it."))
+    action_plan: list[Action] = _many(N_("The next steps: what, who, by when."))
     bylaws: Bylaws = Field(default_factory=Bylaws)
 
 

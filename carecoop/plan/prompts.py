@@ -13,6 +13,8 @@ from typing import Any, Protocol
 
 from pydantic import ValidationError
 
+from carecoop.i18n import N_, _
+from carecoop.plan.field_labels import field_label
 from carecoop.plan.fields import FieldInfo, field_adapter
 from carecoop.plan.model import Plan, PlanModel
 from carecoop.plan.values import coerce
@@ -20,21 +22,6 @@ from carecoop.values.lists import split_list
 
 #: Typed as an answer to clear a field.
 CLEAR = "-"
-#: Between the items of a list typed on one line.
-SEPARATOR = ";"
-
-#: Labels where the field name does not read well.
-LABELS: dict[str, str] = {
-    "startup_costs": "Start-up costs",
-    "items": "Services",
-    "other_funding": "Other funding",
-    "can_pay": "What a family can pay",
-    "max_clients_per_carer": "Most clients per carer allowed",
-    "health_safety": "Health and safety",
-    "decent_work": "Decent work",
-    "employer_contributions": "Employer contributions",
-}
-
 
 @dataclass(frozen=True)
 class Ask:
@@ -74,21 +61,8 @@ class PlanPrompter(Protocol):
 
 
 def label_of(name: str) -> str:
-    """`monthly_wage` → `Monthly wage`."""
-    return LABELS.get(name) or name.replace("_", " ").capitalize()
-
-
-def as_text(value: Any) -> str:
-    """A stored value as editable text."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, list):
-        return f"{SEPARATOR} ".join(as_text(v) for v in value)
-    if isinstance(value, Decimal):
-        return f"{value.normalize():f}"
-    return str(value)
+    """`monthly_wage` → `Monthly wage`, in the screen's language."""
+    return field_label(name)
 
 
 class _Keep:
@@ -102,27 +76,53 @@ KEEP: Any = _Keep()
 def sentence(message: str) -> str:
     """A message starting with a capital."""
     message = message.strip()
-    return message[:1].upper() + message[1:] if message else "This answer does not fit."
+    return message[:1].upper() + message[1:] if message else _("This answer does not fit.")
 
 
 def plain_error(error: ValidationError) -> str:
-    """A pydantic error as one or two plain sentences."""
-    from carecoop.content.messages import known_keys, rewrite
-
-    keys = known_keys([Plan])
+    """A pydantic error as one or two plain sentences in the screen's language."""
     parts = []
     for item in error.errors()[:2]:
-        where = ".".join(str(p) for p in item["loc"] if not str(p).startswith("function-"))
-        message = rewrite(dict(item), keys)
+        # Row numbers and pydantic's validator names say nothing to a person.
+        where = ".".join(
+            str(p) for p in item["loc"] if not isinstance(p, int) and not str(p).startswith("function-")
+        )
+        message = _plain_message(dict(item))
         name = label_of(where.rsplit(".", 1)[-1]) if where else ""
         parts.append(f"{name} {message}".strip() if name else message)
-    text = "; ".join(parts)
-    for wordy, plain in (
-        ("greater than or equal to 0", "0 or more"),
-        ("less than or equal to 100", "100 or less"),
-    ):
-        text = text.replace(wordy, plain)
-    return sentence(text) + "."
+    return sentence("; ".join(parts)) + "."
+
+
+#: pydantic's error types a typed answer can meet, in plain words ({limit}: the bound).
+_PLAIN_MESSAGES: dict[str, str] = {
+    "greater_than_equal": N_("must be {limit} or more"),
+    "greater_than": N_("must be more than {limit}"),
+    "less_than_equal": N_("must be {limit} or less"),
+    "less_than": N_("must be less than {limit}"),
+    "missing": N_("is needed"),
+    "string_too_short": N_("must not be empty"),
+    "decimal_max_places": N_("can have at most {limit} digits after the decimal point"),
+    "int_parsing": N_("must be a whole number"),
+    "int_from_float": N_("must be a whole number"),
+    "decimal_parsing": N_("must be a number"),
+    "string_pattern_mismatch": N_("is not written the way it should be"),
+    "literal_error": N_("is not one of the choices"),
+}
+
+
+def _plain_message(item: dict[str, Any]) -> str:
+    """One pydantic error as a short phrase; our own validators' messages are already translated."""
+    kind = str(item["type"])
+    context = item.get("ctx") or {}
+    if kind == "value_error":
+        return str(context.get("error", item["msg"]))
+    plain = _PLAIN_MESSAGES.get(kind)
+    if plain is None:
+        from carecoop.content.messages import known_keys, rewrite
+
+        return rewrite(item, known_keys([Plan]))
+    limit = next((context[key] for key in ("ge", "gt", "le", "lt", "decimal_places") if key in context), "")
+    return _(plain).format(limit=limit)
 
 
 def to_json(value: Any) -> Any:
@@ -154,7 +154,7 @@ def check_cell(row_model: type[PlanModel], column: FieldInfo, raw: str, locale: 
     """A message when a typed cell does not fit its column."""
     if raw.strip() in ("", CLEAR):
         if column.required and raw.strip() == CLEAR:
-            return "This one is needed."
+            return _("This one is needed.")
         return None
     try:
         value = parse_cell(column, raw, None, locale)

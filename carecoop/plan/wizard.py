@@ -17,19 +17,18 @@ from typing import Any
 from pydantic import ValidationError
 
 from carecoop.countries.profiles import CountryProfile, load_profile, profile_codes
-from carecoop.i18n import _
+from carecoop.i18n import _, current_language
 from carecoop.plan import finance, statement
 from carecoop.plan.answers import get_path, set_path
+from carecoop.plan.field_labels import SEPARATOR, as_text, choice_label, shown, shown_example
 from carecoop.plan.field_paths import plan_field_paths, plan_sections
 from carecoop.plan.fields import FieldInfo, field_info
 from carecoop.plan.model import SECTION_TITLES, Plan
 from carecoop.plan.prompts import (
     CLEAR,
     KEEP,
-    SEPARATOR,
     Ask,
     PlanPrompter,
-    as_text,
     label_of,
     plain_error,
     sentence,
@@ -77,6 +76,17 @@ SHOWS_FIGURES = {"members.categories"} | {
         "patronage_refund_percent",
     )
 }
+
+
+def legal_form_choice(form: str, profile_name: str | None) -> str:
+    """A legal form in the menu: the profile's own name for it when it reads in the screen's language."""
+    if profile_name is None:
+        return choice_label(form)
+    translated = shown(profile_name)
+    if translated != profile_name or current_language() == "en":
+        return f"{form}: {translated}"
+    # A profile written in English, read on a Spanish screen: our own word for the form.
+    return choice_label(form)
 
 
 class PlanWizard:
@@ -180,18 +190,18 @@ class PlanWizard:
         if info.path == "cooperative.country":
             return self.fallback_country, ""
         if info.path == "financial.currency":
-            return profile.currency, _("The currency of the {name} profile.").format(name=profile.name)
+            return profile.currency, _("The currency of the {name} profile.").format(name=shown(profile.name))
         if info.path == "financial.minimum_wage":
             figure = profile.figure("minimum_wage")
             if figure and figure.currency == self.currency and figure.period == "month":
-                note = f"{profile.name}: {figure.source}, {figure.date.isoformat()}."
+                note = f"{shown(profile.name)}: {figure.source}, {figure.date.isoformat()}."
                 if figure.note:
                     note += f" {figure.note}"
                 return figure.amount, note
             return None, _(
                 "The {name} profile has no sourced minimum wage in {currency}: enter the one that applies "
                 "to care work (or a living wage) and say where it comes from."
-            ).format(name=profile.name, currency=self.currency)
+            ).format(name=shown(profile.name), currency=self.currency)
         if info.path == "financial.minimum_wage_source":
             figure = profile.figure("minimum_wage")
             if figure and self.plan.financial.minimum_wage == figure.amount:
@@ -207,16 +217,16 @@ class PlanWizard:
         ask = self.make_ask(name, info, default, functools.partial(self.check, info.path))
         if info.path == "cooperative.country":
             ask = Ask(
-                label="Country profile",
+                label=_("Country profile"),
                 kind="choice",
-                hint=info.hint,
-                choices=[(code, f"{code}: {load_profile(code).name}") for code in profile_codes()],
+                hint=shown(info.hint),
+                choices=[(code, f"{code}: {shown(load_profile(code).name)}") for code in profile_codes()],
                 selected=[str(default or "generic")],
                 required=True,
             )
         elif info.path == "cooperative.legal_form":
             known = {entry.form: entry.name for entry in self.profile.legal_forms}
-            ask = replace(ask, choices=[(c, f"{c}: {known[c]}" if c in known else c) for c in info.choices])
+            ask = replace(ask, choices=[(c, legal_form_choice(c, known.get(c))) for c in info.choices])
         raw = self.prompter.ask(ask)
         value = self.parse(info, raw)
         if value is KEEP:
@@ -232,7 +242,7 @@ class PlanWizard:
             label += f" ({self.currency})"
         elif info.kind == "percent":
             label += " (%)"
-        hint = info.hint
+        hint = shown(info.hint)
         if info.kind == "texts":
             separate = _("Separate items with '{separator}'.").format(separator=SEPARATOR)
             hint = (hint + " " if hint else "") + separate
@@ -244,13 +254,21 @@ class PlanWizard:
             label=label,
             kind=info.kind,
             hint=hint,
-            example=as_text(info.example),
+            example=self.example_of(info),
             default=as_text(default),
             required=info.required or default is not None,
-            choices=[(c, c) for c in info.choices],
+            choices=[(c, choice_label(c)) for c in info.choices],
             selected=selected,
             validate=validate,
         )
+
+    @staticmethod
+    def example_of(info: FieldInfo) -> str:
+        """A field's example as the screen shows it: a choice in words, a text in the screen's language."""
+        if info.kind in ("choice", "choices") and info.example is not None:
+            chosen = info.example if isinstance(info.example, list) else [info.example]
+            return f"{SEPARATOR} ".join(choice_label(str(value)) for value in chosen)
+        return as_text(shown_example(info.example))
 
     def parse(self, info: FieldInfo, raw: Any) -> Any:
         """The prompter's raw answer as a field value; KEEP when nothing changes."""

@@ -10,13 +10,14 @@ from typing import Any, Protocol
 from pydantic import ValidationError
 from pydantic_core import PydanticUndefined
 
+from carecoop.i18n import _
 from carecoop.plan.answers import get_path
+from carecoop.plan.field_labels import as_text, shown, shown_value
 from carecoop.plan.fields import FieldInfo, row_fields
 from carecoop.plan.model import PlanModel
 from carecoop.plan.prompts import (
     Ask,
     PlanPrompter,
-    as_text,
     check_cell,
     label_of,
     parse_cell,
@@ -80,24 +81,24 @@ class RowEditor:
     def run(self) -> None:
         """Show the rows, then add, change or remove until done."""
         path = self.info.path
-        self.prompter.note(f"{self.title}: {self.info.hint}")
+        self.prompter.note(f"{self.title}: {shown(self.info.hint)}")
         rows = self.rows()
         suggestion = get_path(self.wizard.suggested, path)
         if not rows and suggestion:
             self.show(suggestion)
-            if self.prompter.confirm("Use these rows from the answers recorded in the workshop?", True):
+            if self.prompter.confirm(_("Use these rows from the answers recorded in the workshop?"), True):
                 self.wizard.apply(path, suggestion)
                 rows = self.rows()
         last = ""
         while True:
             self.show(rows)
-            options = [("add", "Add a row")]
+            options = [("add", _("Add a row"))]
             if rows:
-                options += [("edit", "Change a row"), ("remove", "Remove a row")]
-            options.append(("done", "Done" if rows else "Skip (no rows)"))
+                options += [("edit", _("Change a row")), ("remove", _("Remove a row"))]
+            options.append(("done", _("Done") if rows else _("Skip (no rows)")))
             # Right after adding a row, another one is the likelier next step.
             default = "add" if not rows or last == "add" else "done"
-            action = self.prompter.select(f"{self.title}: what next?", options, default)
+            action = self.prompter.select(_("{list}: what next?").format(list=self.title), options, default)
             last = action
             if action == "done":
                 if rows:
@@ -115,7 +116,7 @@ class RowEditor:
                     continue
                 if action == "edit":
                     rows[which] = self.ask_row(rows[which]) or rows[which]
-                elif self.prompter.confirm(f"Remove row {which + 1}?", False):
+                elif self.prompter.confirm(_("Remove row {number}?").format(number=which + 1), False):
                     rows.pop(which)
             self.wizard.apply(path, rows)
             rows = self.rows()
@@ -127,9 +128,9 @@ class RowEditor:
         """Which row to change or remove (None: go back)."""
         first = self.columns[0].path
         options = [(str(i), f"{i + 1}. {as_text(row.get(first))}") for i, row in enumerate(rows)]
-        options.append(("back", "Go back"))
-        verb = "change" if action == "edit" else "remove"
-        chosen = self.prompter.select(f"Which row to {verb}?", options, "back")
+        options.append(("back", _("Go back")))
+        question = _("Which row to change?") if action == "edit" else _("Which row to remove?")
+        chosen = self.prompter.select(question, options, "back")
         return None if chosen == "back" else int(chosen)
 
     def ask_row(self, current: dict[str, Any]) -> dict[str, Any] | None:
@@ -147,10 +148,11 @@ class RowEditor:
                 else:
                     # A model default is not typed into the box (typing would add to it): Enter takes it.
                     ask = self.wizard.make_ask(column.path, column, None, check)
-                    ask = replace(ask, hint=f"{ask.hint} Enter: {as_text(default)}.".strip())
+                    enter = _("Enter: {value}.").format(value=shown_value(column, default))
+                    ask = replace(ask, hint=f"{ask.hint} {enter}".strip())
                 cancel = number == 0 and not current
                 if cancel:
-                    hint = f"{ask.hint} Leave it empty to cancel this row.".strip()
+                    hint = f"{ask.hint} {_('Leave it empty to cancel this row.')}".strip()
                     ask = replace(ask, required=False, hint=hint)
                 raw = self.prompter.ask(ask)
                 value = parse_cell(column, raw, default, self.wizard.locale)
@@ -161,7 +163,8 @@ class RowEditor:
             try:
                 checked = self.row_model.model_validate(to_json(row))
             except ValidationError as error:
-                self.prompter.note(f"This row does not fit yet: {plain_error(error)} Please enter it again.")
+                problem = _("This row does not fit yet: {problem} Please enter it again.")
+                self.prompter.note(problem.format(problem=plain_error(error)))
                 current = row
                 continue
             return checked.model_dump(mode="json", exclude_defaults=True)
@@ -169,12 +172,12 @@ class RowEditor:
     def show(self, rows: list[dict[str, Any]]) -> None:
         """The rows as a numbered table (defaults filled in)."""
         if not rows:
-            self.prompter.note(f"{self.title}: no rows yet.")
+            self.prompter.note(_("{list}: no rows yet.").format(list=self.title))
             return
         headers = ["#"] + [label_of(c.path) for c in self.columns]
         body = [
             [str(i + 1)]
-            + [as_text(row.get(c.path, model_default(self.row_model, c.path))) for c in self.columns]
+            + [shown_value(c, row.get(c.path, model_default(self.row_model, c.path))) for c in self.columns]
             for i, row in enumerate(rows)
         ]
         self.prompter.table(self.title, headers, body)
