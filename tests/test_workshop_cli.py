@@ -50,7 +50,8 @@ def test_workshop_new_prints_the_workshop_and_what_to_do_next() -> None:
         "  País              co\n"
         "  Apoyo de cuidados A childminder\n"
         "Ahora agregue a las personas participantes, grupo por grupo:\n"
-        '  carecoop participants add care-day-in-bogota-2025-03-14 "Name One" "Name Two" --group "Group A"\n'
+        '  carecoop participants add care-day-in-bogota-2025-03-14 "Nombre Uno" "Nombre Dos"'
+        ' --group "Grupo A"\n'
         "Después dirija el taller:\n"
         "  carecoop run care-day-in-bogota-2025-03-14\n"
     )

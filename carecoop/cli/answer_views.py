@@ -7,6 +7,7 @@ from itertools import groupby
 from rich.table import Table
 from rich.text import Text
 
+from carecoop.i18n import _
 from carecoop.workshop.answers_export import AnswerLine
 
 
@@ -25,18 +26,18 @@ def answer_tables(lines: list[AnswerLine], history: bool = False) -> list[Table]
             title_justify="left",
             show_lines=True,
         )
-        table.add_column("Question", ratio=2)
-        table.add_column("Who", ratio=1)
-        table.add_column("Answer", ratio=3)
+        table.add_column(_("Question"), ratio=2)
+        table.add_column(_("Who"), ratio=1)
+        table.add_column(_("Answer"), ratio=3)
         if history:
-            table.add_column("Recorded (UTC)", no_wrap=True)
+            table.add_column(_("Recorded (UTC)"), no_wrap=True)
         previous = ""
         for line in rows:
             style = "dim" if line.answer.skipped or not line.current else ""
             cells = [
                 Text("" if line.prompt == previous else line.prompt),
                 Text(who(line)),
-                Text(line.text + ("" if line.current else "  (earlier value)"), style=style),
+                Text(line.text + ("" if line.current else "  " + _("(earlier value)")), style=style),
             ]
             if history:
                 cells.append(Text(line.answer.recorded_at[:19].replace("T", " ")))

@@ -8,6 +8,7 @@ import typer
 
 from carecoop.cli.common import escape, handle_errors, settings
 from carecoop.cli.workshop_cmd import say
+from carecoop.i18n import _, ngettext
 
 
 def register(app: typer.Typer) -> None:
@@ -19,10 +20,13 @@ def _ask(question: str) -> bool:
     """A y or n typed at the terminal (no terminal: no)."""
     if not sys.stdin.isatty():
         return False
+    yes = {"y", "yes", _("y").casefold(), _("yes").casefold()}
+    no = {"n", "no", _("n").casefold(), _("no").casefold()}
     while True:
-        typed = typer.prompt(f"{question} [y/n]", default="", show_default=False).strip().casefold()
-        if typed in ("y", "yes", "n", "no"):
-            return typed in ("y", "yes")
+        prompt = f"{question} [{_('y')}/{_('n')}]"
+        typed = typer.prompt(prompt, default="", show_default=False).strip().casefold()
+        if typed in yes | no:
+            return typed in yes
 
 
 @handle_errors
@@ -41,48 +45,58 @@ def doctor(
     path = home_dir(settings.home) / STORE_FILE
     checkup = check_store(path)
     if not checkup.exists:
-        say(f"No store yet at {escape(str(path))}: nothing to check.")
+        say(escape(_("No store yet at {path}: nothing to check.").format(path=path)))
         return
-    say(f"Store: {escape(str(path))}")
+    say(escape(_("Store: {path}").format(path=path)))
     if checkup.healthy:
-        count = ""
         if checkup.workshops is not None:
-            count = f"; {checkup.workshops} workshop{'s' if checkup.workshops != 1 else ''}"
-        say(f"  Integrity check: ok (schema {checkup.schema}{count}).")
+            healthy = ngettext(
+                "Integrity check: ok (schema {schema}; {count} workshop).",
+                "Integrity check: ok (schema {schema}; {count} workshops).",
+                checkup.workshops,
+            )
+        else:
+            healthy = _("Integrity check: ok (schema {schema}).")
+        say("  " + escape(healthy.format(schema=checkup.schema, count=checkup.workshops)))
     for problem in checkup.problems:
-        say(f"  Problem: {escape(problem)}")
+        say("  " + escape(_("Problem: {problem}").format(problem=problem)))
     if not no_backup and not path.is_dir():
         try:
             copy = backup_store(path)
-            say(f"  Backup copy: {escape(str(copy))}")
+            say("  " + escape(_("Backup copy: {path}").format(path=copy)))
         except OSError as error:
-            say(
-                "  No backup copy could be written next to the store "
-                f"({escape(error.strerror or str(error))}): "
+            no_copy = _(
+                "No backup copy could be written next to the store ({reason}): "
                 "copy the file by hand to a USB stick or another folder."
             )
+            say("  " + escape(no_copy.format(reason=error.strerror or str(error))))
     for holder, state in checkup.locks:
-        who = f"process {holder.pid} on {holder.host}, since {holder.started_at[:16]}"
+        who = _("process {pid} on {host}, since {started}").format(
+            pid=holder.pid, host=holder.host, started=holder.started_at[:16]
+        )
+        workshop = holder.workshop_id
         if state is LockState.LIVE:
-            say(f"  Workshop {escape(holder.workshop_id)} is open in a carecoop that runs ({escape(who)}).")
+            live = _("Workshop {workshop} is open in a carecoop that runs ({who}).")
+            say("  " + escape(live.format(workshop=workshop, who=who)))
             continue
         if state is LockState.STALE:
-            say(f"  Workshop {escape(holder.workshop_id)} has a lock left behind ({escape(who)}; gone now).")
+            stale = _("Workshop {workshop} has a lock left behind ({who}; gone now).")
+            say("  " + escape(stale.format(workshop=workshop, who=who)))
         else:
-            say(
-                f"  Workshop {escape(holder.workshop_id)} is marked open on another computer "
-                f"({escape(who)}); "
+            elsewhere = _(
+                "Workshop {workshop} is marked open on another computer ({who}); "
                 "clear it only if no carecoop runs there (or this computer was renamed)."
             )
-        if yes or _ask(f"  Clear the lock of {holder.workshop_id}?"):
+            say("  " + escape(elsewhere.format(workshop=workshop, who=who)))
+        if yes or _ask("  " + _("Clear the lock of {workshop}?").format(workshop=workshop)):
             clear_lock(path, holder)
-            say(f"  Cleared the lock of {escape(holder.workshop_id)}.")
+            say("  " + escape(_("Cleared the lock of {workshop}.").format(workshop=workshop)))
         else:
-            say("  Left as it is.")
+            say("  " + escape(_("Left as it is.")))
     if not checkup.healthy:
-        say(
+        say(escape(_(
             "The store needs care: keep the backup copy, move the damaged file away, and start a new store "
             "(or send the copy to someone who can repair it)."
-        )
+        )))
         raise typer.Exit(1)
-    say("The store is fine.")
+    say(escape(_("The store is fine.")))

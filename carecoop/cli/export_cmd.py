@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from carecoop.cli.common import WorkshopId, console, err_console, handle_errors, load_curriculum, open_store
+from carecoop.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from carecoop.render.engine import Paper
@@ -40,17 +41,58 @@ def _paper(value: str) -> "Paper":
     for paper in PAPERS:
         if value.casefold() == paper:
             return paper
-    raise UserError(f"Unknown paper '{value}'. Use one of: {', '.join(PAPERS)}.")
+    message = _("Unknown paper '{paper}'. Use one of: {papers}.")
+    raise UserError(message.format(paper=value, papers=", ".join(PAPERS)))
 
 
 def _report(result: "ExportResult", what: str) -> None:
     for warning in result.warnings:
-        err_console.print(f"Note: {warning}", markup=False, style="yellow")
+        err_console.print(_("Note: {message}").format(message=warning), markup=False, style="yellow")
     if len(result.paths) == 1:
-        console.print(f"Wrote {what}: {result.paths[0]}", markup=False, soft_wrap=True)
+        console.print(_wrote_one(what).format(path=result.paths[0]), markup=False, soft_wrap=True)
     else:
         folder = result.paths[0].parent if result.paths else ""
-        console.print(f"Wrote {len(result.paths)} {what} to {folder}", markup=False, soft_wrap=True)
+        count = len(result.paths)
+        wrote = _wrote_many(what, count).format(count=count, folder=folder)
+        console.print(wrote, markup=False, soft_wrap=True)
+
+
+def _wrote_one(what: str) -> str:
+    """"Wrote agenda: {path}", for each kind of document, in the screen's language."""
+    match what:
+        case "handouts":
+            return _("Wrote handouts: {path}")
+        case "agenda":
+            return _("Wrote agenda: {path}")
+        case "attendance":
+            return _("Wrote attendance sheet: {path}")
+        case "certificates":
+            return _("Wrote certificates: {path}")
+        case "reader-sheets":
+            return _("Wrote reader's sheets: {path}")
+        case "cards":
+            return _("Wrote cards: {path}")
+        case _:
+            return _("Wrote facilitator's guide: {path}")
+
+
+def _wrote_many(what: str, count: int) -> str:
+    """"Wrote 12 handouts to {folder}", with the plural the language needs for the count."""
+    match what:
+        case "handouts":
+            return ngettext("Wrote {count} handout to {folder}", "Wrote {count} handouts to {folder}", count)
+        case "cards":
+            return ngettext(
+                "Wrote {count} card to {folder}", "Wrote {count} cards to {folder}", count
+            )
+        case "reader-sheets":
+            return ngettext(
+                "Wrote {count} reader's sheet to {folder}",
+                "Wrote {count} reader's sheets to {folder}",
+                count,
+            )
+        case _:
+            return ngettext("Wrote {count} file to {folder}", "Wrote {count} files to {folder}", count)
 
 
 @export_app.command("handouts")
@@ -81,10 +123,11 @@ def handouts(
     from carecoop.render.handout_export import PERS, export_blank_handouts, export_handouts
 
     if (workshop_id is None) == (programme is None):
-        raise UserError("Give a workshop, or --programme P for blank handouts (not both).")
+        raise UserError(_("Give a workshop, or --programme P for blank handouts (not both)."))
     chosen_per = next((p for p in PERS if p == per.casefold()), None)
     if chosen_per is None:
-        raise UserError(f"Unknown --per '{per}'. Use one of: {', '.join(PERS)}.")
+        message = _("Unknown --per '{per}'. Use one of: {choices}.")
+        raise UserError(message.format(per=per, choices=", ".join(PERS)))
     chosen = choose_format(Path("handouts.pdf"), fmt, FORMATS)
     if programme is not None:
         result = export_blank_handouts(
@@ -143,7 +186,7 @@ def attendance(
     """The sign-in sheet: participants by group, a signature box per workshop day."""
     from carecoop.render.exports import export_attendance
 
-    _pdf_only(export_attendance, workshop_id, out, paper, "attendance sheet", force)
+    _pdf_only(export_attendance, workshop_id, out, paper, "attendance", force)
 
 
 @export_app.command("certificates")
@@ -216,7 +259,8 @@ def plan(
     finally:
         store.close()
     _note_source(source.from_answers, source.group)
-    console.print(f"Wrote the plan of group {source.group}: {out}", markup=False, soft_wrap=True)
+    wrote = _("Wrote the plan of group {group}: {path}").format(group=source.group, path=out)
+    console.print(wrote, markup=False, soft_wrap=True)
 
 
 @export_app.command("bylaws")
@@ -244,15 +288,14 @@ def bylaws(
     finally:
         store.close()
     _note_source(source.from_answers, source.group)
-    console.print(f"Wrote the draft bylaws of group {source.group}: {out}", markup=False, soft_wrap=True)
+    wrote = _("Wrote the draft bylaws of group {group}: {path}").format(group=source.group, path=out)
+    console.print(wrote, markup=False, soft_wrap=True)
 
 
 def _note_source(from_answers: bool, group: str) -> None:
     if from_answers:
-        err_console.print(
-            f"Note: group {group} has no saved plan yet; this is the plan its workshop answers make.",
-            markup=False,
-        )
+        unsaved = _("Note: group {group} has no saved plan yet; this is the plan its workshop answers make.")
+        err_console.print(unsaved.format(group=group), markup=False)
 
 
 @export_app.command("reader-sheets")
@@ -277,7 +320,7 @@ def reader_sheets(
     result = _workshop_or_programme(
         export_reader_sheets, out, workshop_id, programme, language=lang, paper=_paper(paper), force=force
     )
-    _report(result, "reader's sheets")
+    _report(result, "reader-sheets")
 
 
 @export_app.command("cards")
@@ -324,7 +367,7 @@ def _workshop_or_programme(
     from carecoop.errors import UserError
 
     if (workshop_id is None) == (programme is None):
-        raise UserError("Give a workshop, or --programme P (not both).")
+        raise UserError(_("Give a workshop, or --programme P (not both)."))
     store = open_store() if workshop_id is not None else None
     try:
         return exporter(
@@ -362,4 +405,4 @@ def guide(
         export_guide, out, workshop_id, programme, language=lang, paper=_paper(paper), duplex=duplex,
         force=force,
     )
-    _report(result, "facilitator's guide")
+    _report(result, "guide")

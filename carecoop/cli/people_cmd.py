@@ -17,6 +17,7 @@ from carecoop.cli.common import (
     real_console,
 )
 from carecoop.cli.workshop_cmd import participants_app, say
+from carecoop.i18n import _
 
 Name = Annotated[str, typer.Argument(metavar="NAME", help="The participant's name as it is now.")]
 
@@ -39,7 +40,8 @@ def rename(
     store = open_store()
     old = store.participant(workshop_id, name).name
     person = store.rename_participant(workshop_id, name, new_name)
-    say(f"Renamed {escape(old)} to {escape(person.name)} in {escape(workshop_id)}; their answers follow.")
+    renamed = _("Renamed {old} to {new} in {workshop}; their answers follow.")
+    say(escape(renamed.format(old=old, new=person.name, workshop=workshop_id)))
 
 
 @handle_errors
@@ -50,18 +52,22 @@ def move(
 ) -> None:
     """Put a participant in another group; group answers already given stay with the old group."""
     person = open_store().move_participant(workshop_id, name, group)
-    where = f"group {person.group}" if person.group else "no group"
-    say(f"{escape(person.name)} is now in {escape(where)}.")
+    if person.group:
+        moved = _("{name} is now in group {group}.").format(name=person.name, group=person.group)
+    else:
+        moved = _("{name} is now in no group.").format(name=person.name)
+    say(escape(moved))
 
 
 @handle_errors
 def remove(workshop_id: WorkshopId, name: Name) -> None:
     """Take a participant off the list; their answers stay in the history."""
     person = open_store().remove_participant(workshop_id, name)
-    say(
-        f"Removed {escape(person.name)} from {escape(workshop_id)}: not asked any more; "
+    removed = _(
+        "Removed {name} from {workshop}: not asked any more; "
         "what they answered stays in the answers and their history."
     )
+    say(escape(removed.format(name=person.name, workshop=workshop_id)))
 
 
 @handle_errors
@@ -91,10 +97,9 @@ def attendance(
             away = absent_by_name(store, workshop.id, absent or [])
             present = {p.id for p in people} - away
         elif not sys.stdin.isatty():
-            raise fail(
-                "Error: without a terminal, say who was absent: "
-                f"{command_prefix()} attendance {workshop.id} {chosen.id} --absent NAME (or --everyone)"
-            )
+            command = f"{command_prefix()} attendance {workshop.id} {chosen.id} --absent NAME"
+            needs = _("without a terminal, say who was absent: {command} (or --everyone)")
+            raise fail(_("Error: {message}").format(message=needs.format(command=command)))
         else:
             from carecoop.cli.common import console
             from carecoop.cli.terminal_prompter import TerminalPrompter
@@ -104,10 +109,11 @@ def attendance(
             try:
                 present = prompter.take_attendance(chosen, people, before)
             except (KeyboardInterrupt, EOFError):
-                say("\nStopped: attendance is as it was.")
+                say("\n" + escape(_("Stopped: attendance is as it was.")))
                 raise typer.Exit(130) from None
         count = record_attendance(store, workshop.id, chosen.id, present)
-    say(
-        f"Attendance of module {chosen.number} ({escape(chosen.id)}) saved: "
-        f"{count} of {len(people)} present. Questions not answered yet go to the people present."
+    saved = _(
+        "Attendance of module {number} ({module}) saved: {count} of {total} present. "
+        "Questions not answered yet go to the people present."
     )
+    say(escape(saved.format(number=chosen.number, module=chosen.id, count=count, total=len(people))))

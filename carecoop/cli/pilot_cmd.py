@@ -9,6 +9,7 @@ import typer
 from carecoop.cli.common import WorkshopId, escape, handle_errors, open_store
 from carecoop.cli.export_cmd import ForceOption
 from carecoop.cli.workshop_cmd import participants_app, say
+from carecoop.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from carecoop.pilot.report import WrittenReport
@@ -36,13 +37,18 @@ def import_people(
 
     result = run_import(open_store(), workshop_id, file)
     total = len(result.added) + len(result.updated)
-    say(
-        f"Imported {total} participant{'s' if total != 1 else ''} into {escape(workshop_id)}: "
-        f"{len(result.added)} new, {len(result.updated)} updated; {result.consenting} consent to be "
-        "counted in reports."
+    imported = ngettext(
+        "Imported {count} participant into {workshop}: {new} new, {updated} updated; "
+        "{consenting} consent to be counted in reports.",
+        "Imported {count} participants into {workshop}: {new} new, {updated} updated; "
+        "{consenting} consent to be counted in reports.",
+        total,
     )
+    facts = {"new": len(result.added), "updated": len(result.updated), "consenting": result.consenting}
+    say(escape(imported.format(count=total, workshop=workshop_id, **facts)))
     if result.ignored_columns:
-        say(f"Columns not used: {escape(', '.join(result.ignored_columns))}")
+        unused = _("Columns not used: {columns}").format(columns=", ".join(result.ignored_columns))
+        say(escape(unused))
 
 
 @handle_errors
@@ -84,7 +90,7 @@ def report(
     written = export_report(
         store, load_curriculum(), chosen, out, fmt=chosen_format, title=title, force=force
     )
-    say(f"Wrote {escape(str(written.path))}")
+    say(escape(_("Wrote {path}").format(path=written.path)))
     for line in report_summary(written):
         say(f"  {escape(line)}")
 
@@ -137,11 +143,16 @@ def bundle(
     path = write_bundle(store, workshop_id, out, force=force)
     people = store.participants(workshop_id)
     anonymous = sum(1 for p in people if not p.profile.consent)
-    say(
-        f"Wrote {escape(str(path))}: workshop {escape(workshop_id)}, {len(people)} people "
-        f"({anonymous} without consent travel as Anonymous)."
+    wrote = ngettext(
+        "Wrote {path}: workshop {workshop}, {count} person "
+        "({anonymous} without consent travel as Anonymous).",
+        "Wrote {path}: workshop {workshop}, {count} people "
+        "({anonymous} without consent travel as Anonymous).",
+        len(people),
     )
-    say(f"On the coordinator's laptop: {escape(command_line('import', path.name))}")
+    say(escape(wrote.format(path=path, workshop=workshop_id, count=len(people), anonymous=anonymous)))
+    laptop = _("On the coordinator's laptop: {command}")
+    say(escape(laptop.format(command=command_line("import", path.name))))
 
 
 @handle_errors
@@ -160,11 +171,19 @@ def import_bundles(
     results = merge(open_store(), files)
     for r in results:
         if not r.changed:
-            say(f"{escape(r.path.name)}: nothing new for {escape(r.workshop_id)} (already imported).")
+            nothing = _("{file}: nothing new for {workshop} (already imported).")
+            say(escape(nothing.format(file=r.path.name, workshop=r.workshop_id)))
             continue
-        what = "new workshop" if r.new_workshop else "updated"
-        say(
-            f"{escape(r.path.name)}: {escape(r.workshop_id)} ({what}): {r.people} people, "
-            f"{r.answers} answers, {r.plans} plan versions, {r.attendance} attendance marks added or changed."
-        )
-    say(f"Next: {escape(command_line('report', '--all'))}")
+        if r.new_workshop:
+            merged = _(
+                "{file}: {workshop} (new workshop): {people} people, {answers} answers, "
+                "{plans} plan versions, {attendance} attendance marks added or changed."
+            )
+        else:
+            merged = _(
+                "{file}: {workshop} (updated): {people} people, {answers} answers, "
+                "{plans} plan versions, {attendance} attendance marks added or changed."
+            )
+        facts = {"people": r.people, "answers": r.answers, "plans": r.plans, "attendance": r.attendance}
+        say(escape(merged.format(file=r.path.name, workshop=r.workshop_id, **facts)))
+    say(escape(_("Next: {command}").format(command=command_line("report", "--all"))))

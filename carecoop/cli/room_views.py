@@ -7,6 +7,7 @@ from rich.console import Group, RenderableType
 from rich.panel import Panel
 from rich.text import Text
 
+from carecoop.i18n import _
 from carecoop.workshop.room import RoomView
 from carecoop.workshop.timer import Urgency
 
@@ -58,7 +59,7 @@ def room_screen(view: RoomView) -> RenderableType:
         clock = f"{int(max(left, 0)) // 60:02d}:{int(max(left, 0)) % 60:02d}" if left > 0 else "00:00"
         parts.append(Text(""))
         parts.append(Align.center(Text(big(clock), style=_STYLE[view.countdown.urgency()])))
-        note = "minutes left" if left > 0 else "time is over"
+        note = _("minutes left") if left > 0 else _("time is over")
         parts.append(Text(note, justify="center"))
     title = Text(view.workshop_title, style="bold")
     return Panel(Group(*parts), title=title, border_style="blue", padding=(1, 2))

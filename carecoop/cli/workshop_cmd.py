@@ -151,7 +151,10 @@ def new(
         prefix = command_prefix()
         ws = shlex.quote(workshop.id)
         say(escape(_("Next, add the participants, group by group:")))
-        say(f'  {escape(prefix)} participants add {escape(ws)} "Name One" "Name Two" --group "Group A"')
+        # Double quotes, as the facilitator will type them (they work in every shell).
+        one, two, group = _("Name One"), _("Name Two"), _("Group A")
+        example = f'participants add {ws} "{one}" "{two}" --group "{group}"'
+        say(f"  {escape(prefix)} {escape(example)}")
         say(escape(_("Then run the workshop:")))
         say(f"  {escape(prefix)} run {escape(ws)}")
 
@@ -356,7 +359,7 @@ def list_participants(workshop_id: WorkshopId, as_json: AsJson = False) -> None:
         "{consenting} of {count} consent to be counted in reports.",
         len(people),
     ).format(consenting=consenting, count=len(people))))
-    say(f"{SHORT_LEGEND}.")
+    say(escape(_(SHORT_LEGEND)) + ".")
 
 
 @handle_errors

@@ -7,7 +7,7 @@ person is only a number in the headcounts, never a name or a profile in a report
 from __future__ import annotations
 
 from carecoop.errors import UserError
-from carecoop.i18n import _
+from carecoop.i18n import N_, _
 from carecoop.store.records import Profile
 
 __all__ = ["Profile"]
@@ -147,13 +147,14 @@ def profile_cells(profile: Profile) -> list[str]:
         _SHORT.get(profile.age_band or "", profile.age_band or ""),
         _SHORT.get(profile.role or "", profile.role or ""),
         _SHORT.get(profile.disability or "", profile.disability or ""),
-        "yes" if profile.consent else "no",
+        _("yes") if profile.consent else _("no"),
     ]
 
 
 _SHORT = {"female": "F", "male": "M", "prefer-not-to-say": "n/s", "65-plus": "65+", "care-worker": "carer",
           "under-18": "<18"}
-SHORT_LEGEND = "F female, M male, n/s prefer not to say, Dis. disability (Washington Group short set)"
+#: Translate it with `_()` where it is printed.
+SHORT_LEGEND = N_("F female, M male, n/s prefer not to say, Dis. disability (Washington Group short set)")
 
 
 def profile_json(profile: Profile) -> dict[str, str | bool | None]:

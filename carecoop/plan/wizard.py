@@ -225,7 +225,7 @@ class PlanWizard:
                 required=True,
             )
         elif info.path == "cooperative.legal_form":
-            known = {entry.form: entry.name for entry in self.profile.legal_forms}
+            known: dict[str, str] = {entry.form: entry.name for entry in self.profile.legal_forms}
             ask = replace(ask, choices=[(c, legal_form_choice(c, known.get(c))) for c in info.choices])
         raw = self.prompter.ask(ask)
         value = self.parse(info, raw)

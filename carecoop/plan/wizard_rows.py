@@ -10,7 +10,7 @@ from typing import Any, Protocol
 from pydantic import ValidationError
 from pydantic_core import PydanticUndefined
 
-from carecoop.i18n import _
+from carecoop.i18n import _, pgettext
 from carecoop.plan.answers import get_path
 from carecoop.plan.field_labels import as_text, shown, shown_value
 from carecoop.plan.fields import FieldInfo, row_fields
@@ -95,7 +95,7 @@ class RowEditor:
             options = [("add", _("Add a row"))]
             if rows:
                 options += [("edit", _("Change a row")), ("remove", _("Remove a row"))]
-            options.append(("done", _("Done") if rows else _("Skip (no rows)")))
+            options.append(("done", pgettext("row menu", "Done") if rows else _("Skip (no rows)")))
             # Right after adding a row, another one is the likelier next step.
             default = "add" if not rows or last == "add" else "done"
             action = self.prompter.select(_("{list}: what next?").format(list=self.title), options, default)
@@ -152,7 +152,8 @@ class RowEditor:
                     ask = replace(ask, hint=f"{ask.hint} {enter}".strip())
                 cancel = number == 0 and not current
                 if cancel:
-                    hint = f"{ask.hint} {_('Leave it empty to cancel this row.')}".strip()
+                    cancel_hint = _("Leave it empty to cancel this row.")
+                    hint = f"{ask.hint} {cancel_hint}".strip()
                     ask = replace(ask, required=False, hint=hint)
                 raw = self.prompter.ask(ask)
                 value = parse_cell(column, raw, default, self.wizard.locale)

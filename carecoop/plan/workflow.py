@@ -11,7 +11,7 @@ from pydantic import ValidationError
 
 from carecoop.countries.profiles import CountryProfile, load_profile, profile_codes, value_locale
 from carecoop.errors import ContentError, NextStep, Step, UserError
-from carecoop.i18n import _
+from carecoop.i18n import _, ngettext
 from carecoop.plan.model import Plan
 from carecoop.plan.values import read_file_values
 
@@ -29,7 +29,9 @@ def resolve_group(store: Store, workshop_id: str, group: str | None) -> str:
         for known in groups:
             if known.casefold() == group.strip().casefold():
                 return known
-        listed = f"Groups: {', '.join(groups)}." if groups else "It has no groups yet."
+        listed = _("It has no groups yet.")
+        if groups:
+            listed = _("Groups: {groups}.").format(groups=", ".join(groups))
         raise UserError(_(
             "Workshop '{workshop_id}' has no group '{group}'. {listed}"
         ).format(workshop_id=workshop_id, group=group, listed=listed))
@@ -61,7 +63,10 @@ def load_plan(store: Store, workshop_id: str, group: str) -> Plan:
         from carecoop.content.messages import dotted, known_keys, validation_problems
 
         where, what = validation_problems(error, known_keys([Plan]))[0]
-        more = f" and {error.error_count() - 1} more problems" if error.error_count() > 1 else ""
+        others = error.error_count() - 1
+        more = " " + ngettext("and {count} more problem", "and {count} more problems", others).format(
+            count=others
+        ) if others else ""
         raise UserError(
             _(
                 "The stored plan of group '{group}' does not match this carecoop's plan model "
@@ -110,7 +115,8 @@ def read_plan_file(path: Path, country: str | None = None, language: str = "en")
     data = read_yaml(path)
     shown = display_path(path)
     if not isinstance(data, dict):
-        raise ContentError([f"{shown}: must be a mapping of plan sections (is the file empty?)"])
+        problem = _("must be a mapping of plan sections (is the file empty?)")
+        raise ContentError([f"{shown}: {problem}"])
     problems = read_file_values(data, value_locale(_file_country(data) or country, language))
     unread = {where for where, _ in problems}
     plan: Plan | None = None
@@ -124,7 +130,9 @@ def read_plan_file(path: Path, country: str | None = None, language: str = "en")
             problems.append(
                 (
                     ("cooperative", "country"),
-                    f"no country profile '{plan.cooperative.country}' (known: {', '.join(profile_codes())})",
+                    _("no country profile '{country}' (known: {codes})").format(
+                        country=plan.cooperative.country, codes=", ".join(profile_codes())
+                    ),
                 )
             )
     if problems:
