@@ -145,3 +145,14 @@ def english_leftovers(text: str, *, allowed: frozenset[str] = frozenset()) -> li
     """
     words = re.findall(r"[A-Za-z]+", text)
     return sorted({word for word in words if word.lower() in ENGLISH_MARKERS} - allowed)
+
+
+def carecoop_output(*args: str, code: int = 0) -> str:
+    """What `carecoop ARGS` prints (stdout and stderr), asserting its exit code."""
+    from typer.testing import CliRunner
+
+    from carecoop.cli.app import app
+
+    result = CliRunner().invoke(app, list(args))
+    assert result.exit_code == code, result.output
+    return result.output

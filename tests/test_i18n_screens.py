@@ -9,12 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
-
-from carecoop.cli.app import app
-from tests.helpers import english_leftovers
-
-runner = CliRunner()
+from tests.helpers import carecoop_output, english_leftovers
 
 PLAN = """\
 cooperative:
@@ -32,15 +27,11 @@ def english_system(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def ok(*args: str) -> str:
-    result = runner.invoke(app, list(args))
-    assert result.exit_code == 0, result.output
-    return result.output
+    return carecoop_output(*args)
 
 
 def failed(*args: str) -> str:
-    result = runner.invoke(app, list(args))
-    assert result.exit_code == 1, result.output
-    return result.output
+    return carecoop_output(*args, code=1)
 
 
 def workshop(workshop_id: str, language: str, country: str, group: str) -> str:
