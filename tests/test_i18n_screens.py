@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from tests.helpers import carecoop_output, english_leftovers
 
 PLAN = """\
