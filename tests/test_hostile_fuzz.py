@@ -102,7 +102,7 @@ def test_module_yaml(
     folder = tmp_path_factory.mktemp("mods")
     base = (TINY / "01-tiny.yaml").read_text(encoding="utf-8")
     extra = "".join(f"{key}: {value}\n" for key, value in body)
-    (folder / "01-tiny.yaml").write_text(extra + base, encoding="utf-8")
+    (folder / "01-tiny.yaml").write_text(extra + base, encoding="utf-8", errors="surrogatepass")
     check(["modules", "validate", str(folder)], carecoop_home)
     check(["--modules", str(folder), "modules", "list"], carecoop_home)
 
@@ -121,7 +121,9 @@ def test_translation(
     folder = tmp_path_factory.mktemp("mods")
     lines = "".join(f"  {key!r}: {value}\n" for key, value in texts.items())
     (folder / "01-care.ar.yaml").write_text(
-        f"translation_of: tc-1\nlanguage: ar\ntexts:\n{lines or '  {}'}\n", encoding="utf-8"
+        f"translation_of: tc-1\nlanguage: ar\ntexts:\n{lines or '  {}'}\n",
+        encoding="utf-8",
+        errors="surrogatepass",
     )
     check(["modules", "validate", str(folder)], carecoop_home)
     check(["--modules", str(folder), "modules", "show", "tc-1", "--lang", "ar"], carecoop_home)
