@@ -144,3 +144,17 @@ def test_run_without_stdin_and_an_ascii_terminal_print_messages(workshop: str) -
         ascii_run = _carecoop(*command, env={"PYTHONIOENCODING": "ascii"})
         assert ascii_run.returncode == 0, ascii_run.stderr
         assert "Traceback" not in ascii_run.stderr
+
+
+def test_an_argument_that_is_not_utf8_is_refused_and_changes_nothing() -> None:
+    from tests.helpers import carecoop_output
+
+    carecoop_output("workshop", "new", "--programme", "think-carecoop", "--title", "T", "--id", "ws")
+    # Bytes that are not UTF-8 in an argument reach Python as a lone surrogate.
+    refused = (
+        "Error: a name or value has characters that are not UTF-8 text; type it again in a terminal "
+        "set to UTF-8.\n"
+    )
+    assert carecoop_output("participants", "add", "ws", "--", "Amina\udcff", code=1) == refused
+    assert carecoop_output("workshop", "show", "--", "\ud800", code=1) == refused
+    assert carecoop_output("participants", "list", "ws").startswith("No participants in ws yet.")

@@ -178,3 +178,29 @@ def test_an_arabic_workshop_planned_on_a_french_screen_shows_no_arabic(carecoop_
     assert english_leftovers(text, allowed=frozenset({"group"})) == []  # --group in the resume command
     # The workshop and its plan stay Arabic and Lebanese: only the screen changed.
     assert '"language": "ar"' in ok("workshop", "list", "--json")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pty")
+def test_an_arabic_workshop_run_on_a_spanish_screen_speaks_spanish(carecoop_home: Path) -> None:
+    import pexpect
+
+    ok("workshop", "new", "--programme", "think-carecoop", "--title", "Beirut", "--id", "beirut",
+       "--date", "2026-12-05", "--lang", "ar", "--country", "lb")  # fmt: skip
+    ok("participants", "add", "beirut", "Amina", "Rania", "--group", "Sun")
+    carecoop = str(Path(sys.executable).parent / "carecoop")
+    env = {**os.environ, "CARECOOP_HOME": str(carecoop_home), "TERM": "xterm"}
+    screen = io.StringIO()
+    child = pexpect.spawn(
+        carecoop, ["run", "beirut", "--screen-lang", "es"], env=env, encoding="utf-8", timeout=20,
+        dimensions=(24, 80),
+    )
+    child.logfile_read = screen
+    child.expect_exact("Ir a otra actividad")
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    child.close()
+    text = _screen_text(screen.getvalue())
+    assert "Nombres y manos que cuidan" in text  # the first activity, from the module's Spanish
+    assert "(flechas para moverse, Enter para escoger)" in text
+    assert not re.findall(r"[\u0600-\u06FF]", text), "Arabic on a Spanish screen"
+    assert english_leftovers(text) == []

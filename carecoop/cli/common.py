@@ -257,7 +257,7 @@ def _workshop_language(workshop_id: str) -> str | None:
             row = connection.execute("SELECT language FROM workshops WHERE id = ?", (workshop_id,)).fetchone()
         finally:
             connection.close()
-    except sqlite3.Error:
+    except (sqlite3.Error, UnicodeEncodeError):  # an id that is not UTF-8 names no workshop
         return None
     return str(row[0]) if row and row[0] else None
 
@@ -298,6 +298,16 @@ def _run_mapping_errors(command: Callable[P, R], *args: P.args, **kwargs: P.kwar
     except BrokenPipeError:
         sys.stderr.close()
         raise typer.Exit(1) from None
+    except UnicodeEncodeError as error:
+        # An argument typed in a terminal that is not set to UTF-8 reaches Python as lone
+        # surrogates, which SQLite cannot store or look up (any write is rolled back).
+        if "surrogates" not in str(error.reason):
+            raise
+        not_text = _(
+            "a name or value has characters that are not UTF-8 text; "
+            "type it again in a terminal set to UTF-8."
+        )
+        raise fail(_("Error: {message}").format(message=not_text)) from None
     except (sqlite3.Error, OSError) as error:
         fault = _store_fault(error)
         if fault is None:

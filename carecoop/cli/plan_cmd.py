@@ -135,7 +135,8 @@ def _run_wizard(store: Any, workshop: str, group: str, section: str | None) -> N
         "Business plan of group {group} (workshop {workshop}). Every answer is saved at once; "
         "press Ctrl-C to stop at any time. Enter keeps the value shown, '-' clears it."
     )
-    console.print(welcome.format(group=group, workshop=workshop), markup=False, soft_wrap=True)
+    # Wrapped at words: a sentence to read, no command to copy.
+    console.print(welcome.format(group=group, workshop=workshop), markup=False)
     try:
         wizard.run(section)
     except (KeyboardInterrupt, EOFError) as stop:

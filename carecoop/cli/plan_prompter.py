@@ -13,20 +13,11 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from carecoop.cli.menu_words import checkbox_instruction, select_instruction
 from carecoop.i18n import N_, _
 from carecoop.plan.prompts import CLEAR, Ask
 
 _NOT_DECIDED = N_("(not decided yet)")
-
-
-def select_instruction() -> str:
-    """Questionary's "(Use arrow keys)", in the screen's language."""
-    return _("(arrow keys to move, Enter to choose)")
-
-
-def checkbox_instruction() -> str:
-    """Questionary's checkbox instruction, in the screen's language."""
-    return _("(arrow keys to move, Space to tick or untick, Enter when done)")
 
 
 def yes_no(message: str, default: bool) -> bool:

@@ -23,6 +23,7 @@ from prompt_toolkit.layout import ConditionalContainer, HSplit, Window
 from prompt_toolkit.layout.controls import FormattedTextControl
 from rich.console import Console, Group, RenderableType
 
+from carecoop.cli.menu_words import checkbox_instruction, select_instruction
 from carecoop.i18n import _
 from carecoop.workshop.timer import Countdown, Urgency
 
@@ -187,6 +188,7 @@ class Screen:
         **kwargs: Any,
     ) -> Any:
         """One of a menu's choices; with `crop`, a long body is cut rather than paged."""
+        kwargs.setdefault("instruction", select_instruction())
         question = questionary.select(message, choices=list(choices), **kwargs)
         return self.ask(question, body, reserve=len(choices) + 2, crop=crop)
 
@@ -198,6 +200,7 @@ class Screen:
         **kwargs: Any,
     ) -> list[Any]:
         """The choices ticked."""
+        kwargs.setdefault("instruction", checkbox_instruction())
         question = questionary.checkbox(message, choices=list(choices), **kwargs)
         answer: list[Any] = self.ask(question, body, reserve=len(choices) + 3)
         return answer

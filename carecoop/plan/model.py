@@ -94,7 +94,7 @@ class Service(PlanModel):
     """One care service the cooperative offers."""
 
     name: Name
-    unit: Name = Field(default="per client per month", description=N_("What one unit of it is."))
+    unit: Name = Field(default=N_("per client per month"), description=N_("What one unit of it is."))
     capacity: WholeCount | None = Field(default=None, description=N_("How many clients at most."))
     carers: WholeCount | None = Field(default=None, description=N_("Carers working in this service."))
     max_clients_per_carer: Ratio | None = Field(

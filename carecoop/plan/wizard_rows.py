@@ -142,6 +142,10 @@ class RowEditor:
             row: dict[str, Any] = {}
             for number, column in enumerate(self.columns):
                 default = current.get(column.path, model_default(self.row_model, column.path))
+                if column.path not in current and column.kind == "text" and isinstance(default, str):
+                    # A model's own words ("per client per month") are offered, and kept, in the
+                    # screen's language, so the printed plan does not say them in English.
+                    default = shown(default)
                 check = functools.partial(check_cell, self.row_model, column, locale=self.wizard.locale)
                 if column.path in current or column.kind in ("choice", "bool") or default is None:
                     ask = self.wizard.make_ask(column.path, column, default, check)
