@@ -17,13 +17,15 @@ from carecoop.render.document import (
     Paragraph,
     Table,
 )
+from carecoop.render.engine import in_direction
 
 #: Characters XML 1.0 cannot hold (python-docx refuses them rather than drop them).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 #: Word's limit for a document property such as the title.
 _PROPERTY_LIMIT = 255
 
-_MARKS = {"note": "> ", "open": "> **To be decided by the group:** ", "warning": "> ⚠ "}
+#: How a paragraph of a kind starts (an open point carries its own words, "To be decided...").
+_MARKS = {"note": "> ", "open": "> ", "warning": "> ⚠ "}
 
 
 def to_markdown(document: Document) -> str:
@@ -41,11 +43,8 @@ def to_markdown(document: Document) -> str:
         if isinstance(block, Heading):
             lines += [f"{'#' * (block.level + 1)} {md(block.text)}", ""]
         elif isinstance(block, Paragraph):
-            prefix = _MARKS.get(block.kind, "")
-            if block.kind == "open":
-                lines += [f"{prefix}{md(block.text.removeprefix('To be decided by the group: '))}", ""]
-            else:
-                lines += [f"{prefix}{md(block.text)}", ""]
+            text = f"**{md(block.text)}**" if block.kind == "open" else md(block.text)
+            lines += [f"{_MARKS.get(block.kind, '')}{text}", ""]
         elif isinstance(block, Bullets):
             lines += [f"- {md(item)}" for item in block.items] + [""]
         elif isinstance(block, Facts):
@@ -70,7 +69,7 @@ def to_markdown(document: Document) -> str:
             lines += [f"*{caption}* " + _("(see the PDF or DOCX copy)"), ""]
         elif isinstance(block, PageBreak):
             continue
-    return "\n".join(lines).rstrip() + "\n"
+    return in_direction("\n".join(lines).rstrip() + "\n", document.language)
 
 
 #: Page sizes in millimetres (width, height) and the margin on every side.
@@ -118,6 +117,9 @@ def docx_bytes(document: Document, paper: str = "a4") -> bytes:
     from docx import Document as DocxDocument
     from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
     from docx.shared import Cm, Pt
+
+    from carecoop.render.docx_direction import right_to_left
+    from carecoop.render.labels import text_direction
 
     document = _xml_safe(document)
     docx = DocxDocument()
@@ -174,6 +176,8 @@ def docx_bytes(document: Document, paper: str = "a4") -> bytes:
             docx.add_paragraph(block.caption).runs[0].italic = True
         elif isinstance(block, PageBreak):
             docx.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    if text_direction(document.language) == "rtl":
+        right_to_left(docx, document.language)
     buffer = io.BytesIO()
     docx.save(buffer)
     return buffer.getvalue()

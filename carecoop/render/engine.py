@@ -205,10 +205,26 @@ def render_html(template: str, context: Mapping[str, Any]) -> str:
 
 
 def render_markdown(template: str, context: Mapping[str, Any]) -> str:
-    """A Markdown template of handouts/ filled with a context."""
+    """A Markdown template of handouts/ filled with a context (right to left as its `meta` says)."""
     text = markdown_environment().get_template(template).render(context)
     # Templates leave blank-line runs where optional parts are missing.
-    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+    text = re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+    meta = context.get("meta")
+    return in_direction(text, meta.language) if meta is not None else text
+
+
+def in_direction(markdown: str, language: str) -> str:
+    """Markdown in a right-to-left language inside `<div dir="rtl">`, so viewers lay it out right to left.
+
+    (CommonMark and GitHub keep Markdown working inside an HTML block set apart by blank lines.)
+    """
+    from html import escape
+
+    from carecoop.render.labels import text_direction
+
+    if text_direction(language) != "rtl":
+        return markdown
+    return f'<div dir="rtl" lang="{escape(language)}">\n\n{markdown}\n</div>\n'
 
 
 class PdfRenderer:
