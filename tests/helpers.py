@@ -143,7 +143,8 @@ def english_leftovers(text: str, *, allowed: frozenset[str] = frozenset()) -> li
     Use it on text extracted from a Spanish, French or Arabic document: an empty list
     means no English fixed wording was found.
     """
-    words = re.findall(r"[A-Za-z]+", text)
+    # Whole words only: "dieciséis" or "país" holds no English "is" or "pa".
+    words = [word for word in re.findall(r"[^\W\d_]+", text) if word.isascii()]
     return sorted({word for word in words if word.lower() in ENGLISH_MARKERS} - allowed)
 
 

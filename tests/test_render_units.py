@@ -14,7 +14,7 @@ from carecoop.content.loader import load_curriculum
 from carecoop.content.models import KIND_PICTOGRAM, PICTOGRAMS, Question
 from carecoop.paths import handouts_dir
 from carecoop.render.agenda import unique_materials
-from carecoop.render.answers import AnswerBook, fill
+from carecoop.render.answers import AnswerBook, Wording, fill
 from carecoop.render.engine import render_html
 from carecoop.render.exports import FORMATS
 from carecoop.render.formats import choose_format
@@ -27,6 +27,7 @@ from carecoop.store.records import Answer, Participant, Progress
 runner = CliRunner()
 SVG = "{http://www.w3.org/2000/svg}"
 YES_NO = {True: "Yes", False: "No"}
+WORDING = Wording(YES_NO)
 
 
 # Pictograms ---------------------------------------------------------------------------------
@@ -89,7 +90,7 @@ def test_choice_answers_tick_checklist_items_by_label() -> None:
             ],
         }
     )
-    filled = fill(answer("reward"), question, [], YES_NO)
+    filled = fill(answer("reward"), question, [], WORDING)
     assert filled.lines == ["Reward - fair pay"]
     assert "reward" in filled.keys
 
@@ -97,17 +98,17 @@ def test_choice_answers_tick_checklist_items_by_label() -> None:
 def test_table_answers_become_rows_in_column_order() -> None:
     columns = ["Who", "What", "When"]
     value = [{"When": "Monday", "Who": "Ana"}, ["Leila", "Cooking"], "Just a note"]
-    filled = fill(answer(value, group="Sun"), None, columns, YES_NO)
+    filled = fill(answer(value, group="Sun"), None, columns, WORDING)
     assert filled.rows == [["Ana", "", "Monday"], ["Leila", "Cooking", ""], ["Just a note", "", ""]]
     assert filled.source == "group"
 
 
 def test_values_print_in_plain_words() -> None:
-    assert fill(answer(True), None, [], YES_NO).lines == ["Yes"]
-    assert fill(answer(6.0), None, [], YES_NO).lines == ["6"]
-    assert fill(answer(["a", "b"]), None, [], YES_NO).lines == ["a", "b"]
-    assert fill(answer({"amount": "12.50", "currency": "USD"}), None, [], YES_NO).lines == ["12.50 USD"]
-    assert fill(answer("one\n\ntwo"), None, [], YES_NO).lines == ["one", "two"]
+    assert fill(answer(True), None, [], WORDING).lines == ["Yes"]
+    assert fill(answer(6.0), None, [], WORDING).lines == ["6"]
+    assert fill(answer(["a", "b"]), None, [], WORDING).lines == ["a", "b"]
+    assert fill(answer({"amount": "12.50", "currency": "USD"}), None, [], WORDING).lines == ["12.50 USD"]
+    assert fill(answer("one\n\ntwo"), None, [], WORDING).lines == ["one", "two"]
 
 
 def test_handout_drops_activity_items_the_module_worksheet_has() -> None:

@@ -125,6 +125,15 @@ class Curriculum:
         texts = {k: v for k, v in translation.texts.items() if k in PROGRAMME_TEXTS}
         return programme.model_copy(update=texts)
 
+    def _localized_questions(self, activity_id: str, language: str) -> list[Any] | None:
+        """The questions of an activity in a language, as JSON (None for no such activity)."""
+        found = self.find_activity(activity_id)
+        if found is None or found[1].questions_from is not None:
+            return None
+        source, _warnings = self.localized(found[0], language)
+        activity = next(a for a in source.activities if a.id == activity_id)
+        return [question.model_dump(mode="json") for question in activity.questions]
+
     def localized(self, module: Module, language: str) -> tuple[Module, list[str]]:
         """A module in another language; texts the translation lacks stay English.
 
@@ -154,7 +163,13 @@ class Curriculum:
             # item under the wrong one, so it stays English whole.
             if key in texts and not key.startswith(skipped):
                 _set_text(data, key.split("."), text)
-        # Questions copied from another activity are translated there, not here.
+        # Questions copied from another activity are translated there, not here: they are
+        # copied again from that activity in this language.
+        for index, activity in enumerate(module.activities):
+            if activity.questions_from is not None:
+                copied = self._localized_questions(activity.questions_from, language)
+                if copied is not None:
+                    data["activities"][index]["questions"] = copied
         wanted = text_paths(module.model_dump(mode="json", exclude=_copied_questions(module)))
         missing = wanted - set(translation.texts)
         if missing:

@@ -64,6 +64,17 @@ def slugify(name: str) -> str:
     return slug(name, "_")
 
 
+def row_field(row: type[PlanModel], name: str) -> FieldInfo | None:
+    """The field of a row model a table column fills ("Cost" → `amount`), if any."""
+    fields = {f.path: f for f in row_fields(row)}
+    return fields.get(_row_key(fields, name))
+
+
+def _row_key(fields: dict[str, FieldInfo], name: str) -> str:
+    key = slugify(str(name))
+    return key if key in fields else COLUMN_SYNONYMS.get(key, key)
+
+
 def coerce_row(
     row: type[PlanModel], item: Any, columns: list[str] | None = None, locale: str | None = None
 ) -> dict[str, Any]:
@@ -82,9 +93,7 @@ def coerce_row(
         return {}
     data: dict[str, Any] = {}
     for name, cell in item.items():
-        key = slugify(str(name))
-        if key not in fields:
-            key = COLUMN_SYNONYMS.get(key, key)
+        key = _row_key(fields, name)
         if key not in fields or key in data or cell is None or (isinstance(cell, str) and not cell.strip()):
             continue
         try:

@@ -7,7 +7,9 @@ callers that want bytes rather than files.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import Literal
 
@@ -85,6 +87,19 @@ def workshop_context(store: Store, curriculum: Curriculum, workshop_id: str) -> 
     if workshop.programme in curriculum.programmes:
         title = curriculum.programme(workshop.programme, workshop.language).title
     return WorkshopContext(workshop, title, localized, warnings)
+
+
+def workshop_money(workshop: Workshop) -> Callable[[Decimal], str]:
+    """Money as the workshop's country writes it, in the workshop's language (its answers' money)."""
+    from carecoop.countries.profiles import load_profile
+    from carecoop.plan.money import format_money, in_language
+
+    try:
+        profile = load_profile(workshop.country or "generic")
+    except UserError:
+        profile = load_profile("generic")
+    profile = in_language(profile, workshop.language)
+    return lambda amount: format_money(amount, profile)
 
 
 def file_slug(name: str) -> str:

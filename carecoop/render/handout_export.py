@@ -13,16 +13,24 @@ from pathlib import Path
 from typing import Literal
 
 from carecoop.content.curriculum import Curriculum
-from carecoop.content.models import PROGRAMME_IDS, Module
+from carecoop.content.models import PROGRAMME_IDS, Module, Question
 from carecoop.errors import UserError
 from carecoop.i18n import _
 from carecoop.outputs import Owner, claim, remember, write_atomic, write_output
-from carecoop.render.answers import AnswerBook
+from carecoop.render.answers import AnswerBook, Wording
 from carecoop.render.batch import PdfJob, render_pdfs
 from carecoop.render.care_kind import group_care_kind
 from carecoop.render.engine import Paper, render_html, render_markdown
-from carecoop.render.exports import MD_BLANK, ExportResult, Format, file_slug, owner_of, workshop_context
-from carecoop.render.handouts import BookletView, Part, Person, handout_view
+from carecoop.render.exports import (
+    MD_BLANK,
+    ExportResult,
+    Format,
+    file_slug,
+    owner_of,
+    workshop_context,
+    workshop_money,
+)
+from carecoop.render.handouts import BookletView, Part, Person, handout_view, wording_for
 from carecoop.render.labels import labels_for
 from carecoop.render.meta import DocMeta, date_span, doc_meta
 from carecoop.store.db import Store
@@ -57,10 +65,12 @@ def _booklet(
     book: AnswerBook | None,
     workshop_title: str,
     date_text: str,
+    wording: Wording | None = None,
 ) -> BookletView | None:
     care = group_care_kind(modules, book, person.group) if book is not None else None
     views = [
-        handout_view(module, meta, person=person, book=book, part=part, care=care) for module in modules
+        handout_view(module, meta, person=person, book=book, part=part, care=care, wording=wording)
+        for module in modules
     ]
     views = [view for view in views if not view.empty]
     if not views:
@@ -161,6 +171,11 @@ def export_handouts(
     attendance = store.attendance(workshop_id)
     book = AnswerBook(store.answers(workshop_id))
     date_text = date_span(workshop, workshop.language)
+    money = workshop_money(workshop)
+
+    def source(activity_id: str, question_id: str) -> Question | None:
+        found = curriculum.find_activity(activity_id)
+        return found[1].question(question_id) if found else None
 
     def present(module: Module, ids: set[int]) -> bool:
         marks = attendance.get(module.id)
@@ -169,7 +184,8 @@ def export_handouts(
     def booklet(part: Part, person: Person, ids: set[int], who: str) -> BookletView | None:
         meta = _meta(workshop.language, workshop.facilitator, paper, workshop.title, part, who)
         modules = [m for m in ctx.modules if present(m, ids)]
-        return _booklet(modules, meta, part, person, book, workshop.title, date_text)
+        wording = wording_for(meta, money=money, source=source)
+        return _booklet(modules, meta, part, person, book, workshop.title, date_text, wording)
 
     people: list[tuple[BookletView, Path]] = []
     groups: list[tuple[BookletView, Path]] = []

@@ -14,10 +14,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
-from typing import Literal
+from typing import Any, Literal
 
 from carecoop.content.models import Activity, CareKind, Handout, Module, Question, Scope, WorksheetItem
-from carecoop.render.answers import AnswerBook, Filled, fill, normalised
+from carecoop.render.answers import AnswerBook, Filled, Wording, fill, normalised
 from carecoop.render.meta import DocMeta
 
 #: Finds the activity and question a worksheet item's `question` names.
@@ -128,14 +128,17 @@ def handout_view(
     date_text: str = "",
     part: Part = "all",
     care: CareKind | None = None,
+    wording: Wording | None = None,
 ) -> HandoutView:
     """The handout of a module for one person (blank without a person or answers).
 
     `part` keeps only a person's items (with the key messages) or only a group's
     records (without them); "all" keeps both. `care` drops the items written for the
-    other kind of care (None keeps every variant).
+    other kind of care (None keeps every variant). `wording` writes recorded money and
+    code words in the workshop's terms (default: its language, money as recorded).
     """
     labels = meta.labels
+    words = wording or wording_for(meta)
     handout = module.handout
 
     def wanted(item: WorksheetItem, owner: Owner, activity: Activity | None) -> bool:
@@ -155,6 +158,7 @@ def handout_view(
         module_owner,
         person,
         book,
+        words,
         labels,
         care,
     )
@@ -182,6 +186,7 @@ def handout_view(
             _activity_owner(activity),
             person,
             book,
+            words,
             labels,
             care,
         )
@@ -206,6 +211,11 @@ def handout_view(
         sections=sections,
         part=part,
     )
+
+
+def wording_for(meta: DocMeta, **how: Any) -> Wording:
+    """How a document writes recorded answers: its yes and no, and `how` (money, source)."""
+    return Wording({True: meta.labels["yes"], False: meta.labels["no"]}, meta.language, **how)
 
 
 def _columns_key(item: WorksheetItem) -> tuple[str, ...]:
@@ -233,6 +243,7 @@ def _section(
     owner: Owner,
     person: Person,
     book: AnswerBook | None,
+    wording: Wording,
     labels: Mapping[str, str],
     care: CareKind | None,
 ) -> SectionView:
@@ -244,7 +255,7 @@ def _section(
         pictogram=pictogram,
         messages=handout.messages_for(care),
         pictures=[str(picture) for picture in handout.pictures],
-        items=[_item(item, owner, person, book, labels) for item in items],
+        items=[_item(item, owner, person, book, wording, labels) for item in items],
     )
 
 
@@ -253,6 +264,7 @@ def _item(
     owner: Owner,
     person: Person,
     book: AnswerBook | None,
+    wording: Wording,
     labels: Mapping[str, str],
 ) -> ItemView:
     filled: Filled | None = None
@@ -261,8 +273,7 @@ def _item(
         if activity is not None:
             answer = book.find(activity.id, item.question, person.name, person.group)
             if answer is not None:
-                yes_no = {True: labels["yes"], False: labels["no"]}
-                filled = fill(answer, question, item.columns, yes_no)
+                filled = fill(answer, question, item.columns, wording)
     text = filled.lines if filled else []
     choices: list[ChoiceView] = []
     if item.kind in ("checklist", "scale"):
