@@ -80,3 +80,23 @@ def test_questions_copied_from_another_activity_are_in_its_language(language: st
     assert [q.prompt for q in after.questions] == [q.prompt for q in before.questions]
     english = activity("tc-6", "tc6-knowledge-after", "en")
     assert after.questions[0].prompt != english.questions[0].prompt
+
+
+def test_rows_recorded_with_translated_column_names_find_their_plan_fields() -> None:
+    # A Spanish run records a table under the Spanish column names; the plan field behind
+    # each column is found by its place among the English ones.
+    from carecoop.render.answers import Wording, fill
+    from carecoop.store.records import Answer
+
+    curriculum = load_curriculum()
+    module = curriculum.localized(curriculum.module("sc-2"), "es")[0]
+    activity = next(a for a in module.activities if a.id == "sc2-who-gives-care-today")
+    question = activity.question("alternatives")
+    english = curriculum.find_activity("sc2-who-gives-care-today")
+    assert question is not None and english is not None
+    rows = [dict(zip(question.columns, ["private", "Una agencia", "1500000"], strict=True))]
+    answer = Answer(1, WS, "sc2-who-gives-care-today", "alternatives", None, GROUP, rows, False, "")
+    wording = Wording({True: "Sí", False: "No"}, "es", money=lambda amount: f"${amount:,.0f}",
+                      source=lambda a, q: english[1].question(q))  # fmt: skip
+    filled = fill(answer, question, question.columns, wording)
+    assert filled.rows == [["privado", "Una agencia", "$1,500,000"]]

@@ -2,7 +2,7 @@
 
 Answers are stored as typed, in the run's terms: money as a plain figure, a plan's choices
 by their code (`family`, `high`). On paper they read in the workshop's language and money
-(`$ 100.000,00`, `familiar`): a `Wording` says how.
+(`$100.000`, `familiar`): a `Wording` says how.
 """
 
 from __future__ import annotations
