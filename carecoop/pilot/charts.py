@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from carecoop.i18n import _
 from carecoop.render.charts import new_figure, to_chart
 from carecoop.render.document import Chart
 
@@ -15,8 +16,8 @@ def knowledge_chart(labels: list[str], before: list[float], after: list[float], 
     figure, axes = new_figure((7.0, 0.4 * len(labels) + 1.2))
     rows = list(range(len(labels)))
     height = 0.38
-    axes.barh([r - height / 2 for r in rows], before, height, color=_BEFORE, label="Before")
-    axes.barh([r + height / 2 for r in rows], after, height, color=_AFTER, label="After")
+    axes.barh([r - height / 2 for r in rows], before, height, color=_BEFORE, label=_("Before"))
+    axes.barh([r + height / 2 for r in rows], after, height, color=_AFTER, label=_("After"))
     for row, value in zip(rows, before, strict=True):
         axes.text(value + 1, row - height / 2, f"{value:.0f}%", va="center", fontsize=8)
     for row, value in zip(rows, after, strict=True):
@@ -25,7 +26,7 @@ def knowledge_chart(labels: list[str], before: list[float], after: list[float], 
     axes.invert_yaxis()  # question 1 at the top, as in the table
     axes.set_xlim(0, 110)
     axes.set_xticks([0, 25, 50, 75, 100], ["0%", "25%", "50%", "75%", "100%"])
-    axes.set_xlabel("People with the right answer")
+    axes.set_xlabel(_("People with the right answer"))
     axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18), ncol=2, frameon=False, fontsize=9)
     axes.grid(axis="x", alpha=0.3)
     return to_chart(figure, caption)
@@ -44,11 +45,19 @@ def change_chart(counts: dict[int, int], out_of: int, caption: str) -> Chart:
         if value:
             axes.text(change, value + 0.05, str(value), ha="center", va="bottom", fontsize=9)
     axes.set_xticks(changes, [f"{c:+d}" if c else "0" for c in changes])
-    axes.set_xlabel(f"Change in right answers (out of {out_of}), after minus before")
-    axes.set_ylabel("People")
+    axes.set_xlabel(_("Change in right answers (out of {count}), after minus before").format(count=out_of))
+    axes.set_ylabel(_("People"))
     axes.yaxis.get_major_locator().set_params(integer=True)
     axes.set_ylim(0, max(values + [1]) * 1.2)
     return to_chart(figure, caption)
+
+
+def _face_label(face: int) -> str:
+    if face == 1:
+        return _("{face} (very sad)").format(face=face)
+    if face == 5:
+        return _("{face} (very happy)").format(face=face)
+    return str(face)
 
 
 def faces_chart(labels: list[str], counts: list[list[int]], caption: str) -> Chart:
@@ -65,7 +74,7 @@ def faces_chart(labels: list[str], counts: list[list[int]], caption: str) -> Cha
             color=_FACE_COLOURS[face],
             edgecolor="#444444",
             linewidth=0.5,
-            label=f"{face + 1}" + (" (very sad)" if face == 0 else " (very happy)" if face == 4 else ""),
+            label=_face_label(face + 1),
         )
         for row, (start, width) in enumerate(zip(left, widths, strict=True)):
             if width:
@@ -73,7 +82,7 @@ def faces_chart(labels: list[str], counts: list[list[int]], caption: str) -> Cha
         left = [a + b for a, b in zip(left, widths, strict=True)]
     axes.set_yticks(rows, labels)
     axes.invert_yaxis()
-    axes.set_xlabel("Answers")
+    axes.set_xlabel(_("Answers"))
     axes.xaxis.get_major_locator().set_params(integer=True)
     axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.25), ncol=5, frameon=False, fontsize=8.5)
     return to_chart(figure, caption)

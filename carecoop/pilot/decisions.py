@@ -5,9 +5,24 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from carecoop.i18n import N_, _, pgettext
 from carecoop.store.records import Answer
 
-DECISION_WORDS = {"go": "Go", "not-yet": "Not yet", "no": "No"}
+#: Decision → its words (marked only: translate with `_()` where they are shown).
+DECISION_WORDS = {"go": N_("Go"), "not-yet": N_("Not yet"), "no": N_("No")}
+
+
+def recorded_as(answer: str) -> str:
+    """The readiness answer a decision came from (`yellow`, `not-yet`) in the current language."""
+    words = {
+        "green": pgettext("readiness answer", "green"),
+        "yellow": pgettext("readiness answer", "yellow"),
+        "red": pgettext("readiness answer", "red"),
+        "go": pgettext("readiness answer", "go"),
+        "not-yet": pgettext("readiness answer", "not yet"),
+        "no": pgettext("readiness answer", "no"),
+    }
+    return words.get(answer, answer.replace("-", " "))
 
 
 @dataclass(frozen=True)
@@ -51,6 +66,6 @@ def group_decisions(programme: str, answers: Iterable[Answer]) -> list[GroupDeci
             continue
         decision = where.decisions.get(str(answer.value))
         if decision is not None:
-            found.append(GroupDecision(answer.workshop_id, answer.group or "Whole workshop", decision,
+            found.append(GroupDecision(answer.workshop_id, answer.group or _("Whole workshop"), decision,
                                        str(answer.value)))
     return found

@@ -13,13 +13,14 @@ from dataclasses import dataclass, field
 
 from carecoop.content.curriculum import Curriculum
 from carecoop.content.models import Activity
+from carecoop.i18n import N_, _
 from carecoop.pilot.knowledge import PersonKey
 from carecoop.store.records import Answer
 
-#: The face questions, in the order reports show them, with their short names.
-SCALES: dict[str, str] = {"useful": "Useful", "clear": "Clear", "recommend": "Would recommend"}
-#: The comment questions, with the heading their comments are grouped under.
-COMMENTS: dict[str, str] = {"best": "What was best", "change": "What should change"}
+#: The face questions, in the order reports show them, with their short names (translate with `_()`).
+SCALES: dict[str, str] = {"useful": N_("Useful"), "clear": N_("Clear"), "recommend": N_("Would recommend")}
+#: The comment questions, with the heading their comments are grouped under (translate with `_()`).
+COMMENTS: dict[str, str] = {"best": N_("What was best"), "change": N_("What should change")}
 CARE_SUPPORT = "used-care-support"
 FACES = (1, 2, 3, 4, 5)
 
@@ -86,8 +87,8 @@ def collect_feedback(
             result.care_support_answered += 1
             result.care_support_yes += int(answer.value)
         elif answer.question_id in COMMENTS and str(answer.value).strip():
-            source = f"Group {answer.group}" if answer.group else (
-                "A participant" if answer.participant else "The whole room"
+            source = _("Group {group}").format(group=answer.group) if answer.group else (
+                _("A participant") if answer.participant else _("The whole room")
             )
             result.comments[answer.question_id].append(Comment(str(answer.value).strip(), source))
     return result

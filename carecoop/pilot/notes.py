@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from carecoop.content.curriculum import Curriculum
+from carecoop.i18n import _
 from carecoop.render.document import Block, Bullets, Heading, Paragraph
 from carecoop.store.db import Store
 from carecoop.store.records import Workshop
@@ -41,12 +42,18 @@ def activity_notes(
 
 
 def notes_blocks(workshops: Sequence[tuple[str, list[ActivityNotes]]]) -> list[Block]:
-    """The report's section: each workshop's notes under its activities' titles."""
-    blocks: list[Block] = [Heading("The facilitator's notes")]
-    if not any(notes for _, notes in workshops):
-        return [*blocks, Paragraph("No notes were written during the runs.", kind="note")]
+    """The report's section: each workshop's notes under its activities' titles.
+
+    A workshop's label (its title in a programme report, else empty) goes before each title.
+    """
+    blocks: list[Block] = [Heading(_("The facilitator's notes"))]
+    if not any(notes for _label, notes in workshops):
+        return [*blocks, Paragraph(_("No notes were written during the runs."), kind="note")]
     for label, notes in workshops:
         for entry in notes:
-            blocks.append(Heading(f"{label}{entry.title}", 3))
+            title = entry.title
+            if label:
+                title = _("{workshop}: {activity}").format(workshop=label, activity=entry.title)
+            blocks.append(Heading(title, 3))
             blocks.append(Bullets(entry.notes))
     return blocks

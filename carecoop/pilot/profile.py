@@ -12,36 +12,37 @@ from carecoop.store.records import Profile
 
 __all__ = ["Profile"]
 
-#: Stored value → the words a report prints, in the order tables list them.
+#: Stored value → the words a report prints, in the order tables list them. The words are
+#: English (a sheet may give them as answers); a report translates them with `_()`.
 SEXES: dict[str, str] = {
-    "female": "Female",
-    "male": "Male",
-    "other": "Other",
-    "prefer-not-to-say": "Prefer not to say",
+    "female": N_("Female"),
+    "male": N_("Male"),
+    "other": N_("Other"),
+    "prefer-not-to-say": N_("Prefer not to say"),
 }
 AGE_BANDS: dict[str, str] = {
-    "under-18": "Under 18",
-    "18-24": "18 to 24",
-    "25-34": "25 to 34",
-    "35-49": "35 to 49",
-    "50-64": "50 to 64",
-    "65-plus": "65 and over",
-    "prefer-not-to-say": "Prefer not to say",
+    "under-18": N_("Under 18"),
+    "18-24": N_("18 to 24"),
+    "25-34": N_("25 to 34"),
+    "35-49": N_("35 to 49"),
+    "50-64": N_("50 to 64"),
+    "65-plus": N_("65 and over"),
+    "prefer-not-to-say": N_("Prefer not to say"),
 }
 ROLES: dict[str, str] = {
-    "care-worker": "Care worker",
-    "family": "Family member or user of care",
-    "community": "Community member",
-    "other": "Other",
+    "care-worker": N_("Care worker"),
+    "family": N_("Family member or user of care"),
+    "community": N_("Community member"),
+    "other": N_("Other"),
 }
 #: The Washington Group short set, summed up: "yes" is a lot of difficulty, or cannot do
 #: at all, in at least one of seeing, hearing, walking, remembering, self-care, communicating.
 DISABILITY: dict[str, str] = {
-    "yes": "Yes",
-    "no": "No",
-    "prefer-not-to-say": "Prefer not to say",
+    "yes": N_("Yes"),
+    "no": N_("No"),
+    "prefer-not-to-say": N_("Prefer not to say"),
 }
-NOT_GIVEN = "Not given"
+NOT_GIVEN = N_("Not given")
 
 _SYNONYMS: dict[str, dict[str, str]] = {
     "sex": {

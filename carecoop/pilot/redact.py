@@ -10,7 +10,10 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
-WITHHELD = "[name withheld]"
+from carecoop.i18n import N_, _
+
+#: What stands for a withheld name, in the language of the moment the redactor is made.
+WITHHELD = N_("[name withheld]")
 #: Words of address that are not a name on their own.
 _TITLES = {
     "mr",
@@ -43,7 +46,8 @@ def redactor(names: Iterable[str]) -> Callable[[str], str]:
         r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?!\w)",
         re.IGNORECASE,
     )
-    return lambda text: pattern.sub(WITHHELD, text)
+    withheld = _(WITHHELD)
+    return lambda text: pattern.sub(lambda _match: withheld, text)
 
 
 def redact_value(value: Any, redact: Callable[[str], str]) -> Any:

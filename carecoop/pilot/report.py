@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from carecoop.errors import UserError
-from carecoop.i18n import _
+from carecoop.i18n import _, current_language, use_language
 
 if TYPE_CHECKING:
     from carecoop.content.curriculum import Curriculum
@@ -50,6 +50,18 @@ def choose_workshops(store: Store, workshop_id: str | None, every: bool, country
     return [w.id for w in sorted(chosen, key=lambda w: (w.start_date, w.id))]
 
 
+def _localized(curriculum: Curriculum, language: str) -> Curriculum:
+    """The curriculum with its modules in a language: module titles and quiz questions as printed."""
+    from dataclasses import replace
+
+    from carecoop.content.curriculum import SourcedModule
+
+    if language == "en":
+        return curriculum
+    sourced = [SourcedModule(curriculum.localized(s.module, language)[0], s.path) for s in curriculum.sourced]
+    return replace(curriculum, sourced=sourced)
+
+
 def export_report(
     store: Store,
     curriculum: Curriculum,
@@ -76,22 +88,28 @@ def export_report(
         else Owner("a programme report", store.path.parent)
     )
     claim([out], owner, force=force)
-    workshops = [workshop_evidence(store, curriculum, ws) for ws in workshop_ids]
-    figures = programme_figures(curriculum, workshops)
-    if fmt == "xlsx":
-        from carecoop.outputs import write_output
-        from carecoop.pilot.report_xlsx import report_tables, xlsx_bytes
+    # The workshops' language when they share one (as a plan is printed in its workshop's
+    # language, whatever the screen speaks); a report over many languages keeps the screen's.
+    languages = {store.workshop(ws).language for ws in workshop_ids}
+    language = languages.pop() if len(languages) == 1 else current_language()
+    curriculum = _localized(curriculum, language)
+    with use_language(language):
+        # Inside: the evidence carries words too (a comment's "Group Sun", the plan check's warnings).
+        workshops = [workshop_evidence(store, curriculum, ws) for ws in workshop_ids]
+        figures = programme_figures(curriculum, workshops)
+        if fmt == "xlsx":
+            from carecoop.outputs import write_output
+            from carecoop.pilot.report_xlsx import report_tables, xlsx_bytes
 
-        write_output(out, xlsx_bytes(report_tables(workshops, figures)), owner, force=force)
-        return WrittenReport(out, workshops, figures)
-    from carecoop.pilot.report_doc import build_pilot_document
-    from carecoop.render.plan_export import _in_language, _today_text, _write
+            write_output(out, xlsx_bytes(report_tables(workshops, figures)), owner, force=force)
+            return WrittenReport(out, workshops, figures)
+        from carecoop.pilot.report_doc import build_pilot_document
+        from carecoop.render.plan_export import _in_language, _today_text, _write
 
-    if title is None:
-        title = workshops[0].workshop.title if len(workshops) == 1 else "All workshops"
-    languages = {w.workshop.language for w in workshops}
-    document = _in_language(build_pilot_document(workshops, figures, title=title, date=_today_text("en")),
-                            languages.pop() if len(languages) == 1 else "en")
-    head = workshops[0].workshop.title if len(workshops) == 1 else title
-    _write(document, fmt, out, kind="report", paper=paper, head=head, owner=owner, force=force)
+        if title is None:
+            title = workshops[0].workshop.title if len(workshops) == 1 else _("All workshops")
+        date = _today_text(language)
+        document = _in_language(build_pilot_document(workshops, figures, title=title, date=date), language)
+        head = workshops[0].workshop.title if len(workshops) == 1 else title
+        _write(document, fmt, out, kind="report", paper=paper, head=head, owner=owner, force=force)
     return WrittenReport(out, workshops, figures)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from carecoop.i18n import N_, _
 from carecoop.pilot.decisions import DECISION_WORDS
 from carecoop.pilot.evidence import ProgrammeFigures, WorkshopEvidence
 from carecoop.pilot.feedback import COMMENTS, SCALES
@@ -15,21 +16,29 @@ from carecoop.pilot.feedback import COMMENTS, SCALES
 def report_tables(
     workshops: list[WorkshopEvidence], figures: list[ProgrammeFigures]
 ) -> dict[str, list[list[Any]]]:
-    """Sheet name → rows (the first row is the header)."""
+    """Sheet name (English, translated when written) → rows (the first row is the header)."""
     tables: dict[str, list[list[Any]]] = {
-        "Workshops": [["Workshop", "Title", "Programme", "Start date", "End date", "Place", "Country",
-                       "Facilitator", "Registered", "Consenting", "Not consenting", "Came to all modules",
-                       "Care support"]],
-        "People": [["Workshop", "Name", "Group", "Sex", "Age band", "Role", "Disability"]],
-        "Attendance": [["Workshop", "Module", "Title", "Present", "Registered"]],
-        "Knowledge per question": [["Programme", "Check", "Number", "Question", "Right at the start",
-                                    "Took it at the start", "Right at the end", "Took it at the end"]],
-        "Knowledge per person": [["Workshop", "Name", "Check", "Right at the start", "Right at the end",
-                                  "Out of", "Change"]],
-        "Feedback": [["Workshop", "Question", "1", "2", "3", "4", "5", "Answers", "Mean"]],
-        "Comments": [["Workshop", "Question", "Comment", "From"]],
-        "Decisions": [["Workshop", "Group", "Decision", "Recorded as"]],
-        "Plans": [["Workshop", "Group", "Score", "Warnings"]],
+        N_("Workshops"): [[
+            _("Workshop"), _("Title"), _("Programme"), _("Start date"), _("End date"), _("Place"),
+            _("Country"), _("Facilitator"), _("Registered"), _("Consenting"), _("Not consenting"),
+            _("Came to all modules"), _("Care support"),
+        ]],
+        N_("People"): [[
+            _("Workshop"), _("Name"), _("Group"), _("Sex"), _("Age band"), _("Role"), _("Disability"),
+        ]],
+        N_("Attendance"): [[_("Workshop"), _("Module"), _("Title"), _("Present"), _("Registered")]],
+        N_("Knowledge per question"): [[
+            _("Programme"), _("Check"), _("Number"), _("Question"), _("Right at the start"),
+            _("Took it at the start"), _("Right at the end"), _("Took it at the end"),
+        ]],
+        N_("Knowledge per person"): [[
+            _("Workshop"), _("Name"), _("Check"), _("Right at the start"), _("Right at the end"), _("Out of"),
+            _("Change"),
+        ]],
+        N_("Feedback"): [[_("Workshop"), _("Question"), "1", "2", "3", "4", "5", _("Answers"), _("Mean")]],
+        N_("Comments"): [[_("Workshop"), _("Question"), _("Comment"), _("From")]],
+        N_("Decisions"): [[_("Workshop"), _("Group"), _("Decision"), _("Recorded as")]],
+        N_("Plans"): [[_("Workshop"), _("Group"), _("Score"), _("Warnings")]],
     }
     for w in workshops:
         ws = w.workshop
@@ -47,14 +56,14 @@ def report_tables(
             for question, label in SCALES.items():
                 counts = w.feedback.faces[question]
                 mean = w.feedback.mean(question)
-                tables["Feedback"].append([ws.id, label, *(counts.get(f, 0) for f in range(1, 6)),
+                tables["Feedback"].append([ws.id, _(label), *(counts.get(f, 0) for f in range(1, 6)),
                                            w.feedback.answered(question),
                                            round(mean, 2) if mean is not None else None])
             for question, label in COMMENTS.items():
                 for comment in w.feedback.comments[question]:
-                    tables["Comments"].append([ws.id, label, comment.text, comment.source])
+                    tables["Comments"].append([ws.id, _(label), comment.text, comment.source])
         for d in w.decisions:
-            tables["Decisions"].append([ws.id, d.group, DECISION_WORDS[d.decision], d.answer])
+            tables["Decisions"].append([ws.id, d.group, _(DECISION_WORDS[d.decision]), d.answer])
         for plan in w.plans:
             tables["Plans"].append([ws.id, plan.group, plan.score, "\n".join(plan.warnings)])
     for figure in figures:
@@ -84,7 +93,7 @@ def xlsx_bytes(tables: dict[str, list[list[Any]]]) -> bytes:
     if first is not None:
         book.remove(first)
     for name, rows in tables.items():
-        sheet = book.create_sheet(name[:31])
+        sheet = book.create_sheet(_(name)[:31])
         for row in rows:
             sheet.append([_cell(value) for value in row])
         for cell in sheet[1]:
