@@ -129,3 +129,29 @@ def test_an_arabic_workshops_report_reads_right_to_left(store: Store, tmp_path: 
     reader = PdfReader(out)
     assert str(reader.root_object["/Lang"]) == "ar"
     assert "صفحة" in reader.pages[0].extract_text()  # "page", from the Arabic labels
+
+
+@pytest.mark.parametrize(
+    ("language", "lines"),
+    [
+        ("es", ["| Mujer | 2 de 3 (67%) |", "| El cuidado en nuestras vidas | 4 de 4 (100%) | 4 |",
+                "- **Promedio al comienzo, de 8:** 3,0", "| Moon | No | rojo |"]),
+        ("ar", ["| أنثى | 2 من 3 (67%) |", "- \\[اسم محجوب\\]'s song at lunch (المجموعة Moon)",
+                "| Moon | لا | أحمر |"]),
+    ],
+)
+def test_a_report_in_the_workshops_language_has_no_english_left(
+    store: Store, tmp_path: Path, language: str, lines: list[str]
+) -> None:
+    from helpers import english_leftovers
+
+    store.update_workshop("ws", language=language)
+    text = markdown(store, tmp_path)
+    for line in lines:
+        assert line in text, line
+    # A group's own answer stays as the group wrote it; every other word is the report's.
+    answers = ("The story of the crèche", "'s song at lunch")
+    for answer in answers:
+        assert answer in text
+        text = text.replace(answer, "")
+    assert english_leftovers(text) == []

@@ -27,8 +27,16 @@ def share(part: int, whole: int) -> str:
     return _("{part} of {whole} ({percent}%)").format(part=part, whole=whole, percent=percent)
 
 
-def _mean(value: float | None, digits: int = 1) -> str:
-    return "–" if value is None else f"{value:.{digits}f}"
+def _mean(value: float | None) -> str:
+    return "–" if value is None else _decimal(value, "0.0")
+
+
+def _decimal(value: float, pattern: str) -> str:
+    """One decimal, with the decimal mark of the report's language (`3,0` in Spanish and French)."""
+    from babel.numbers import format_decimal
+
+    shown: str = format_decimal(value, format=pattern, locale=current_language(), numbering_system="latn")
+    return shown
 
 
 def build_pilot_document(
@@ -321,7 +329,7 @@ def _knowledge(doc: Document, figure: ProgrammeFigures, result: KnowledgeResult,
 
 
 def _signed(value: float | None) -> str:
-    return "–" if value is None else f"{value:+.1f}"
+    return "–" if value is None else _decimal(value, "+0.0;-0.0")
 
 
 def _limits(result: KnowledgeResult, many: bool) -> list[str]:
