@@ -110,7 +110,8 @@ def import_people(store: Store, workshop_id: str, path: Path) -> PeopleImport:
         parsed.append(_Row(row.line, known[name.casefold()].name if name.casefold() in known else name,
                            group, profile))
     if problems:
-        problems.append(f"Nothing was imported from {path.name}: fix these lines and try again.")
+        problems.append(_("Nothing was imported from {file}: fix these lines and try again.").format(
+            file=path.name))
         raise ContentError(problems)
     return _write(store, workshop_id, parsed, known, ignored)
 
