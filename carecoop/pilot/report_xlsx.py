@@ -8,9 +8,10 @@ from __future__ import annotations
 from typing import Any
 
 from carecoop.i18n import N_, _
-from carecoop.pilot.decisions import DECISION_WORDS
+from carecoop.pilot.decisions import DECISION_WORDS, recorded_as
 from carecoop.pilot.evidence import ProgrammeFigures, WorkshopEvidence
 from carecoop.pilot.feedback import COMMENTS, SCALES
+from carecoop.pilot.profile import AGE_BANDS, DISABILITY, ROLES, SEXES
 
 
 def report_tables(
@@ -48,8 +49,11 @@ def report_tables(
             w.completed, ws.care_support,
         ])
         for p in w.consenting:
-            tables["People"].append([ws.id, p.name, p.group or "", p.profile.sex, p.profile.age_band,
-                                     p.profile.role, p.profile.disability])
+            tables["People"].append([
+                ws.id, p.name, p.group or "", _word(SEXES, p.profile.sex),
+                _word(AGE_BANDS, p.profile.age_band), _word(ROLES, p.profile.role),
+                _word(DISABILITY, p.profile.disability),
+            ])
         for m in w.attendance:
             tables["Attendance"].append([ws.id, m.module_id, m.title, m.present, m.registered])
         if w.feedback is not None:
@@ -63,7 +67,7 @@ def report_tables(
                 for comment in w.feedback.comments[question]:
                     tables["Comments"].append([ws.id, _(label), comment.text, comment.source])
         for d in w.decisions:
-            tables["Decisions"].append([ws.id, d.group, _(DECISION_WORDS[d.decision]), d.answer])
+            tables["Decisions"].append([ws.id, d.group, _(DECISION_WORDS[d.decision]), recorded_as(d.answer)])
         for plan in w.plans:
             tables["Plans"].append([ws.id, plan.group, plan.score, "\n".join(plan.warnings)])
     for figure in figures:
@@ -79,6 +83,11 @@ def report_tables(
                     result.out_of, person.change,
                 ])
     return tables
+
+
+def _word(words: dict[str, str], value: str | None) -> str | None:
+    """A profile value in the report's words (`Mujer`), empty where it was not given."""
+    return None if value is None else _(words.get(value, value))
 
 
 def xlsx_bytes(tables: dict[str, list[list[Any]]]) -> bytes:
