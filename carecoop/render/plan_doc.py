@@ -19,7 +19,7 @@ from carecoop.plan.words import ALTERNATIVE_KINDS, LEVELS, MEMBERSHIP_MODELS, PA
 from carecoop.render.document import Block, Bullets, Document, Facts, Heading, PageBreak, Paragraph, Table
 from carecoop.render.plan_finance_doc import MoneyPages
 from carecoop.render.plan_pages import Audience
-from carecoop.render.plan_summary_doc import executive_summary
+from carecoop.render.plan_summary_doc import executive_summary, score_note
 
 NOT_YET = N_("Not written yet.")
 
@@ -102,6 +102,7 @@ def build_plan_document(
             _("Where: {place}").format(place=coop.location) if coop.location
             else _("Country: {country}").format(country=_(profile.name)),
             prepared,
+            *([score_note(report.score)] if audience == "group" else []),
         ],
         draft_label=_("For discussion with a lender") if audience == "lender" else _("Draft"),
     )

@@ -25,7 +25,10 @@ _RISKS_NAMED = 3
 
 
 def executive_summary(pages: PlanPages, doc: Document, name: str) -> None:
-    """The executive summary, one page: who, what, the money, break-even, repayment, risks."""
+    """The executive summary, one page: who, what, the money, break-even, repayment, risks.
+
+    The same page in both copies; the group's score is on its cover (`score_note`).
+    """
     doc.add(Heading(_("Executive summary"), compact=True))
     doc.add(Paragraph(_who(pages, name), compact=True))
     about = _about(pages)
@@ -52,21 +55,16 @@ def executive_summary(pages: PlanPages, doc: Document, name: str) -> None:
                 compact=True,
             )
         )
-    if pages.audience == "group":
-        doc.add(
-            Paragraph(
-                _(
-                    "Plan check score: {score} out of 100. '{chapter}' lists what to improve. The copy "
-                    "for a lender ({command}) leaves the score out."
-                ).format(
-                    score=pages.report.score,
-                    chapter=_("Assumptions and what still needs work"),
-                    command="export plan --for lender",
-                ),
-                kind="note",
-                compact=True,
-            )
-        )
+
+
+def score_note(score: int) -> str:
+    """The group copy's line on its self-given score (on the cover: the summary is the lender's page)."""
+    return _(
+        "Plan check score: {score} out of 100. '{chapter}' lists what to improve. The copy "
+        "for a lender ({command}) leaves the score out."
+    ).format(
+        score=score, chapter=_("Assumptions and what still needs work"), command="export plan --for lender"
+    )
 
 
 def _who(pages: PlanPages, name: str) -> str:
