@@ -92,6 +92,19 @@ def make_workshop(
     return store
 
 
+def small_curriculum(*module_ids: str, extra_dirs: tuple[Path, ...] = ()) -> Curriculum:
+    """The curriculum with only these modules: a document of a few modules renders fast.
+
+    Use it where a test proves how a document is built, not how much paper a full day takes.
+    """
+    from carecoop.content.loader import load_curriculum
+
+    curriculum = load_curriculum(extra_dirs)
+    curriculum.sourced = [s for s in curriculum.sourced if s.module.id in module_ids]
+    assert sorted(s.module.id for s in curriculum.sourced) == sorted(module_ids), module_ids
+    return curriculum
+
+
 def words_outside_margins(path: Path, margin: float) -> list[str]:
     """Words (from pdftotext -bbox) that reach closer than `margin` points to a page edge."""
     layout = subprocess.run(

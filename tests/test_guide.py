@@ -5,12 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers import make_workshop
+from helpers import make_workshop, small_curriculum
 from pypdf import PdfReader
 from typer.testing import CliRunner
 
 from carecoop.cli.app import app
-from carecoop.content.curriculum import Curriculum
 from carecoop.content.loader import load_curriculum, validate_paths
 
 runner = CliRunner()
@@ -24,12 +23,6 @@ CREDIT_FACTS = {
     "fr": ["indépendante", *TOOLS, "pas un produit de l'OIT"],
     "ar": ["مستقلّ", *TOOLS, "ليس من منتجات منظمة العمل الدولية"],
 }
-
-
-def _small(curriculum: Curriculum, ids: tuple[str, ...]) -> Curriculum:
-    """The curriculum with only these modules: a guide of two short modules renders fast."""
-    curriculum.sourced = [s for s in curriculum.sourced if s.module.id in ids]
-    return curriculum
 
 
 @pytest.mark.parametrize("language", sorted(CREDIT_FACTS))
@@ -85,7 +78,7 @@ def test_guide_of_a_module_has_everything_a_facilitator_runs_it_with() -> None:
     from carecoop.render.engine import shared_renderer
     from carecoop.render.guide_export import guide_html, guide_source
 
-    curriculum = _small(load_curriculum(), ("tc-2",))
+    curriculum = small_curriculum("tc-2")
     source = guide_source(curriculum, None, None, "think-carecoop", "en")
     html = guide_html(curriculum, source, paper="a4", duplex=False)
     reader = PdfReader(io.BytesIO(shared_renderer().pdf(html)))
@@ -124,7 +117,7 @@ def test_duplex_guide_starts_every_module_on_an_odd_page(
 ) -> None:
     import carecoop.cli.export_cmd as export_cmd
 
-    monkeypatch.setattr(export_cmd, "load_curriculum", lambda: _small(load_curriculum(), ("tc-2",)))
+    monkeypatch.setattr(export_cmd, "load_curriculum", lambda: small_curriculum("tc-2"))
     out = tmp_path / "guide.pdf"
     args = ["--programme", "think-carecoop", "--lang", "ar", "--duplex", "--out", str(out)]
     result = runner.invoke(app, ["export", "guide", *args])
@@ -151,7 +144,7 @@ def test_a_workshops_guide_carries_its_dates_and_place() -> None:
     from carecoop.render.guide_export import guide_html, guide_source
 
     store = make_workshop(people=2)
-    curriculum = _small(load_curriculum(), ("tc-2",))
+    curriculum = small_curriculum("tc-2")
     source = guide_source(curriculum, store, "harare-2026", None, "en")
     html = guide_html(curriculum, source, paper="letter", duplex=False)
     assert "Mbare community hall, Harare" in html

@@ -1,4 +1,8 @@
-"""The printed documents, rendered once per module through the CLI and read back with pypdf."""
+"""The printed documents, rendered once per module through the CLI and read back with pypdf.
+
+The handouts and run sheets are printed from three modules (`MODULES`), which drive every
+branch a full day does; how much paper a full day takes is test_page_budgets.py's job.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +10,11 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from helpers import NAMES, make_workshop, words_outside_margins
+from helpers import NAMES, make_workshop, small_curriculum, words_outside_margins
 from pypdf import PdfReader
 from typer.testing import CliRunner
 
+import carecoop.cli.export_cmd as export_cmd
 from carecoop.cli.app import app
 from carecoop.content.loader import load_curriculum
 
@@ -19,6 +24,9 @@ A4 = (595, 842)
 LETTER = (612, 792)
 WS = "harare-2026"
 PEOPLE = 3
+#: Module 1 (a person's and group Sun's answers), module 2 (the last person missed it; a
+#: plenary answer) and module 6 (nobody took attendance, so everyone counts as present).
+MODULES = ("tc-1", "tc-2", "tc-6")
 
 
 def export(home: Path, *args: str) -> str:
@@ -29,19 +37,23 @@ def export(home: Path, *args: str) -> str:
 
 @pytest.fixture(scope="module")
 def docs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """Every document type of one sample workshop, on A4 and on Letter."""
+    """Every document type of one sample workshop, on A4 and on Letter.
+
+    The one-page agenda, the attendance sheet and the certificates are of the whole programme.
+    """
     home = tmp_path_factory.mktemp("home")
     out = tmp_path_factory.mktemp("out")
     make_workshop(home, people=PEOPLE).close()
-    export(home, "handouts", WS, "--out", str(out / "handouts"))
-    export(
-        home, "handouts", "--programme", "think-carecoop", "--paper", "letter", "--out", str(out / "blank")
-    )
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(export_cmd, "load_curriculum", lambda: small_curriculum(*MODULES))
+        export(home, "handouts", WS, "--out", str(out / "handouts"))
+        export(home, "handouts", "--programme", "think-carecoop", "--paper", "letter",
+               "--out", str(out / "blank"))  # fmt: skip
+        export(home, "agenda", WS, "--detail", "--out", str(out / "run-sheet.pdf"))
     export(home, "handouts", WS, "--format", "md", "--out", str(out / "handouts-md"))
     for paper in ("a4", "letter"):
         for kind in ("agenda", "attendance", "certificates"):
             export(home, kind, WS, "--paper", paper, "--out", str(out / f"{kind}-{paper}.pdf"))
-    export(home, "agenda", WS, "--detail", "--out", str(out / "run-sheet.pdf"))
     export(home, "agenda", WS, "--detail", "--out", str(out / "agenda.md"))
     return {
         "run-sheet": out / "run-sheet.pdf",
@@ -249,7 +261,10 @@ def arabic_agenda(tmp_path_factory: pytest.TempPathFactory) -> Path:
     home = tmp_path_factory.mktemp("home-ar")
     make_workshop(home, people=2, language="ar").close()
     out = tmp_path_factory.mktemp("out-ar") / "agenda.pdf"
-    export(home, "agenda", WS, "--detail", "--out", str(out))
+    with pytest.MonkeyPatch.context() as patch:
+        # Two modules: the timetable's page, then the run sheet's pages set right to left.
+        patch.setattr(export_cmd, "load_curriculum", lambda: small_curriculum("tc-1", "tc-2"))
+        export(home, "agenda", WS, "--detail", "--out", str(out))
     return out
 
 
