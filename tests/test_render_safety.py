@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 import yaml
-from helpers import HOSTILE, make_workshop, words_outside_margins
+from helpers import HOSTILE, make_workshop, small_curriculum, words_outside_margins
 from pypdf import PdfReader
 
 from carecoop.content.loader import load_curriculum
@@ -119,10 +119,12 @@ def test_renderer_loads_nothing_outside_handouts_even_from_raw_markup() -> None:
 
 def test_hostile_answers_are_printed_as_text(tmp_path: Path) -> None:
     store = make_workshop(tmp_path / "home", people=1, hostile=True)
+    # The hostile answers are all module 1's: its booklet and its group's records hold them.
+    curriculum = small_curriculum("tc-1")
     renderer = shared_renderer()
     refused_before = len(renderer.fetcher.refused)
-    result = export_handouts(store, load_curriculum(), WS, tmp_path / "out", workers=1)
-    md = export_handouts(store, load_curriculum(), WS, tmp_path / "md", fmt="md")
+    result = export_handouts(store, curriculum, WS, tmp_path / "out", workers=1)
+    md = export_handouts(store, curriculum, WS, tmp_path / "md", fmt="md")
     store.close()
     text = text_of(tmp_path / "out" / "group-sun.pdf")
     assert squeeze(HOSTILE) in text  # the group's care map, "What is hard"
@@ -147,7 +149,8 @@ def test_hostile_module_text_is_printed_as_text(tmp_path: Path) -> None:
     adapted = tmp_path / "adapted"
     adapted.mkdir()
     (adapted / "01-care.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    curriculum = load_curriculum([adapted])
+    curriculum = small_curriculum("tc-1", extra_dirs=(adapted,))  # the adapted module alone
+    assert curriculum.source_of("tc-1").parent == adapted
     renderer = shared_renderer()
     refused_before = len(renderer.fetcher.refused)
     export_blank_handouts(curriculum, "think-carecoop", tmp_path / "out", workers=1, per="person")
