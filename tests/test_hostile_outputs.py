@@ -83,7 +83,8 @@ def test_a_failed_docx_export_leaves_the_earlier_file_whole(tmp_path: Path) -> N
     store = make_workshop()
     store.close()
     out = tmp_path / "documents" / "mine.docx"
-    assert invoke("export", "plan", WS, "--group", "Sun", "--out", str(out))[0] == 0
+    # The draft bylaws: a Word file written the way the plan's is, without the plan's charts.
+    assert invoke("export", "bylaws", WS, "--group", "Sun", "--out", str(out))[0] == 0
     before = out.read_bytes()
     assert len(before) > 1000
     # A write that fails half way (here: the disk refuses) must not leave a 0-byte file.
@@ -96,7 +97,7 @@ def test_a_failed_docx_export_leaves_the_earlier_file_whole(tmp_path: Path) -> N
 
     outputs.os.replace = refuse  # type: ignore[assignment]
     try:
-        code, output = invoke("export", "plan", WS, "--group", "Sun", "--out", str(out))
+        code, output = invoke("export", "bylaws", WS, "--group", "Sun", "--out", str(out))
     finally:
         outputs.os.replace = real
     assert code == 1 and "No space left on device" in output
