@@ -10,6 +10,8 @@ import io
 import os
 import re
 import sys
+import termios
+import time
 from pathlib import Path
 from typing import Any
 
@@ -44,29 +46,80 @@ def home(carecoop_home: Path) -> Path:
     return carecoop_home
 
 
+class Terminal(pexpect.spawn):  # type: ignore[misc]  # pexpect has no type hints
+    """A pseudo-terminal whose keys wait, not a fixed time, but for the program to read keys.
+
+    A key typed while the terminal is still in its line mode (cooked) is eaten by the line
+    discipline: Enter waits for a whole line, Ctrl-C becomes a signal. prompt_toolkit puts
+    the terminal in raw mode before it draws a prompt, so each key waits (a few
+    milliseconds at most) until the terminal is raw, and pexpect's fixed 50 ms pause before
+    every send (`delaybeforesend`) is dropped.
+    """
+
+    def _wait_for_raw_mode(self) -> None:
+        deadline = time.monotonic() + TIMEOUT
+        while time.monotonic() < deadline:
+            try:
+                local_modes = termios.tcgetattr(self.child_fd)[3]
+            except (OSError, termios.error):
+                return  # the program has ended: the key goes nowhere anyway
+            if not local_modes & (termios.ICANON | termios.ISIG):
+                return
+            time.sleep(0.002)
+        raise AssertionError(f"the terminal never left line mode; the screen was:\n{self.before}")
+
+    def send(self, s: str) -> int:
+        """Send keys once the program reads them one by one."""
+        self._wait_for_raw_mode()
+        sent: int = super().send(s)
+        return sent
+
+    def sendintr(self) -> None:
+        """Ctrl-C, as a key the program reads (not as a signal from the line discipline)."""
+        self._wait_for_raw_mode()
+        super().sendintr()
+
+
+def spawn(args: list[str], env: dict[str, str], rows: int = 40, columns: int = 120) -> Terminal:
+    """`carecoop ARGS` in a pseudo-terminal of `rows` × `columns`, with `env` over the test's own."""
+    # A missing command is a broken set-up, not a reason to skip: fail loudly.
+    assert CARECOOP.exists(), f"{CARECOOP} not found: run `bash scripts/setup.sh` first"
+    environment = {
+        **os.environ,
+        "TERM": "xterm",
+        # A test terminal does not answer cursor position requests: without this,
+        # prompt_toolkit waits a second for the answer at the end of every prompt.
+        "PROMPT_TOOLKIT_NO_CPR": "1",
+    }
+    environment.pop("COLUMNS", None)  # the terminal's own size, as a facilitator's
+    environment.update(env)
+    child = Terminal(
+        str(CARECOOP), args, env=environment, dimensions=(rows, columns), encoding="utf-8", timeout=TIMEOUT
+    )
+    child.delaybeforesend = None
+    return child
+
+
+def finish(child: Terminal) -> int:
+    """Read a child to its end and wait for it: its exit status, or minus the signal that ended it.
+
+    Waiting first means closing never has to guess (ptyprocess sleeps 0.1 s, then sends
+    SIGHUP to a child still alive, which would change the status the test reads).
+    """
+    child.expect(pexpect.EOF)
+    child.wait()
+    child.ptyproc.delayafterclose = 0
+    child.close()
+    status: int = child.exitstatus if child.exitstatus is not None else -child.signalstatus
+    return status
+
+
 class Session:
     """One `carecoop run` in a pseudo-terminal, 40 rows and 120 columns unless told."""
 
     def __init__(self, home: Path, *args: str, rows: int = 40, columns: int = 120, **extra: str) -> None:
-        # A missing command is a broken set-up, not a reason to skip: fail loudly.
-        assert CARECOOP.exists(), f"{CARECOOP} not found: run `bash scripts/setup.sh` first"
-        env = {
-            **os.environ,
-            "CARECOOP_HOME": str(home),
-            "CARECOOP_MODULES": str(TINY),
-            "TERM": "xterm",
-            "PROMPT_TOOLKIT_NO_CPR": "1",  # a test terminal does not answer cursor position requests
-            **extra,
-        }
-        env.pop("COLUMNS", None)
-        self.child = pexpect.spawn(
-            str(CARECOOP),
-            ["run", "ws", *args],
-            env=env,
-            dimensions=(rows, columns),
-            encoding="utf-8",
-            timeout=TIMEOUT,
-        )
+        env = {"CARECOOP_HOME": str(home), "CARECOOP_MODULES": str(TINY), **extra}
+        self.child = spawn(["run", "ws", *args], env, rows=rows, columns=columns)
         self.log = io.StringIO()
         self.child.logfile_read = self.log
 
@@ -115,10 +168,8 @@ class Session:
         self.child.send(keys)
 
     def end(self) -> int:
-        self.child.expect(pexpect.EOF)
-        self.child.close()
-        status: int = self.child.exitstatus if self.child.exitstatus is not None else -self.child.signalstatus
-        return status
+        """The run's exit status once it has ended (minus the signal that killed it)."""
+        return finish(self.child)
 
 
 def answers(home: Path) -> list[tuple[str, str, Any, Any, bool]]:

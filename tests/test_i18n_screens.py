@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import io
-import os
 import re
 import sys
 from pathlib import Path
 
 import pytest
+from run_session import finish, spawn
 
 from tests.helpers import carecoop_output, english_leftovers
 
@@ -145,16 +145,10 @@ def test_the_plan_wizard_in_spanish_has_no_english_left() -> None:
 
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a pty")
 def test_an_arabic_workshop_planned_on_a_french_screen_shows_no_arabic(carecoop_home: Path) -> None:
-    import pexpect
-
     ws = workshop("beyrouth", "ar", "lb", "groupe")
-    carecoop = str(Path(sys.executable).parent / "carecoop")
-    env = {**os.environ, "CARECOOP_HOME": str(carecoop_home), "TERM": "xterm", "CARECOOP_SCREEN_LANG": "fr"}
+    env = {"CARECOOP_HOME": str(carecoop_home), "CARECOOP_SCREEN_LANG": "fr"}
     screen = io.StringIO()
-    child = pexpect.spawn(
-        carecoop, ["plan", ws, "--section", "risks"], env=env, encoding="utf-8", timeout=20,
-        dimensions=(24, 80),
-    )
+    child = spawn(["plan", ws, "--section", "risks"], env, rows=24, columns=80)
     child.logfile_read = screen
     child.expect_exact("Passer (aucune ligne)")
     child.send("\r")  # add a row
@@ -169,9 +163,7 @@ def test_an_arabic_workshop_planned_on_a_french_screen_shows_no_arabic(carecoop_
     child.expect_exact("Enlever une ligne")
     child.sendintr()
     child.expect_exact("Reprenez avec : carecoop plan beyrouth --group groupe --section risks")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 130
+    assert finish(child) == 130
     text = _screen_text(screen.getvalue())
     assert not re.findall(r"[\u0600-\u06FF]", text), "Arabic on a French screen"
     assert "(flèches pour bouger, Entrée pour choisir)" in text
@@ -182,23 +174,15 @@ def test_an_arabic_workshop_planned_on_a_french_screen_shows_no_arabic(carecoop_
 
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a pty")
 def test_an_arabic_workshop_run_on_a_spanish_screen_speaks_spanish(carecoop_home: Path) -> None:
-    import pexpect
-
     ok("workshop", "new", "--programme", "think-carecoop", "--title", "Beirut", "--id", "beirut",
        "--date", "2026-12-05", "--lang", "ar", "--country", "lb")  # fmt: skip
     ok("participants", "add", "beirut", "Amina", "Rania", "--group", "Sun")
-    carecoop = str(Path(sys.executable).parent / "carecoop")
-    env = {**os.environ, "CARECOOP_HOME": str(carecoop_home), "TERM": "xterm"}
     screen = io.StringIO()
-    child = pexpect.spawn(
-        carecoop, ["run", "beirut", "--screen-lang", "es"], env=env, encoding="utf-8", timeout=20,
-        dimensions=(24, 80),
-    )
+    child = spawn(["run", "beirut", "--screen-lang", "es"], {"CARECOOP_HOME": str(carecoop_home)}, 24, 80)
     child.logfile_read = screen
     child.expect_exact("Ir a otra actividad")
     child.sendintr()
-    child.expect(pexpect.EOF)
-    child.close()
+    assert finish(child) == 130
     text = _screen_text(screen.getvalue())
     assert "Nombres y manos que cuidan" in text  # the first activity, from the module's Spanish
     assert "(flechas para moverse, Enter para escoger)" in text

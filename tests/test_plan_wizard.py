@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from run_session import finish, spawn
 
 from carecoop.plan.model import Plan
 from carecoop.plan.prompts import Ask
@@ -279,8 +280,6 @@ def test_terminal_prompter_through_a_pipe() -> None:
 
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a pty")
 def test_wizard_in_a_terminal_saves_and_resumes(carecoop_home: Path) -> None:
-    import pexpect
-
     from carecoop.store.db import Store
     from carecoop.store.records import Workshop
 
@@ -289,16 +288,7 @@ def test_wizard_in_a_terminal_saves_and_resumes(carecoop_home: Path) -> None:
         Workshop(id="hre", programme="start-carecoop", title="Harare", start_date="2026-11-25", country="zw")
     )
     store.add_participants("hre", ["Rudo"], group="vendors")
-    carecoop = str(Path(sys.executable).parent / "carecoop")
-    env = {**os.environ, "CARECOOP_HOME": str(carecoop_home), "COLUMNS": "100", "TERM": "xterm"}
-    child = pexpect.spawn(
-        carecoop,
-        ["plan", "hre", "--section", "risks"],
-        env=env,
-        encoding="utf-8",
-        timeout=20,
-        dimensions=(40, 100),
-    )
+    child = spawn(["plan", "hre", "--section", "risks"], {"CARECOOP_HOME": str(carecoop_home)}, 40, 100)
     child.expect("Risks: what next")
     child.send("\r")  # add a row
     child.expect("Risk")
@@ -312,9 +302,7 @@ def test_wizard_in_a_terminal_saves_and_resumes(carecoop_home: Path) -> None:
     child.expect("Risks: what next")
     child.sendintr()
     child.expect("Resume with: carecoop plan hre --group vendors --section risks")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 130
+    assert finish(child) == 130
     saved = store.plan("hre", "vendors")
     assert saved is not None
     assert saved["risks"] == [
@@ -336,8 +324,6 @@ def test_a_new_row_is_cancelled_by_leaving_its_first_column_empty() -> None:
 
 
 def test_the_first_wizard_answer_keeps_the_plan_the_workshop_answers_made(carecoop_home: Path) -> None:
-    import pexpect
-
     from carecoop.content.loader import load_curriculum
     from carecoop.plan.workflow import current_plan
     from carecoop.store.db import Store
@@ -352,19 +338,12 @@ def test_the_first_wizard_answer_keeps_the_plan_the_workshop_answers_made(careco
     store.record_answer("hre", "sc2-place-and-equipment", "premises", "Two rooms", group="vendors")
     from_answers = current_plan(store, load_curriculum(), "hre", "vendors").plan
     assert from_answers.operations.premises == "Two rooms"
-    carecoop = str(Path(sys.executable).parent / "carecoop")
-    env = {**os.environ, "CARECOOP_HOME": str(carecoop_home), "COLUMNS": "100", "TERM": "xterm"}
-    child = pexpect.spawn(
-        carecoop, ["plan", "hre", "--section", "cooperative"], env=env, encoding="utf-8", timeout=20,
-        dimensions=(40, 100),
-    )
+    child = spawn(["plan", "hre", "--section", "cooperative"], {"CARECOOP_HOME": str(carecoop_home)}, 40, 100)
     child.expect("Name")
     child.send("\x15Tiri Pamwe Care\r")  # Ctrl-U clears the name offered, then a new one
     child.expect("Care services")
     child.sendintr()
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 130
+    assert finish(child) == 130
     saved = store.plan("hre", "vendors")
     assert saved is not None
     assert saved["cooperative"]["name"] == "Tiri Pamwe Care"

@@ -6,11 +6,9 @@ answers left for later, and attendance taken again.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-import pexpect
-from run_session import CARECOOP, TIMEOUT, TINY, Session, answers, home, values
+from run_session import TINY, Session, answers, finish, home, spawn, values
 
 from carecoop.store.db import Store
 
@@ -124,19 +122,14 @@ def test_attendance_taken_again_decides_who_is_asked(home: Path) -> None:
     run.answer("Step 1 of 1", "\x03")
     assert run.end() == 130
 
-    env = {**os.environ, "CARECOOP_HOME": str(home), "CARECOOP_MODULES": str(TINY), "TERM": "xterm",
-           "PROMPT_TOOLKIT_NO_CPR": "1"}
-    again = pexpect.spawn(str(CARECOOP), ["attendance", "ws", "1"], env=env, dimensions=(40, 120),
-                          encoding="utf-8", timeout=TIMEOUT)
+    again = spawn(["attendance", "ws", "1"], {"CARECOOP_HOME": str(home), "CARECOOP_MODULES": str(TINY)})
     again.expect_exact("Who is here?")
     again.send(DOWN + " \r")  # Tendai went home
     again.expect_exact("2 of 3 present. Absent: Tendai.")
     again.expect_exact("Is that right?")
     again.send("y\r")
     again.expect_exact("saved: 2 of 3 present.")
-    again.expect(pexpect.EOF)
-    again.close()
-    assert again.exitstatus == 0
+    assert finish(again) == 0
 
     quiz = Session(home, "--activity", "tc1-knowledge-before")
     quiz.answer("Step 1 of 1", "\r")
@@ -146,4 +139,3 @@ def test_attendance_taken_again_decides_who_is_asked(home: Path) -> None:
     assert quiz.end() == 130
     assert [who for _, who, _ in values(home)] == ["Amina", "Rania"]
     assert len(answers(home)) == 2
-
