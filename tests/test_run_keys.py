@@ -25,24 +25,6 @@ def drafts(home: Path) -> list[tuple[str, str, object, bool]]:
         store.close()
 
 
-def test_a_stray_enter_after_the_steps_records_nothing(home: Path) -> None:
-    run = Session(home, "--activity", "tc1-knowledge-before")
-    run.answer("Who is here?", "\r")
-    run.answer("Step 1 of 1", "\r\r\r")  # two Enters too many
-    run.expect("Type the number of a choice, 1 to 2")
-    assert values(home) == []
-    run.child.send("2\r")
-    run.expect("✓ Saved · Amina: A business one person owns")
-    run.answer("Tendai (2 of 3)", "1\r")
-    run.expect("✓ Saved · Tendai: A business its members own and run")
-    run.child.sendintr()
-    assert run.end() == 130
-    assert values(home) == [
-        ("what-is-a-cooperative", "Amina", "one-owner"),
-        ("what-is-a-cooperative", "Tendai", "members-own-and-run"),
-    ]
-
-
 def _to_ready(run: Session) -> None:
     """From the start of Tiny needs to its yes/no question."""
     run.answer("Who is here?", "\r")
@@ -52,22 +34,7 @@ def _to_ready(run: Session) -> None:
     run.answer("Plenary:", "100\r")
 
 
-def test_no_enter_records_no_for_one_group_and_nothing_for_the_next(home: Path) -> None:
-    run = Session(home, "--activity", "tiny-needs")
-    _to_ready(run)
-    run.answer("Item 1:", "childcare\r")
-    run.answer("Item 2:", "\r")
-    run.answer("Group Sun (1 of 2)", "no\r")
-    run.expect("✓ Saved · group Sun: No")
-    run.expect("Group Moon (2 of 2)")
-    run.child.send("\r")  # Enter alone is not an answer
-    run.expect("Type yes or no")
-    run.child.sendintr()
-    assert run.end() == 130
-    assert [v for v in values(home) if v[0] == "ready"] == [("ready", "group Sun", False)]
-
-
-def test_ctrl_c_in_a_list_row_keeps_the_rows_typed_and_the_next_run_goes_on(home: Path) -> None:
+def test_ctrl_c_in_a_list_row_keeps_the_rows_and_no_enter_records_no_for_one_group_only(home: Path) -> None:
     run = Session(home, "--activity", "tiny-needs")
     _to_ready(run)
     run.answer("Item 1:", "childcare\r")
@@ -87,21 +54,37 @@ def test_ctrl_c_in_a_list_row_keeps_the_rows_typed_and_the_next_run_goes_on(home
     again.answer("Item 3:", "home care\r")
     again.answer("Item 4:", "\r")
     again.expect("✓ Saved · plenary: childcare")
-    again.answer("Group Sun (1 of 2)", "\x03")
-    assert again.end() == 130
     assert drafts(home)[-1] == ("needs", "plenary", ["childcare", "elder care", "home care"], False)
+    # At a yes/no question `no⏎` records No; Enter alone is not an answer.
+    again.answer("Group Sun (1 of 2)", "no\r")
+    again.expect("✓ Saved · group Sun: No")
+    again.expect("Group Moon (2 of 2)")
+    again.child.send("\r")
+    again.expect("Type yes or no")
+    again.child.sendintr()
+    assert again.end() == 130
+    assert [v for v in values(home) if v[0] == "ready"] == [("ready", "group Sun", False)]
 
 
-def test_a_quiz_answer_left_for_later_is_recorded_from_the_list(home: Path) -> None:
+def test_a_stray_enter_records_nothing_and_an_answer_left_for_later_is_recorded_from_the_list(
+    home: Path,
+) -> None:
     run = Session(home, "--activity", "tc1-knowledge-before")
     run.answer("Who is here?", "\r")
-    run.answer("Step 1 of 1", "\r")
-    run.answer("Amina (1 of 3)", "1\r")
+    run.answer("Step 1 of 1", "\r\r\r")  # two Enters too many
+    run.expect("Type the number of a choice, 1 to 2")
+    assert values(home) == [], "a stray Enter after the steps recorded an answer"
+    run.child.send("2\r")
+    run.expect("✓ Saved · Amina: A business one person owns")
     run.answer("Tendai (2 of 3)", "later\r")
     run.expect("✓ Saved · Tendai: left for later")
-    run.answer("Rania (3 of 3)", "2\r")
+    run.answer("Rania (3 of 3)", "1\r")
+    run.expect("✓ Saved · Rania: A business its members own and run")
     run.expect("What next?")
-    assert [who for _, who, _ in values(home)] == ["Amina", "Rania"]
+    assert values(home) == [
+        ("what-is-a-cooperative", "Amina", "one-owner"),
+        ("what-is-a-cooperative", "Rania", "members-own-and-run"),
+    ], "an answer left for later was recorded"
     run.child.send(DOWN * 2 + "\r")  # Go on, Change an answer, Record the answers left for later
     run.answer("Tendai:", "2\r")
     run.expect("✓ Saved · Tendai: A business one person owns")
