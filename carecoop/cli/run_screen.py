@@ -115,6 +115,22 @@ class Screen:
             console.print(renderable)
         return captured.get().rstrip("\n")
 
+    def _drawn(self, content: RenderableType, width: int) -> Callable[[int], str]:
+        """The body as ANSI text at a width, rendered once per width.
+
+        prompt_toolkit redraws the screen at every key and every tick of the timer; the
+        body only changes with the width (what is in it is fixed when the screen is
+        made), so each width is rendered once.
+        """
+        rendered = {width: self.render(content, width)}
+
+        def at(width: int) -> str:
+            if width not in rendered:
+                rendered[width] = self.render(content, width)
+            return rendered[width]
+
+        return at
+
     def _header(self) -> StyleAndTextTuples:
         return self.header.lines(self._size()[0], self.projector)
 
@@ -142,7 +158,8 @@ class Screen:
         content: RenderableType = Group(*parts)
         width, rows = self.console.size.width, self.console.size.height
         room = max(3, rows - HEADER_LINES - BAR_LINES - reserve - 1)
-        lines = self.render(content, width).split("\n") if parts else []
+        drawn = self._drawn(content, width) if parts else None
+        lines = drawn(width).split("\n") if drawn is not None else []
         if len(lines) > room and crop is not None:
             # A menu the facilitator needs at once (What next?) is never behind pages.
             return self._run(question, _fixed([*lines[: room - 1], crop]))
@@ -154,7 +171,7 @@ class Screen:
                 more = questionary.text(more_text, qmark="›")
                 self._run(more, _fixed(page))
             return self._run(question, _fixed(pages[-1]))
-        return self._run(question, (lambda w: self.render(content, w)) if parts else None)
+        return self._run(question, drawn)
 
     def _run(self, question: questionary.Question, body: Callable[[int], str] | None) -> Any:
         application = question.application

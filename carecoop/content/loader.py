@@ -349,19 +349,20 @@ def _duplicate_ids(
 ) -> list[str]:
     """Module and activity ids used in more than one file."""
     problems: list[str] = []
-    owners: dict[str, str] = {}
+    owners: dict[str, Path] = {}  # shown with display_path only in a problem: resolving is slow
     for sourced in modules:
         here = _Problems(sourced.path)
-        where = display_path(sourced.path)
+        where = sourced.path
         if module_ids and sourced.module.id in owners:
-            here.add(("id",), f"module id '{sourced.module.id}' is also used in {owners[sourced.module.id]}")
+            other = display_path(owners[sourced.module.id])
+            here.add(("id",), f"module id '{sourced.module.id}' is also used in {other}")
         owners.setdefault(sourced.module.id, where)
         for index, activity in enumerate(sourced.module.activities if activity_ids else []):
             key = f"activity:{activity.id}"
             if key in owners and owners[key] != where:
                 here.add(
                     ("activities", index, "id"),
-                    f"activity id '{activity.id}' is also used in {owners[key]}",
+                    f"activity id '{activity.id}' is also used in {display_path(owners[key])}",
                 )
             owners.setdefault(key, where)
         problems.extend(here.lines)
