@@ -32,10 +32,14 @@ def carecoop_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, parse_cache: 
     for name in ("CARECOOP_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("LANG", "C.UTF-8")
-    from carecoop.cli.common import settings
+    from carecoop.cli import common
 
-    settings.home = None
-    settings.module_dirs = []
+    common.settings.home = None
+    common.settings.module_dirs = []
+    # rich reads COLUMNS when a Console is made: a console made by an earlier test with
+    # another width would wrap this test's lines differently, so each test makes its own.
+    for lazy in (common.console, common.err_console):
+        lazy._console = None  # type: ignore[attr-defined]
     yield home
 
 
@@ -56,3 +60,20 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         terminalreporter.write_line(
             f"FAILED in CI: {skipped} test(s) skipped; every test must run in CI.", red=True
         )
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Hand the workers the long files first, so no worker is left alone with one at the end.
+
+    xdist sends whole files (`--dist loadfile`) in the order collected
+    (`--no-loadscope-reorder`); files holding `slow` tests go first, then the rest by
+    number of tests, as the biggest-first rule balances two workers best.
+    """
+    files: dict[str, list[pytest.Item]] = {}
+    for item in items:
+        files.setdefault(item.nodeid.split("::", 1)[0], []).append(item)
+
+    def weight(tests: list[pytest.Item]) -> tuple[bool, int]:
+        return (not any(test.get_closest_marker("slow") for test in tests), -len(tests))
+
+    items[:] = [item for tests in sorted(files.values(), key=weight) for item in tests]
