@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +26,7 @@ from carecoop.plan.field_paths import plan_sections
 from carecoop.plan.model import Plan
 from carecoop.plan.wages import minimum_wage
 from carecoop.plan.workflow import current_plan, export_plan_json, profile_for
-from carecoop.store.db import Store
+from carecoop.store.db import STORE_FILE, Store
 from carecoop.store.records import Workshop
 from carecoop.workshop.values import check_value
 from carecoop.workshop.workshops import new_workshop
@@ -50,8 +52,7 @@ def _plan_fields(curriculum: Curriculum) -> set[str]:
     }
 
 
-@pytest.fixture
-def store(carecoop_home: Path) -> Store:
+def _demo_store() -> Store:
     """A store holding the demo workshop and its people, as start-workshop.yaml describes them."""
     opened = Store.open()
     new_workshop(opened, workshop_id=WS, **{k: v for k, v in SETUP["workshop"].items() if k != "id"})
@@ -61,11 +62,38 @@ def store(carecoop_home: Path) -> Store:
 
 
 @pytest.fixture
-def replayed(store: Store) -> Store:
+def store(carecoop_home: Path) -> Store:
+    return _demo_store()
+
+
+@pytest.fixture(scope="module")
+def replay_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where the first replay's store is kept for the module's other tests (missing until then)."""
+    return tmp_path_factory.mktemp("replayed") / STORE_FILE
+
+
+@pytest.fixture
+def replayed(carecoop_home: Path, replay_copy: Path) -> Store:
+    """The demo store after `carecoop run --answers` of the demo answers file.
+
+    The first test that asks replays it through the CLI; each later one gets its own copy of
+    that store, so a test that changes it changes nothing for the others.
+    """
+    if replay_copy.exists():
+        carecoop_home.mkdir(parents=True, exist_ok=True)
+        with (
+            closing(sqlite3.connect(replay_copy)) as source,
+            closing(sqlite3.connect(carecoop_home / STORE_FILE)) as target,
+        ):
+            source.backup(target)
+        return Store.open()
+    store = _demo_store()
     result = runner.invoke(app, ["run", WS, "--answers", str(ANSWERS_FILE)])
     assert result.exit_code == 0, result.output
     skipped = sum(1 for entry in ENTRIES if entry["value"] is None)
     assert f"Recorded {len(ENTRIES)} answers ({skipped} skipped)" in result.output
+    with closing(sqlite3.connect(replay_copy)) as target:
+        store.connection.backup(target)
     return store
 
 
