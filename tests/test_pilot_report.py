@@ -27,8 +27,18 @@ def markdown(store: Store, tmp_path: Path) -> str:
     return out.read_text(encoding="utf-8")
 
 
-def test_the_figures_are_the_answers_counted_by_hand(store: Store, tmp_path: Path) -> None:
-    text = markdown(store, tmp_path)
+@pytest.fixture(scope="module")
+def english(tmp_path_factory: pytest.TempPathFactory, parse_cache: Path) -> str:
+    """The English report of the workshop as Markdown, made once for the tests that only read it."""
+    folder = tmp_path_factory.mktemp("pilot-report")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("CARECOOP_CACHE", str(parse_cache))  # module fixtures run outside carecoop_home
+        patch.setenv("CARECOOP_HOME", str(folder / "home"))
+        return markdown(make_workshop(Store.open(folder / "home")), folder)
+
+
+def test_the_figures_are_the_answers_counted_by_hand(english: str) -> None:
+    text = english
     for line in [
         "- **Registered participants:** 4",
         "- **Counted with their consent:** 3 of 4 (75%)",
@@ -68,13 +78,13 @@ def test_the_figures_are_the_answers_counted_by_hand(store: Store, tmp_path: Pat
         assert line in text, line
 
 
-def test_a_person_without_consent_never_appears(store: Store, tmp_path: Path) -> None:
+def test_a_person_without_consent_never_appears(store: Store, tmp_path: Path, english: str) -> None:
     from openpyxl import load_workbook
 
     # The PDF is checked on the programme report made from bundles (test_pilot_bundle.py): one
     # PDF is enough to show that the document model carries only what Markdown carries.
     curriculum = load_curriculum()
-    texts = [markdown(store, tmp_path)]
+    texts = [english]
     export_report(store, curriculum, ["ws"], tmp_path / "report.xlsx", fmt="xlsx")
     book = load_workbook(tmp_path / "report.xlsx")
     cells = [str(c) for sheet in book.worksheets for row in sheet.iter_rows(values_only=True) for c in row]
