@@ -7,6 +7,7 @@ frame (headings, labels, sentences around the figures, values in words, warnings
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from carecoop.countries.profiles import load_profile
 from carecoop.i18n import use_language
 from carecoop.plan.checks import check_plan
 from carecoop.plan.model import Plan
+from carecoop.render.document import Document
 from carecoop.render.editable import to_markdown
 from carecoop.render.plan_doc import build_plan_document
 from carecoop.render.plan_pages import Audience
@@ -48,13 +50,24 @@ def plan() -> Plan:
     return Plan.model_validate(data)
 
 
+_DOCUMENTS: dict[tuple[str, Audience], Document] = {}
+
+
+def _document(plan: Plan, language: str, audience: Audience) -> Document:
+    """The plan document in a language, built once for the tests that read it (none changes it)."""
+    if (language, audience) not in _DOCUMENTS:
+        profile = load_profile("generic")
+        with use_language(language):
+            report = check_plan(plan, profile)
+            _DOCUMENTS[language, audience] = build_plan_document(
+                plan, report, profile, group="Qzgroup", date="3.12.2026", audience=audience
+            )
+    return _DOCUMENTS[language, audience]
+
+
 def _markdown(plan: Plan, language: str, audience: Audience) -> str:
-    profile = load_profile("generic")
     with use_language(language):
-        report = check_plan(plan, profile)
-        document = build_plan_document(plan, report, profile, group="Qzgroup", date="3.12.2026",
-                                       audience=audience)
-        return to_markdown(document)
+        return to_markdown(_document(plan, language, audience))
 
 
 @pytest.mark.parametrize("language", ["es", "fr", "ar"])
@@ -78,12 +91,8 @@ def test_spanish_lender_page_frame_is_spanish(plan: Plan) -> None:
     """The printed page adds a frame: contents, running header, page numbers, chart words."""
     from carecoop.render.document_html import document_html
 
-    profile = load_profile("generic")
     with use_language("es"):
-        report = check_plan(plan, profile)
-        document = build_plan_document(plan, report, profile, group="Qzgroup", date="3.12.2026",
-                                       audience="lender")
-        document.language = "es"
+        document = dataclasses.replace(_document(plan, "es", "lender"), language="es")
         html = document_html(document, kind="plan", paper="a4", head_start="Qzhead")
     # What a reader sees: text between tags, the page footer's words, the charts' SVG text.
     styles = " ".join(re.findall(r"<style[^>]*>(.*?)</style>", html, flags=re.S))
