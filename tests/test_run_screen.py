@@ -218,3 +218,23 @@ def test_on_the_projector_a_multiple_choice_is_typed_as_hidden_numbers(
     typed.append("3, 1")
     assert prompter._ask_multi_hidden(question, "Amina:", request, None) == ["neighbours", "mothers"]  # type: ignore[arg-type]
     assert asked["secret"] is True  # typed behind stars on the projector
+
+
+def test_every_prompt_shares_one_set_of_default_key_bindings() -> None:
+    # Built once per run, not again for each of the Applications questionary makes per prompt.
+    import questionary
+    from prompt_toolkit.application import create_app_session
+    from prompt_toolkit.input import create_pipe_input
+    from prompt_toolkit.output import DummyOutput
+
+    from carecoop.cli.shared_bindings import share_default_key_bindings
+
+    share_default_key_bindings()
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
+        text = questionary.text("Name:")
+        menu = questionary.select("Which?", choices=["a", "b"])
+        assert text.application._default_bindings is menu.application._default_bindings
+        pipe.send_text("Amina\x7fa\r")  # editing keys still work through the shared set
+        assert text.unsafe_ask() == "Amina"
+        pipe.send_text("\x1b[B\r")
+        assert menu.unsafe_ask() == "b"

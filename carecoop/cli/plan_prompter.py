@@ -67,6 +67,9 @@ class TerminalPlanPrompter:
     """Implements carecoop.plan.wizard.PlanPrompter with questionary and rich."""
 
     def __init__(self, console: Console) -> None:
+        from carecoop.cli.shared_bindings import share_default_key_bindings
+
+        share_default_key_bindings()
         self.console = console
 
     def heading(self, text: str) -> None:

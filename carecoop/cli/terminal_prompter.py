@@ -28,6 +28,7 @@ from carecoop.cli.run_views import (
     room_step_view,
     step_view,
 )
+from carecoop.cli.shared_bindings import share_default_key_bindings
 from carecoop.content.models import Activity, Module, Question, QuestionKind
 from carecoop.countries.profiles import value_locale
 from carecoop.errors import NextStep
@@ -62,6 +63,7 @@ class TerminalPrompter:
     """Asks the facilitator in a terminal, one screen at a time."""
 
     def __init__(self, console: Any, workshop: Workshop, projector: bool = False) -> None:
+        share_default_key_bindings()
         self.console = console
         self.workshop = workshop
         self.locale = value_locale(workshop.country, workshop.language)
