@@ -86,30 +86,23 @@ def test_every_prompt_is_one_screen_under_the_header_and_the_table_is_shown_once
     assert ("greeting", "Amina", "Hi") in values(home)
 
 
-def test_without_colour_the_header_and_timer_are_still_there(home: Path) -> None:
+def test_without_colour_and_resized_the_header_and_timer_are_still_there_and_fit(home: Path) -> None:
     run = small(home, "--activity", "tiny-welcome", NO_COLOR="1")
     run.answer("Who is here?", "\r")
     on_screen(run, "Enter: next step", HEADER, "Step 1 of 2", "Timer: ")
-    styles = [codes.split(";") for codes in re.findall(r"\x1b\[([0-9;]*)m", run.log.getvalue())]
-    assert not [codes for codes in styles if {"34", "44", "41", "43", "97"} & set(codes)]  # no colour at all
-    assert ["0", "1", "7"] in styles  # the header stands out in bold reverse video
-    run.child.sendintr()
-    run.expect("Stopped. Every answer given so far is saved.")
-    assert run.end() == 130
-
-
-def test_a_resized_terminal_gets_a_screen_that_fits(home: Path) -> None:
-    run = small(home, "--activity", "tiny-welcome")
-    run.answer("Who is here?", "\r")
-    run.expect("Enter: next step")
     run.child.setwinsize(24, 40)
     # The header is drawn again at the new width, cut rather than wrapped.
     run.expect(fit(" " + HEADER, 40)[:-1])  # the last column is written after a cursor move
     run.child.send("\r")
     screen = on_screen(run, "Enter: finish the steps", "Step 2 of 2", "Timer: ")
-    assert max(len(line.rstrip()) for line in screen.split("\n")) <= 40
+    assert max(len(line.rstrip()) for line in screen.split("\n")) <= 40, f"wider than 40:\n{screen}"
     run.child.sendintr()
+    run.expect("Stopped. Every answer given so far is saved.")
     assert run.end() == 130
+    styles = [codes.split(";") for codes in re.findall(r"\x1b\[([0-9;]*)m", run.log.getvalue())]
+    colours = [codes for codes in styles if {"34", "44", "41", "43", "97"} & set(codes)]
+    assert not colours, f"colour with NO_COLOR: {colours}"
+    assert ["0", "1", "7"] in styles, "the header does not stand out in bold reverse video"
 
 
 def test_the_projector_view_shows_the_room_the_step_and_counts_never_notes_or_answers(home: Path) -> None:
