@@ -143,6 +143,7 @@ def test_the_plan_wizard_in_spanish_has_no_english_left() -> None:
         assert english not in text
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a pty")
 def test_an_arabic_workshop_planned_on_a_french_screen_shows_no_arabic(carecoop_home: Path) -> None:
     ws = workshop("beyrouth", "ar", "lb", "groupe")
@@ -172,6 +173,7 @@ def test_an_arabic_workshop_planned_on_a_french_screen_shows_no_arabic(carecoop_
     assert '"language": "ar"' in ok("workshop", "list", "--json")
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a pty")
 def test_an_arabic_workshop_run_on_a_spanish_screen_speaks_spanish(carecoop_home: Path) -> None:
     ok("workshop", "new", "--programme", "think-carecoop", "--title", "Beirut", "--id", "beirut",

@@ -278,6 +278,7 @@ def test_terminal_prompter_through_a_pipe() -> None:
 # the real command in a pty --------------------------------------------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a pty")
 def test_wizard_in_a_terminal_saves_and_resumes(carecoop_home: Path) -> None:
     from carecoop.store.db import Store
@@ -323,6 +324,7 @@ def test_a_new_row_is_cancelled_by_leaving_its_first_column_empty() -> None:
     assert saved == []
 
 
+@pytest.mark.slow
 def test_the_first_wizard_answer_keeps_the_plan_the_workshop_answers_made(carecoop_home: Path) -> None:
     from carecoop.content.loader import load_curriculum
     from carecoop.plan.workflow import current_plan

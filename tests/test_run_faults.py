@@ -20,6 +20,8 @@ from run_session import CARECOOP, TIMEOUT, Session, make_tiny_workshop, start, v
 from carecoop.store.db import STORE_FILE, Store
 from carecoop.store.locks import this_boot, this_host
 
+pytestmark = pytest.mark.slow  # real terminals
+
 
 def _mount(*args: str) -> bool:
     return subprocess.run(["mount", *args], capture_output=True, check=False).returncode == 0

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from run_session import TINY, Session, answers, finish, home, spawn, values
 
 from carecoop.store.db import Store
 
+pytestmark = pytest.mark.slow  # real terminals
 __all__ = ["home"]  # the fixture, shared with test_run_terminal
 
 DOWN = "\x1b[B"
