@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import subprocess
 from pathlib import Path
+from typing import Any
 
 from carecoop.content.curriculum import Curriculum
 from carecoop.store.db import Store
@@ -103,6 +104,14 @@ def small_curriculum(*module_ids: str, extra_dirs: tuple[Path, ...] = ()) -> Cur
     curriculum.sourced = [s for s in curriculum.sourced if s.module.id in module_ids]
     assert sorted(s.module.id for s in curriculum.sourced) == sorted(module_ids), module_ids
     return curriculum
+
+
+def read_yaml_file(path: Path) -> Any:
+    """A YAML file read as yaml.safe_load reads it, with libyaml's loader (~8 times faster)."""
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)  # noqa: S506 (a safe loader)
 
 
 def words_outside_margins(path: Path, margin: float) -> list[str]:

@@ -12,8 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
-from helpers import every_answerer
+from helpers import every_answerer, read_yaml_file
 from typer.testing import CliRunner
 
 from carecoop.cli.app import app
@@ -29,7 +28,7 @@ LANGUAGES = demo_languages()
 
 
 def read(language: str, name: str) -> Any:
-    return yaml.safe_load((demo_dir(language) / name).read_text(encoding="utf-8"))
+    return read_yaml_file(demo_dir(language) / name)
 
 
 def test_an_unknown_demo_language_is_refused_before_anything_is_written(tmp_path: Path) -> None:
