@@ -262,8 +262,8 @@ def arabic_agenda(tmp_path_factory: pytest.TempPathFactory) -> Path:
     make_workshop(home, people=2, language="ar").close()
     out = tmp_path_factory.mktemp("out-ar") / "agenda.pdf"
     with pytest.MonkeyPatch.context() as patch:
-        # Two modules: the timetable's page, then the run sheet's pages set right to left.
-        patch.setattr(export_cmd, "load_curriculum", lambda: small_curriculum("tc-1", "tc-2"))
+        # Module 1 alone: the timetable's page, then three run-sheet pages set right to left.
+        patch.setattr(export_cmd, "load_curriculum", lambda: small_curriculum("tc-1"))
         export(home, "agenda", WS, "--detail", "--out", str(out))
     return out
 
