@@ -85,7 +85,7 @@ def test_markdown_chart_line_is_in_the_document_language() -> None:
     from carecoop.i18n import use_language
 
     document = sample("es")
-    document.add(Chart(svg="<svg/>", caption="Caja", draw_png=lambda: b""))
+    document.add(Chart(caption="Caja", draw_svg=lambda: "<svg/>", draw_png=lambda: b""))
     with use_language("es"):  # as a document is rendered: in its workshop's language
         text = to_markdown(document)
     assert "Chart" not in text and "see the" not in text

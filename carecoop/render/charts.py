@@ -15,6 +15,15 @@ from carecoop.plan.finance import Month
 from carecoop.render.document import Chart
 
 _FIGURE_SIZE = (7.0, 3.4)
+#: Our chart style, set when a figure is made and again whenever it is drawn (drawing may come later).
+_STYLE = {
+    "font.family": "DejaVu Sans",
+    "font.size": 10,
+    "svg.fonttype": "none",  # text stays text, so the PDF can be searched and read
+    "svg.hashsalt": "carecoop",  # the same plan gives the same SVG
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+}
 
 
 def new_figure(size: tuple[float, float]) -> tuple[Any, Any]:
@@ -25,38 +34,38 @@ def new_figure(size: tuple[float, float]) -> tuple[Any, Any]:
     import matplotlib
     from matplotlib.figure import Figure
 
-    matplotlib.rcParams.update(
-        {
-            "font.family": "DejaVu Sans",
-            "font.size": 10,
-            "svg.fonttype": "none",  # text stays text, so the PDF can be searched and read
-            "svg.hashsalt": "carecoop",  # the same plan gives the same SVG
-            "axes.spines.top": False,
-            "axes.spines.right": False,
-        }
-    )
+    matplotlib.rcParams.update(_STYLE)
     figure = Figure(figsize=size)
     return figure, figure.subplots()
 
 
 def to_chart(figure: Any, caption: str) -> Chart:
-    """The chart of a finished figure: SVG now, PNG (only DOCX needs it) when first asked for."""
-    import matplotlib
+    """The chart of a finished figure, drawn when a format first asks: SVG for PDF, PNG for DOCX.
 
-    svg = io.StringIO()
-    # WeasyPrint draws SVG text glyph by glyph: Arabic would come out unjoined and left to
-    # right. matplotlib (3.11, through libraqm) shapes and orders it, so a chart with
-    # right-to-left words keeps its text as drawn outlines; its caption stays searchable text.
-    fonttype = "path" if _has_right_to_left(figure) else "none"
-    with matplotlib.rc_context({"svg.fonttype": fonttype}):
-        figure.savefig(svg, format="svg", bbox_inches="tight", metadata={"Date": None})
+    Drawing is most of a chart's cost; a Markdown export draws nothing.
+    """
 
-    def png() -> bytes:
-        data = io.BytesIO()
-        figure.savefig(data, format="png", dpi=150, bbox_inches="tight")
+    def svg() -> str:
+        import matplotlib
+
+        data = io.StringIO()
+        # WeasyPrint draws SVG text glyph by glyph: Arabic would come out unjoined and left to
+        # right. matplotlib (3.11, through libraqm) shapes and orders it, so a chart with
+        # right-to-left words keeps its text as drawn outlines; its caption stays searchable text.
+        fonttype = "path" if _has_right_to_left(figure) else "none"
+        with matplotlib.rc_context({**_STYLE, "svg.fonttype": fonttype}):
+            figure.savefig(data, format="svg", bbox_inches="tight", metadata={"Date": None})
         return data.getvalue()
 
-    return Chart(svg=svg.getvalue(), caption=caption, draw_png=png)
+    def png() -> bytes:
+        import matplotlib
+
+        data = io.BytesIO()
+        with matplotlib.rc_context(_STYLE):
+            figure.savefig(data, format="png", dpi=150, bbox_inches="tight")
+        return data.getvalue()
+
+    return Chart(caption=caption, draw_svg=svg, draw_png=png)
 
 
 def _has_right_to_left(figure: Any) -> bool:

@@ -60,12 +60,20 @@ class Table:
 
 @dataclass(frozen=True)
 class Chart:
-    """A chart as SVG (for HTML/PDF) and PNG (for DOCX), with a caption."""
+    """A chart as SVG (for HTML/PDF) and PNG (for DOCX), with a caption.
 
-    svg: str
+    Each image is drawn on first use: a PDF export never draws the PNG, a DOCX export never
+    the SVG, and a Markdown export neither.
+    """
+
     caption: str
-    #: Draws the PNG; only DOCX asks for it, so PDF and Markdown exports never pay for it.
+    draw_svg: Callable[[], str] = field(repr=False, compare=False)
     draw_png: Callable[[], bytes] = field(repr=False, compare=False)
+
+    @cached_property
+    def svg(self) -> str:
+        """The chart as SVG text, drawn on first use."""
+        return self.draw_svg()
 
     @cached_property
     def png(self) -> bytes:
