@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -88,3 +89,44 @@ def test_a_body_taller_than_the_screen_is_paged_and_the_last_page_fits_the_promp
     cut = _pages([str(n) for n in range(lines)], 20, 17)
     assert [len(page) for page in cut] == pages
     assert [line for page in cut for line in page] == [str(n) for n in range(lines)]
+
+
+def test_the_timer_speaks_the_screens_language() -> None:
+    from carecoop.i18n import use_language
+
+    clock = Clock()
+    countdown = Countdown(START, 10, clock)
+    clock.now = START + timedelta(seconds=479)
+    with use_language("es"):
+        assert countdown.label() == "Quedan 02:01 de 10 min"
+        clock.now = START + timedelta(seconds=725)
+        assert countdown.label() == "Se acabó el tiempo (+02:05)"
+
+
+def test_the_projectors_big_digits_count_down_while_the_step_is_shown() -> None:
+    from rich.console import Console
+
+    from carecoop.cli.room_views import big
+    from carecoop.cli.run_views import room_step_view
+    from carecoop.content.loader import load_curriculum
+
+    tiny = Path(__file__).parent / "fixtures" / "run-module"
+    activity = load_curriculum((tiny,)).module("tc-1").activities[0]
+    clock = Clock()
+    view = room_step_view(activity, 0, Countdown(START, 10, clock))  # made once, drawn many times
+
+    def drawn() -> str:
+        console = Console(width=60, record=True, file=open("/dev/null", "w"))  # noqa: SIM115
+        console.print(view)
+        return console.export_text()
+
+    def shows(clock_text: str, screen: str) -> bool:
+        return all(row.strip() in screen for row in big(clock_text).splitlines())
+
+    first = drawn()
+    assert shows("10:00", first) and "minutes left" in first
+    clock.now = START + timedelta(minutes=9, seconds=1)
+    later = drawn()
+    assert shows("00:59", later) and not shows("10:00", later) and "minutes left" in later
+    clock.now = START + timedelta(minutes=11)
+    assert "time is over" in drawn()

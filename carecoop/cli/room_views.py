@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from rich.align import Align
-from rich.console import Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.panel import Panel
 from rich.text import Text
 
 from carecoop.i18n import _
 from carecoop.workshop.room import RoomView
-from carecoop.workshop.timer import Urgency
+from carecoop.workshop.timer import Countdown, Urgency
 
 #: Digits five rows high, so the time left reads from the back of a hall.
 _BIG = {
@@ -41,6 +41,23 @@ def big(text: str) -> str:
     return "\n".join(row.rstrip() for row in rows)
 
 
+class TimeLeft:
+    """The time left in big digits and a word under them, read from the clock when drawn.
+
+    The screen that shows it is made once and redrawn every tick, so the digits are
+    worked out at each drawing, not when the screen is made: the room sees them count down.
+    """
+
+    def __init__(self, countdown: Countdown) -> None:
+        self.countdown = countdown
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        left = self.countdown.remaining()
+        clock = f"{int(left) // 60:02d}:{int(left) % 60:02d}" if left > 0 else "00:00"
+        yield Align.center(Text(big(clock), style=_STYLE[self.countdown.urgency()]))
+        yield Text(_("minutes left") if left > 0 else _("time is over"), justify="center")
+
+
 def room_screen(view: RoomView) -> RenderableType:
     """One frame: where we are, the step in big bold type, the timer in big digits."""
     parts: list[RenderableType] = []
@@ -55,11 +72,6 @@ def room_screen(view: RoomView) -> RenderableType:
         parts.append(Text(""))
         parts.append(Text(line, style="bold", justify="center"))
     if view.countdown is not None:
-        left = view.countdown.remaining()
-        clock = f"{int(max(left, 0)) // 60:02d}:{int(max(left, 0)) % 60:02d}" if left > 0 else "00:00"
-        parts.append(Text(""))
-        parts.append(Align.center(Text(big(clock), style=_STYLE[view.countdown.urgency()])))
-        note = _("minutes left") if left > 0 else _("time is over")
-        parts.append(Text(note, justify="center"))
+        parts += [Text(""), TimeLeft(view.countdown)]
     title = Text(view.workshop_title, style="bold")
     return Panel(Group(*parts), title=title, border_style="blue", padding=(1, 2))

@@ -116,18 +116,20 @@ class Screen:
         return captured.get().rstrip("\n")
 
     def _drawn(self, content: RenderableType, width: int) -> Callable[[int], str]:
-        """The body as ANSI text at a width, rendered once per width.
+        """The body as ANSI text at a width, rendered once per width and second shown.
 
         prompt_toolkit redraws the screen at every key and every tick of the timer; the
-        body only changes with the width (what is in it is fixed when the screen is
-        made), so each width is rendered once.
+        body changes only with the width and, on the projector, with the time left its
+        big digits show, so it is rendered again only when one of those changes.
         """
-        rendered = {width: self.render(content, width)}
+        rendered: dict[tuple[int, str], str] = {}
 
         def at(width: int) -> str:
-            if width not in rendered:
-                rendered[width] = self.render(content, width)
-            return rendered[width]
+            key = (width, self.header.countdown.label() if self.header.countdown else "")
+            if key not in rendered:
+                rendered.clear()  # only the latest second is ever drawn again
+                rendered[key] = self.render(content, width)
+            return rendered[key]
 
         return at
 

@@ -6,14 +6,13 @@ from collections.abc import Sequence
 from typing import Any
 
 from rich import box
-from rich.align import Align
 from rich.console import Group, RenderableType
 from rich.padding import Padding
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from carecoop.cli.room_views import big
+from carecoop.cli.room_views import TimeLeft
 from carecoop.content.models import Activity, ActivityKind, Question, QuestionKind
 from carecoop.i18n import N_, _
 from carecoop.workshop.prompter import AgendaEntry, AnswerRow
@@ -181,12 +180,7 @@ def room_step_view(activity: Activity, index: int, countdown: Countdown | None) 
         Text(step.text, style="bold", justify="center"),
     ]
     if countdown is not None:
-        left = max(countdown.remaining(), 0)
-        parts += [
-            Text(""),
-            Align.center(Text(big(f"{int(left) // 60:02d}:{int(left) % 60:02d}"), style="bold")),
-            Text("minutes left" if left > 0 else "time is over", justify="center"),
-        ]
+        parts += [Text(""), TimeLeft(countdown)]
     return Group(*parts)
 
 

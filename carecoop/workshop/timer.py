@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 
+from carecoop.i18n import _
+
 #: A run resumed within this long after an activity's planned end keeps the activity's
 #: clock: the room went on while the laptop restarted. Later (another day), it starts anew.
 RESUME_GRACE = timedelta(hours=1)
@@ -58,8 +60,8 @@ class Countdown:
         """`04:12 left of 10 min`, or `Time is over (+01:05)`."""
         left = self.remaining()
         if left <= 0:
-            return f"Time is over (+{_mmss(-left)})"
-        return f"{_mmss(left)} left of {self.minutes} min"
+            return _("Time is over (+{time})").format(time=_mmss(-left))
+        return _("{time} left of {minutes} min").format(time=_mmss(left), minutes=self.minutes)
 
 
 def _mmss(seconds: float) -> str:
