@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from carecoop.content.loader import load_curriculum
@@ -9,29 +10,33 @@ from carecoop.store.db import Store
 from carecoop.store.records import Profile, Workshop
 
 BEFORE, AFTER, FEEDBACK = "tc1-knowledge-before", "tc6-knowledge-after", "tc6-feedback"
+
+#: Someone who did not consent: nothing about them may reach a report or an export.
+SECRET = "Qwzxy Secretname"
+
+
+@functools.cache
 def _quiz() -> list[Any]:
+    """The questions of the Think.CareCoop quiz.
+
+    Read when a test first needs them, not when pytest collects the tests: only then does the
+    test's store folder (and its parse cache) stand in for the real user folder.
+    """
     found = load_curriculum().find_activity(BEFORE)
     assert found is not None
     return found[1].questions
 
 
-#: The questions of the Think.CareCoop quiz, their right answers and one wrong answer each.
-QUESTIONS = [q.id for q in _quiz()]
-RIGHT = [str(q.correct) for q in _quiz()]
-WRONG = [next(c for c in q.choice_ids if c != q.correct) for q in _quiz()]
-#: Someone who did not consent: nothing about them may reach a report or an export.
-SECRET = "Qwzxy Secretname"
-
-
 def quiz(person: int, activity: str, right: list[int]) -> list[dict[str, Any]]:
+    """One person's quiz sheet: the right answer to the questions numbered in `right`, a wrong one else."""
     return [
         {
             "activity": activity,
-            "question": q,
+            "question": q.id,
             "participant_id": person,
-            "value": RIGHT[i] if i in right else WRONG[i],
+            "value": str(q.correct) if i in right else next(c for c in q.choice_ids if c != q.correct),
         }
-        for i, q in enumerate(QUESTIONS)
+        for i, q in enumerate(_quiz())
     ]
 
 
