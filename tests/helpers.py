@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import re
 import subprocess
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 from carecoop.content.curriculum import Curriculum
 from carecoop.store.db import Store
@@ -112,6 +116,19 @@ def read_yaml_file(path: Path) -> Any:
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)  # noqa: S506 (a safe loader)
+
+
+@contextmanager
+def module_env(home: Path, parse_cache: Path) -> Iterator[None]:
+    """The store folder and parse cache of `carecoop_home`, for a module-scoped fixture.
+
+    pytest sets a module fixture up before the function-scoped autouse `carecoop_home`, so
+    without this it would read and write the real user folder (the parse cache in ~/.cache).
+    """
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("CARECOOP_HOME", str(home))
+        patch.setenv("CARECOOP_CACHE", str(parse_cache))
+        yield
 
 
 def words_outside_margins(path: Path, margin: float) -> list[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from helpers import module_env
 from pilot_data import make_workshop
 from typer.testing import CliRunner
 
@@ -31,10 +32,8 @@ def markdown(store: Store, tmp_path: Path) -> str:
 def english(tmp_path_factory: pytest.TempPathFactory, parse_cache: Path) -> str:
     """The English report of the workshop as Markdown, made once for the tests that only read it."""
     folder = tmp_path_factory.mktemp("pilot-report")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("CARECOOP_CACHE", str(parse_cache))  # module fixtures run outside carecoop_home
-        patch.setenv("CARECOOP_HOME", str(folder / "home"))
-        return markdown(make_workshop(Store.open(folder / "home")), folder)
+    with module_env(folder / "home", parse_cache):
+        return markdown(make_workshop(Store.open()), folder)
 
 
 def test_the_figures_are_the_answers_counted_by_hand(english: str) -> None:

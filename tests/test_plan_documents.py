@@ -7,6 +7,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from helpers import module_env
 from pypdf import PdfReader
 
 from carecoop.content.loader import load_curriculum
@@ -27,8 +28,13 @@ FIXTURE = Path(__file__).parent / "fixtures" / "plan-childcare.yaml"
 
 
 @pytest.fixture(scope="module")
-def exported(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+def exported(tmp_path_factory: pytest.TempPathFactory, parse_cache: Path) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("plan-docs")
+    with module_env(folder / "home", parse_cache):
+        return _export_all(folder)
+
+
+def _export_all(folder: Path) -> dict[str, Path]:
     store = Store.open(folder / "home")
     store.create_workshop(Workshop(id="demo", programme="start-carecoop", title="Demo workshop",
                                    start_date="2026-11-25", country="zw"))

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from helpers import module_env
 from pypdf import PdfReader
 
 from carecoop.content.loader import load_curriculum
@@ -39,8 +40,13 @@ def _store(folder: Path, *, language: str, country: str, changes: dict[str, obje
 
 
 @pytest.fixture(scope="module")
-def arabic(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+def arabic(tmp_path_factory: pytest.TempPathFactory, parse_cache: Path) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("rtl-plan")
+    with module_env(folder / "home", parse_cache):
+        return _export_arabic(folder)
+
+
+def _export_arabic(folder: Path) -> dict[str, Path]:
     store = _store(folder, language="ar", country="ps",
                    changes={"cooperative.name": NAME, "bylaws.name": NAME, "cooperative.country": "ps",
                             "cooperative.location": "نابلس", "financial.currency": "ILS"})

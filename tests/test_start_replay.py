@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 import yaml
-from helpers import every_answerer
+from helpers import every_answerer, module_env
 from typer.testing import CliRunner
 
 from carecoop.cli.app import app
@@ -42,8 +42,9 @@ WS: str = SETUP["workshop"]["id"]
 
 
 @pytest.fixture(scope="module")
-def curriculum() -> Curriculum:
-    return load_curriculum()
+def curriculum(tmp_path_factory: pytest.TempPathFactory, parse_cache: Path) -> Curriculum:
+    with module_env(tmp_path_factory.mktemp("curriculum"), parse_cache):
+        return load_curriculum()
 
 
 def _plan_fields(curriculum: Curriculum) -> set[str]:
