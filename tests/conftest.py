@@ -1,22 +1,38 @@
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+#: Set once per run (in the main process), to the folder that holds its store and cache.
+_RUN_FOLDERS = "CARECOOP_TEST_RUN"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Point carecoop at a temporary folder for the whole run, before anything is collected.
+
+    The autouse `carecoop_home` below gives each test its own store folder, but code that
+    runs before it (collection, module- and session-scoped fixtures) would otherwise read
+    and write the real user folder. The xdist workers inherit these variables from the
+    main process, so they also share one parse cache of the module files: it is keyed on
+    each file's content and written atomically, so sharing it is safe.
+    """
+    if _RUN_FOLDERS not in os.environ:
+        run = Path(tempfile.mkdtemp(prefix="carecoop-tests-"))
+        os.environ[_RUN_FOLDERS] = str(run)
+        os.environ["CARECOOP_HOME"] = str(run / "home")
+        os.environ["CARECOOP_CACHE"] = str(run / "cache")
+        config.add_cleanup(lambda: shutil.rmtree(run, ignore_errors=True))
+
 
 @pytest.fixture(scope="session")
-def parse_cache(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
-    """One parse cache of the module files for the whole run, shared by the xdist workers.
-
-    Each test has its own store folder, and so would parse every module file again
-    (~0.35 s a test); the cache is keyed on each file's content and written atomically,
-    so sharing it is safe.
-    """
-    base = tmp_path_factory.getbasetemp()
-    return (base if worker_id == "master" else base.parent) / "carecoop-parse-cache"
+def parse_cache() -> Path:
+    """The run's parse cache of the module files (~0.35 s a test saved)."""
+    return Path(os.environ[_RUN_FOLDERS]) / "cache"
 
 
 @pytest.fixture(autouse=True)
