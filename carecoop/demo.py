@@ -6,7 +6,6 @@ workshops; only the documents are written, into the folder asked for.
 
 from __future__ import annotations
 
-import contextlib
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -73,21 +72,13 @@ def _pages(path: Path) -> int | None:
     return len(PdfReader(path).pages)
 
 
-def demo_steps(
-    out: Path, home: Path, language: str = "en", cleanup: contextlib.ExitStack | None = None
-) -> list[DemoStep]:
-    """The demo as steps: set up and record the workshop, then export every document.
-
-    The handouts, half of the work, render in worker processes while the other documents
-    are made here (on a machine with more than one core); the last step collects them.
-    Work still running when a step fails is stopped by `cleanup`.
-    """
+def demo_steps(out: Path, home: Path, language: str = "en") -> list[DemoStep]:
+    """The demo as steps: set up and record the workshop, then export every document."""
     from carecoop.content.loader import load_curriculum
     from carecoop.plan.field_paths import plan_field_exists
     from carecoop.plan.workflow import current_plan, save_plan
     from carecoop.render import exports
-    from carecoop.render.batch import available_cores
-    from carecoop.render.handout_export import PendingHandouts, start_handouts
+    from carecoop.render.handout_export import export_handouts
     from carecoop.render.plan_export import export_bylaws, export_plan
     from carecoop.store.db import Store
     from carecoop.store.records import Workshop
@@ -120,18 +111,9 @@ def demo_steps(
     def written(document: str, paths: list[Path]) -> list[WrittenFile]:
         return [WrittenFile(document, path, _pages(path)) for path in paths]
 
-    pending: list[PendingHandouts] = []
-
     def handouts() -> list[WrittenFile]:
-        # This process stays busy with the other documents: the handouts get the other cores.
-        started = start_handouts(store, curriculum, ws, out / "handouts", background=available_cores() - 1)
-        if cleanup is not None:
-            cleanup.callback(started.cancel)
-        pending.append(started)
-        return []
-
-    def finish_handouts() -> list[WrittenFile]:
-        return written("Handout", pending.pop().result().paths)
+        result = export_handouts(store, curriculum, ws, out / "handouts")
+        return written("Handout", result.paths)
 
     def agenda() -> list[WrittenFile]:
         paths = exports.export_agenda(store, curriculum, ws, out / "agenda.pdf").paths
@@ -195,15 +177,14 @@ def demo_steps(
 
     steps = [
         DemoStep("Recording the workshop's answers", record),
-        DemoStep("Starting the handouts", handouts),
+        DemoStep("Handouts for every participant", handouts),
         DemoStep("Agenda", agenda),
         DemoStep("Attendance sheet", attendance),
         DemoStep("Certificates", certificates),
     ]
     steps += [DemoStep(f"Business plan and bylaws of {group}", group_documents(group)) for group in groups]
     steps += [DemoStep("Pilot report", pilot_report),
-              DemoStep("Programme report from two workshops' bundles", programme_report),
-              DemoStep("Handouts for every participant", finish_handouts)]
+              DemoStep("Programme report from two workshops' bundles", programme_report)]
     return steps
 
 
@@ -241,8 +222,8 @@ def run_demo(
             "Cannot create the folder {out}: {value}"
         ).format(out=out, value=error.strerror or error)) from None
     files: list[WrittenFile] = []
-    with tempfile.TemporaryDirectory(prefix="carecoop-demo-") as home, contextlib.ExitStack() as cleanup:
-        steps = demo_steps(out, Path(home), language, cleanup)
+    with tempfile.TemporaryDirectory(prefix="carecoop-demo-") as home:
+        steps = demo_steps(out, Path(home), language)
         for number, step in enumerate(steps, start=1):
             if on_step is not None:
                 on_step(step.label, number, len(steps))

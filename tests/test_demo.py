@@ -104,26 +104,3 @@ def test_demo_keeps_the_start_carecoop_paper_budget(demo_out: tuple[Path, str]) 
                  out / "agenda.pdf", out / "attendance.pdf"]:  # fmt: skip
         fills = page_fill(path)
         assert len(fills) == 1 or min(fills) >= 0.25, (path.name, [round(f, 2) for f in fills])
-
-
-def test_a_failing_step_stops_the_handouts_rendering_in_the_background(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import multiprocessing
-
-    from carecoop import demo
-    from carecoop.errors import UserError
-    from carecoop.render import batch, exports
-
-    monkeypatch.setattr(batch, "available_cores", lambda: 2)  # one handout worker on any machine
-    # The worker "renders" in no time (a builtin, so it pickles): what matters is that it is stopped.
-    monkeypatch.setattr(batch, "render_one", repr)
-
-    def broken(*_: object, **__: object) -> None:
-        raise UserError("the agenda failed")
-
-    monkeypatch.setattr(exports, "export_agenda", broken)
-    with pytest.raises(UserError, match="the agenda failed"):
-        demo.run_demo(tmp_path / "out")
-    # The worker was stopped, not left running (or waited for at exit).
-    assert multiprocessing.active_children() == []

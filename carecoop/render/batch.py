@@ -59,28 +59,10 @@ def render_pdfs(jobs: Sequence[PdfJob], workers: int | None = None) -> list[Path
     count = min(count, len(jobs))
     if count <= 1 or len(jobs) < POOL_THRESHOLD:
         return [render_one(job) for job in jobs]
-    return PendingPdfs(jobs, count).result()
-
-
-class PendingPdfs:
-    """PDFs that worker processes render while this process goes on with other work."""
-
-    def __init__(self, jobs: Sequence[PdfJob], workers: int) -> None:
-        methods = multiprocessing.get_all_start_methods()
-        if "fork" in methods:
-            # Forked workers inherit the imported WeasyPrint instead of each importing it (~0.5 s).
-            import weasyprint  # noqa: F401
-        context = multiprocessing.get_context("fork" if "fork" in methods else None)
-        self._pool = ProcessPoolExecutor(max_workers=max(1, workers), mp_context=context)
-        self._futures = [self._pool.submit(render_one, job) for job in jobs]
-
-    def result(self) -> list[Path]:
-        """Wait for every job; their paths, in the order of the jobs."""
-        try:
-            return [future.result() for future in self._futures]
-        finally:
-            self.cancel()
-
-    def cancel(self) -> None:
-        """Drop the jobs not started, wait for the running ones, end the workers (again: nothing)."""
-        self._pool.shutdown(wait=True, cancel_futures=True)
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods:
+        # Forked workers inherit the imported WeasyPrint instead of each importing it (~0.5 s).
+        import weasyprint  # noqa: F401
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
+        return list(pool.map(render_one, jobs, chunksize=1))

@@ -18,7 +18,7 @@ from carecoop.errors import UserError
 from carecoop.i18n import _
 from carecoop.outputs import Owner, claim, remember, write_atomic, write_output
 from carecoop.render.answers import AnswerBook, Wording
-from carecoop.render.batch import PdfJob, PendingPdfs, render_pdfs
+from carecoop.render.batch import PdfJob, render_pdfs
 from carecoop.render.care_kind import group_care_kind
 from carecoop.render.engine import Paper, render_html, render_markdown
 from carecoop.render.exports import (
@@ -90,19 +90,16 @@ def _write(
             write_output(path, render_markdown("handout.md.j2", _md_context(b)), owner, force=force)
             for b, path in booklets
         ]
-    written = render_pdfs(_jobs(booklets), workers)
-    remember(written, owner)
-    return written
-
-
-def _jobs(booklets: list[tuple[BookletView, Path]]) -> list[PdfJob]:
-    return [
+    jobs = [
         PdfJob(
             render_html("handout.html", {"meta": b.meta, "booklet": b}), path,
             tighten=True, notes_label=b.meta.labels["notes"],
         )
         for b, path in booklets
     ]
+    written = render_pdfs(jobs, workers)
+    remember(written, owner)
+    return written
 
 
 def _md_context(booklet: BookletView) -> dict[str, object]:
@@ -123,55 +120,27 @@ def join_pdfs(paths: Sequence[Path], out: Path) -> Path:
     return write_atomic(out, data.getvalue())
 
 
-class PendingHandouts:
-    """Handouts being written; `result()` waits for them and joins the copies to print in one go."""
-
-    def __init__(
-        self,
-        people: list[tuple[BookletView, Path]],
-        groups: list[tuple[BookletView, Path]],
-        out_dir: Path,
-        fmt: Format,
-        workers: int | None,
-        owner: Owner,
-        force: bool,
-        warnings: list[str],
-        background: int = 0,
-    ) -> None:
-        """Claim every target, then write the copies, or with `background` workers start them.
-
-        In the background the PDFs render in worker processes while this process goes on
-        with other work; without, every copy is written before this returns.
-        """
-        self.joined = {
-            out_dir / f"{name}.pdf": [path for _, path in copies]
-            for name, copies in ((ALL_PEOPLE, people), (ALL_GROUPS, groups))
-            if fmt == "pdf" and len(copies) > 1
-        }
-        self.owner, self.warnings = owner, warnings
-        # Every target is checked before the first is written: a refusal leaves the folder as it was.
-        claim([path for _, path in people + groups] + list(self.joined), owner, force=force)
-        self.pending: PendingPdfs | None = None
-        self.written: list[Path] = []
-        if background and fmt == "pdf" and people + groups:
-            self.pending = PendingPdfs(_jobs(people + groups), background)
-        else:
-            self.written = _write(people + groups, fmt, workers, owner, force)
-
-    def result(self) -> ExportResult:
-        """Every file written, once the copies are done and joined."""
-        if self.pending is not None:
-            self.written = self.pending.result()
-            self.pending = None
-            remember(self.written, self.owner)
-        paths = [*self.written, *(join_pdfs(parts, out) for out, parts in self.joined.items())]
-        remember(list(self.joined), self.owner)
-        return ExportResult(paths, self.warnings)
-
-    def cancel(self) -> None:
-        """Stop the copies still waiting for a worker (after an error elsewhere)."""
-        if self.pending is not None:
-            self.pending.cancel()
+def _write_all(
+    people: list[tuple[BookletView, Path]],
+    groups: list[tuple[BookletView, Path]],
+    out_dir: Path,
+    fmt: Format,
+    workers: int | None,
+    owner: Owner,
+    force: bool,
+) -> list[Path]:
+    joined = {
+        out_dir / f"{name}.pdf": [path for _, path in copies]
+        for name, copies in ((ALL_PEOPLE, people), (ALL_GROUPS, groups))
+        if fmt == "pdf" and len(copies) > 1
+    }
+    # Every target is checked before the first is written: a refusal leaves the folder as it was.
+    claim([path for _, path in people + groups] + list(joined), owner, force=force)
+    written = _write(people + groups, fmt, workers, owner, force)
+    for out, parts in joined.items():
+        written.append(join_pdfs(parts, out))
+    remember(list(joined), owner)
+    return written
 
 
 def export_handouts(
@@ -196,38 +165,6 @@ def export_handouts(
     the group's answers, and the whole workshop's where a question is answered in plenary.
     Without participants, one booklet carries the plenary answers.
     """
-    people, groups, owner, warnings = _booklets_of(
-        store, curriculum, workshop_id, out_dir, paper, fmt, per, only
-    )
-    return PendingHandouts(people, groups, out_dir, fmt, workers, owner, force, warnings).result()
-
-
-def start_handouts(
-    store: Store, curriculum: Curriculum, workshop_id: str, out_dir: Path, *, background: int
-) -> PendingHandouts:
-    """Every handout as PDF (A4), rendered by `background` worker processes while the caller goes on.
-
-    `result()` of what this returns waits for them; with no worker, they are written before it returns.
-    """
-    found = _booklets_of(store, curriculum, workshop_id, out_dir, "a4", "pdf", "both", None)
-    people, groups, owner, warnings = found
-    return PendingHandouts(people, groups, out_dir, "pdf", None, owner, False, warnings, background)
-
-
-Booklets = list[tuple[BookletView, Path]]
-
-
-def _booklets_of(
-    store: Store,
-    curriculum: Curriculum,
-    workshop_id: str,
-    out_dir: Path,
-    paper: Paper,
-    fmt: Format,
-    per: Per,
-    only: Collection[str] | None,
-) -> tuple[Booklets, Booklets, Owner, list[str]]:
-    """The people's booklets and the groups' records with their files, their owner, the warnings."""
     ctx = workshop_context(store, curriculum, workshop_id)
     workshop = ctx.workshop
     participants = store.participants(workshop_id)
@@ -278,7 +215,9 @@ def _booklets_of(
             view = booklet("group", Person(), {p.id for p in participants if not p.group}, "")
             if view is not None:
                 groups.append((view, out_dir / f"group-records.{fmt}"))
-    return people, groups, owner_of(workshop, store), ctx.warnings
+    return ExportResult(
+        _write_all(people, groups, out_dir, fmt, workers, owner_of(workshop, store), force), ctx.warnings
+    )
 
 
 def _wanted(name: str, only: Collection[str] | None) -> bool:
