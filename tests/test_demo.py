@@ -7,18 +7,19 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from shared_demo import shared_demo
 from typer.testing import CliRunner
 
 from carecoop.cli.app import app
 
 pytestmark = pytest.mark.slow
 
+
 @pytest.fixture(scope="module")
-def demo_out(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
-    out = tmp_path_factory.mktemp("demo") / "carecoop-demo"
-    result = CliRunner().invoke(app, ["demo", "--out", str(out)])
-    assert result.exit_code == 0, result.output
-    return out, result.output
+def demo_out() -> tuple[Path, str]:
+    """The run's one demo (tests/shared_demo.py): other files check their documents on it too."""
+    demo = shared_demo()
+    return demo.out, demo.output
 
 
 def test_demo_writes_every_document_type(demo_out: tuple[Path, str]) -> None:

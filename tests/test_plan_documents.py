@@ -1,4 +1,9 @@
-"""The printed business plan and draft bylaws: figures match the finance engine."""
+"""The printed business plan and draft bylaws: figures match the finance engine.
+
+The group's copy of a plan and its bylaws are read from the run's demo (tests/shared_demo.py),
+which prints them for its groups anyway; the lender's copy and the other formats are
+exported here from tests/fixtures/plan-childcare.yaml.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,7 @@ from pathlib import Path
 import pytest
 from helpers import module_env
 from pypdf import PdfReader
+from shared_demo import shared_demo
 
 from carecoop.content.loader import load_curriculum
 from carecoop.countries.profiles import load_profile
@@ -25,13 +31,21 @@ from carecoop.store.db import Store
 from carecoop.store.records import Workshop
 
 FIXTURE = Path(__file__).parent / "fixtures" / "plan-childcare.yaml"
+#: The demo group whose plan and bylaws the demo prints (with its plan as JSON beside them).
+DEMO_GROUP = "tiri-pamwe"
 
 
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory: pytest.TempPathFactory, parse_cache: Path) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("plan-docs")
     with module_env(folder / "home", parse_cache):
-        return _export_all(folder)
+        paths = _export_all(folder)
+    demo = shared_demo().out
+    for fmt in ("pdf", "json"):
+        paths[f"plan.{fmt}"] = demo / f"business-plan-{DEMO_GROUP}.{fmt}"
+    paths["bylaws.pdf"] = demo / f"bylaws-{DEMO_GROUP}.pdf"
+    paths["bylaws.md"] = demo / f"bylaws-{DEMO_GROUP}.md"
+    return paths
 
 
 def _export_all(folder: Path) -> dict[str, Path]:
@@ -42,16 +56,15 @@ def _export_all(folder: Path) -> dict[str, Path]:
     import_plan(store, "demo", "Tiri Pamwe", FIXTURE)
     curriculum = load_curriculum()
     paths: dict[str, Path] = {}
-    for fmt in ("pdf", "md", "docx", "json"):
-        paths[f"plan.{fmt}"] = folder / f"plan.{fmt}"
-        # The group copy is laid out on letter paper and the lender copy on the default A4, so
-        # two PDFs show both papers: every check of the group copy's text holds on either.
-        export_plan(store, curriculum, "demo", paths[f"plan.{fmt}"], fmt=fmt, paper="letter")
+    for fmt in ("md", "docx", "json"):
+        paths[f"fixture-plan.{fmt}"] = folder / f"plan.{fmt}"
+        export_plan(store, curriculum, "demo", paths[f"fixture-plan.{fmt}"], fmt=fmt)
+    # The demo's group copy is on the default A4 and the lender copy on letter paper, so two
+    # PDFs show both papers.
     paths["plan-lender.pdf"] = folder / "plan-lender.pdf"
-    export_plan(store, curriculum, "demo", paths["plan-lender.pdf"], audience="lender")
-    for fmt in ("pdf", "md", "docx"):
-        paths[f"bylaws.{fmt}"] = folder / f"bylaws.{fmt}"
-        export_bylaws(store, curriculum, "demo", paths[f"bylaws.{fmt}"], fmt=fmt)
+    export_plan(store, curriculum, "demo", paths["plan-lender.pdf"], audience="lender", paper="letter")
+    paths["fixture-bylaws.docx"] = folder / "bylaws.docx"
+    export_bylaws(store, curriculum, "demo", paths["fixture-bylaws.docx"], fmt="docx")
     return paths
 
 
@@ -66,7 +79,7 @@ def pdf_text(path: Path) -> str:
 
 
 def test_plan_pdf_shows_the_engine_figures(exported: dict[str, Path]) -> None:
-    plan = read_plan_file(FIXTURE)
+    plan = read_plan_file(exported["plan.json"])  # the plan the demo printed
     profile = load_profile(plan.cooperative.country)
     report = check_plan(plan, profile)
     figures = report.figures
@@ -92,8 +105,8 @@ def test_plan_pdf_shows_the_engine_figures(exported: dict[str, Path]) -> None:
 
 
 def test_paper_sizes(exported: dict[str, Path]) -> None:
-    a4 = PdfReader(exported["plan-lender.pdf"]).pages[0].mediabox  # the default paper
-    letter = PdfReader(exported["plan.pdf"]).pages[0].mediabox  # --paper letter
+    a4 = PdfReader(exported["plan.pdf"]).pages[0].mediabox  # the default paper
+    letter = PdfReader(exported["plan-lender.pdf"]).pages[0].mediabox  # --paper letter
     assert (round(float(a4.width)), round(float(a4.height))) == (595, 842)
     assert (round(float(letter.width)), round(float(letter.height))) == (612, 792)
 
@@ -101,9 +114,9 @@ def test_paper_sizes(exported: dict[str, Path]) -> None:
 def test_docx_has_the_same_headings_as_the_markdown(exported: dict[str, Path]) -> None:
     from docx import Document
 
-    docx = Document(str(exported["plan.docx"]))
+    docx = Document(str(exported["fixture-plan.docx"]))
     docx_headings = [p.text for p in docx.paragraphs if p.style.name.startswith("Heading")]
-    markdown = exported["plan.md"].read_text()
+    markdown = exported["fixture-plan.md"].read_text()
     md_headings = [line.lstrip("#").strip() for line in markdown.splitlines() if line.startswith("## ")]
     assert md_headings and md_headings == [h for h in docx_headings if h in md_headings]
     assert set(md_headings) <= set(docx_headings)
@@ -111,7 +124,7 @@ def test_docx_has_the_same_headings_as_the_markdown(exported: dict[str, Path]) -
 
 
 def test_json_round_trips(exported: dict[str, Path]) -> None:
-    assert read_plan_file(exported["plan.json"]) == read_plan_file(FIXTURE)
+    assert read_plan_file(exported["fixture-plan.json"]) == read_plan_file(FIXTURE)
 
 
 def test_bylaws_mark_open_points_and_lawyer_note(exported: dict[str, Path]) -> None:
@@ -186,7 +199,8 @@ def test_money_is_formatted_by_the_profile() -> None:
 
 
 def test_qpdf_accepts_the_documents(exported: dict[str, Path]) -> None:
-    for name in ("plan.pdf", "bylaws.pdf"):
+    # The demo's group plan and bylaws are checked by tests/test_demo.py.
+    for name in ("plan-lender.pdf",):
         result = subprocess.run(["qpdf", "--check", str(exported[name])], capture_output=True, text=True,
                                 check=False)
         assert result.returncode == 0, result.stdout + result.stderr
