@@ -1,7 +1,8 @@
 """The printed documents, rendered once per module through the CLI and read back with pypdf.
 
-The handouts and run sheets are printed from three modules (`MODULES`), which drive every
-branch a full day does; how much paper a full day takes is test_page_budgets.py's job.
+The handouts are printed from three modules (`MODULES`), which drive every branch a full
+day does; how much paper a full day takes is test_page_budgets.py's job. The English run
+sheet is read from the run's demo (tests/shared_demo.py), which prints one anyway.
 """
 
 from __future__ import annotations
@@ -10,13 +11,15 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from helpers import NAMES, make_workshop, small_curriculum, words_outside_margins
+from helpers import NAMES, make_workshop, read_yaml_file, small_curriculum, words_outside_margins
 from pypdf import PdfReader
+from shared_demo import shared_demo
 from typer.testing import CliRunner
 
 import carecoop.cli.export_cmd as export_cmd
 from carecoop.cli.app import app
 from carecoop.content.loader import load_curriculum
+from carecoop.demo_data import DEMO_DIR
 
 runner = CliRunner()
 
@@ -49,14 +52,12 @@ def docs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         export(home, "handouts", WS, "--out", str(out / "handouts"))
         export(home, "handouts", "--programme", "think-carecoop", "--paper", "letter",
                "--out", str(out / "blank"))  # fmt: skip
-        export(home, "agenda", WS, "--detail", "--out", str(out / "run-sheet.pdf"))
     export(home, "handouts", WS, "--format", "md", "--out", str(out / "handouts-md"))
     for paper in ("a4", "letter"):
         for kind in ("agenda", "attendance", "certificates"):
             export(home, kind, WS, "--paper", paper, "--out", str(out / f"{kind}-{paper}.pdf"))
     export(home, "agenda", WS, "--detail", "--out", str(out / "agenda.md"))
     return {
-        "run-sheet": out / "run-sheet.pdf",
         "handouts": out / "handouts",
         "blank": out / "blank",
         "handouts-md": out / "handouts-md",
@@ -164,20 +165,22 @@ def test_agenda_is_a_one_page_timetable(docs: dict[str, Path]) -> None:
         assert "Materials checklist" not in text
 
 
-def test_run_sheet_lists_activities_times_materials_and_care(docs: dict[str, Path]) -> None:
-    path = docs["run-sheet"]
+def test_run_sheet_lists_activities_times_materials_and_care() -> None:
+    # The demo's run sheet (`agenda --detail` of a five-day Start.CareCoop workshop).
+    path = shared_demo().out / "run-sheet.pdf"
+    workshop = read_yaml_file(DEMO_DIR / "start-workshop.yaml")["workshop"]
     text = text_of(path)
     pages = len(PdfReader(path).pages)
-    assert "Run sheet: Care cooperatives day" in text
+    assert f"Run sheet: {workshop['title']}" in text
     assert "09:00" in text
-    first_activity = load_curriculum().module("tc-1").activities[0]
-    assert first_activity.title in text
+    first_activity = load_curriculum().module("sc-1").activities[0]
+    assert " ".join(first_activity.title.split()) in text
     assert "Materials checklist" in text
-    assert "A childminder (Mai Rudo) watches children" in text
-    assert f"Page 1 of {pages}" in text
+    assert " ".join(workshop["care_support"].split()) in text
+    assert f"Page 1 of {pages}" in text and f"Page {pages} of {pages}" in text
     reader = PdfReader(path)
     assert reader.metadata is not None
-    assert reader.metadata.title == "Agenda: Care cooperatives day"
+    assert reader.metadata.title == f"Agenda: {workshop['title']}"
     # The timetable comes first, then the run sheet.
     assert "Run sheet" not in reader.pages[0].extract_text()
 
