@@ -1,13 +1,19 @@
 """The printed documents, rendered once per module through the CLI and read back with pypdf.
 
-The handouts are printed from three modules (`MODULES`), which drive every branch a full
-day does; how much paper a full day takes is test_page_budgets.py's job. The English run
-sheet is read from the run's demo (tests/shared_demo.py), which prints one anyway.
+The handouts are made from three modules (`MODULES`), which drive every branch a full day
+does; how much paper a full day takes is test_page_budgets.py's job. Who gets which module
+and which answers is read from the handouts' HTML (what WeasyPrint would lay out); what only
+a PDF shows (page numbers, metadata, paper, joined copies, margins) is read from the handouts
+of the run's demo (tests/shared_demo.py), which prints them anyway, as is the English run
+sheet. The blank handouts are printed here, on letter paper.
 """
 
 from __future__ import annotations
 
+import html
+import re
 import subprocess
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -17,9 +23,11 @@ from shared_demo import shared_demo
 from typer.testing import CliRunner
 
 import carecoop.cli.export_cmd as export_cmd
+import carecoop.render.handout_export as handout_export
 from carecoop.cli.app import app
 from carecoop.content.loader import load_curriculum
 from carecoop.demo_data import DEMO_DIR
+from carecoop.render.batch import PdfJob
 
 runner = CliRunner()
 
@@ -49,7 +57,11 @@ def docs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     make_workshop(home, people=PEOPLE).close()
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(export_cmd, "load_curriculum", lambda: small_curriculum(*MODULES))
-        export(home, "handouts", WS, "--out", str(out / "handouts"))
+        with pytest.MonkeyPatch.context() as html_only:
+            # Each copy's HTML is written where its PDF would go, and a joined file lists its parts.
+            html_only.setattr(handout_export, "render_pdfs", write_html)
+            html_only.setattr(handout_export, "join_pdfs", list_parts)
+            export(home, "handouts", WS, "--out", str(out / "handouts"))
         export(home, "handouts", "--programme", "think-carecoop", "--paper", "letter",
                "--out", str(out / "blank"))  # fmt: skip
     export(home, "handouts", WS, "--format", "md", "--out", str(out / "handouts-md"))
@@ -67,6 +79,35 @@ def docs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     }  # fmt: skip
 
 
+def write_html(jobs: Sequence[PdfJob], workers: int | None = None) -> list[Path]:
+    """Stands in for render_pdfs: each job's HTML, written to its path, no layout."""
+    for job in jobs:
+        job.path.parent.mkdir(parents=True, exist_ok=True)
+        job.path.write_text(job.html, encoding="utf-8")
+    return [job.path for job in jobs]
+
+
+def list_parts(paths: Sequence[Path], out: Path) -> Path:
+    """Stands in for join_pdfs: the names of the parts, one a line."""
+    out.write_text("\n".join(path.name for path in paths), encoding="utf-8")
+    return out
+
+
+def html_text(path: Path) -> str:
+    """The words of a handout's HTML (tags dropped, entities read, white space made one space)."""
+    words = re.sub(r"<[^>]*>", " ", path.read_text(encoding="utf-8"))
+    return " ".join(html.unescape(words).split())
+
+
+def demo_handouts() -> Path:
+    return shared_demo().out / "handouts"
+
+
+def demo_workshop() -> dict[str, str]:
+    workshop: dict[str, str] = read_yaml_file(DEMO_DIR / "start-workshop.yaml")["workshop"]
+    return workshop
+
+
 def text_of(path: Path) -> str:
     """All text of a PDF with runs of white space (line breaks in table cells) made one space."""
     return " ".join(" ".join(page.extract_text() for page in PdfReader(path).pages).split())
@@ -77,8 +118,9 @@ def size_of(path: Path, page: int = 0) -> tuple[int, int]:
     return round(float(box.width)), round(float(box.height))
 
 
-def first_handout(docs: dict[str, Path]) -> Path:
-    return docs["handouts"] / "01-amina-khalil.pdf"
+def first_handout() -> Path:
+    """The first person's printed copy in the demo (Rudo's)."""
+    return demo_handouts() / "01-rudo.pdf"
 
 
 # Handouts ------------------------------------------------------------------------------
@@ -91,48 +133,54 @@ def test_one_booklet_per_participant_and_one_record_per_group(docs: dict[str, Pa
         "all-groups.pdf", "all-people.pdf", "group-moon.pdf", "group-star.pdf", "group-sun.pdf",
     ]  # fmt: skip
     # The last participant was absent from module 2; modules without attendance count everyone.
-    rania = text_of(docs["handouts"] / "03-rania-odeh.pdf")
+    rania = html_text(docs["handouts"] / "03-rania-odeh.pdf")
     assert "Care in our lives" in rania and "Is a cooperative right for us?" in rania
     assert "Stronger together" not in rania
-    assert "Stronger together" in text_of(docs["handouts"] / "02-tendai-moyo.pdf")
-    # Printing in one go: every booklet, page after page.
-    people = sum(len(PdfReader(docs["handouts"] / n).pages) for n in names[:3])
-    assert len(PdfReader(docs["handouts"] / "all-people.pdf").pages) == people
+    assert "Stronger together" in html_text(docs["handouts"] / "02-tendai-moyo.pdf")
+    # Printing in one go: every booklet, page after page (the demo's printed copies).
+    assert (docs["handouts"] / "all-people.pdf").read_text().split() == names[:3]
+    assert sorted((docs["handouts"] / "all-groups.pdf").read_text().split()) == names[5:]
+    demo = demo_handouts()
+    for joined, pattern in (("all-people.pdf", "[0-9][0-9]-*.pdf"), ("all-groups.pdf", "group-*.pdf")):
+        parts = sorted(demo.glob(pattern))
+        assert len(PdfReader(demo / joined).pages) == sum(len(PdfReader(p).pages) for p in parts), joined
 
 
 def test_handout_carries_name_and_page_numbers(docs: dict[str, Path]) -> None:
-    path = first_handout(docs)
+    path = first_handout()
     text = text_of(path)
     pages = len(PdfReader(path).pages)
-    assert "Amina Khalil" in text
-    assert "Care in our lives" in text
+    assert "Rudo" in text
+    assert " ".join(load_curriculum().module("sc-1").title.split()) in text
     assert f"Page 1 of {pages}" in text
     assert f"Page {pages} of {pages}" in text
+    amina = html_text(docs["handouts"] / "01-amina-khalil.pdf")
+    assert "Amina Khalil" in amina and "Care in our lives" in amina
     # Group records are not in a person's copy: the group keeps one.
-    assert "Grandmothers are tired" not in text
+    assert "Grandmothers are tired" not in amina
 
 
 def test_group_records_carry_the_group_answers_once(docs: dict[str, Path]) -> None:
-    sun = text_of(docs["handouts"] / "group-sun.pdf")
+    sun = html_text(docs["handouts"] / "group-sun.pdf")
     assert "Group records" in sun and "Sun" in sun
     assert "Grandmothers are tired" in sun
     assert "Amina Khalil" not in sun
     # Group Moon's records do not have group Sun's care map; a plenary answer is in every group's.
-    moon = text_of(docs["handouts"] / "group-moon.pdf")
+    moon = html_text(docs["handouts"] / "group-moon.pdf")
     assert "Grandmothers are tired" not in moon
     assert "Take turns and write it down." in moon
 
 
-def test_handout_metadata(docs: dict[str, Path]) -> None:
-    reader = PdfReader(first_handout(docs))
+def test_handout_metadata() -> None:
+    reader = PdfReader(first_handout())
     assert reader.metadata is not None
-    assert reader.metadata.title == "Handout — Amina Khalil"
-    assert reader.metadata.author == "Joyce Mhlanga"
+    assert reader.metadata.title == "Handout — Rudo"
+    assert reader.metadata.author == demo_workshop()["facilitator"]
     assert reader.trailer["/Root"]["/Lang"] == "en"
 
 
 def test_handouts_on_a4_and_blank_on_letter(docs: dict[str, Path]) -> None:
-    assert size_of(first_handout(docs)) == A4
+    assert size_of(first_handout()) == A4
     blank = sorted(docs["blank"].iterdir())
     assert [p.name for p in blank] == ["think-carecoop-group.pdf", "think-carecoop-person.pdf"]
     for path in blank:
@@ -168,7 +216,7 @@ def test_agenda_is_a_one_page_timetable(docs: dict[str, Path]) -> None:
 def test_run_sheet_lists_activities_times_materials_and_care() -> None:
     # The demo's run sheet (`agenda --detail` of a five-day Start.CareCoop workshop).
     path = shared_demo().out / "run-sheet.pdf"
-    workshop = read_yaml_file(DEMO_DIR / "start-workshop.yaml")["workshop"]
+    workshop = demo_workshop()
     text = text_of(path)
     pages = len(PdfReader(path).pages)
     assert f"Run sheet: {workshop['title']}" in text
@@ -232,8 +280,8 @@ def test_paper_sizes(docs: dict[str, Path], kind: str) -> None:
 
 
 def test_every_document_type_passes_qpdf_check(docs: dict[str, Path]) -> None:
+    # The demo's handouts are checked in test_demo.py.
     paths = [
-        first_handout(docs),
         docs["blank"] / "think-carecoop-person.pdf",
         docs["agenda-a4"],
         docs["attendance-letter"],
@@ -295,7 +343,7 @@ def test_arabic_agenda_reads_in_logical_order(arabic_agenda: Path) -> None:
 def test_nothing_runs_off_the_page(docs: dict[str, Path]) -> None:
     # 14 pt is 5 mm, what most printers cannot print at the edge.
     for path in (
-        first_handout(docs),
+        first_handout(),
         docs["agenda-letter"],
         docs["attendance-a4"],
         docs["certificates-letter"],
