@@ -1,16 +1,18 @@
 """Paper budgets: what a facilitator prints for a 20-person Think.CareCoop day.
 
-Each person's handout stays within 8 pages, the agenda is a one-page timetable, 20 names
-fit one page of the sign-in sheet, and no page of a document is left blank or nearly so.
-(Start.CareCoop's budget is checked on the demo, in test_demo.py.)
+Each person's handout stays within 8 pages, 20 names fit one page of the sign-in sheet, and
+no page of a document is left blank or nearly so. (The one-page agenda of the whole day,
+which does not depend on how many people come, is checked on A4 and Letter in
+test_render_documents.py; Start.CareCoop's budget on the demo, in test_demo.py.)
 """
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import pytest
-from helpers import GROUPS, NAMES, make_workshop
+from helpers import GROUPS, NAMES, make_workshop, words_outside_margins
 from pagefill import page_fill
 from pypdf import PdfReader
 
@@ -36,11 +38,10 @@ def day(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     # person (with answers of her own), the second (with none; the other seventeen who came
     # to every module print as she does) and every group stand for the twenty.
     export_handouts(store, curriculum, WS, out / "handouts", only=[*NAMES[:2], *GROUPS])
-    exports.export_agenda(store, curriculum, WS, out / "agenda.pdf")
     exports.export_attendance(store, curriculum, WS, out / "attendance.pdf")
     exports.export_attendance(store, curriculum, WS, out / "attendance-letter.pdf", paper="letter")
     store.close()
-    return {"handouts": out / "handouts", "agenda": out / "agenda.pdf", "attendance": out / "attendance.pdf",
+    return {"handouts": out / "handouts", "attendance": out / "attendance.pdf",
             "attendance-letter": out / "attendance-letter.pdf"}  # fmt: skip
 
 
@@ -68,10 +69,6 @@ def test_group_records_are_printed_once_per_group(day: dict[str, Path]) -> None:
     )
 
 
-def test_agenda_is_one_page(day: dict[str, Path]) -> None:
-    assert pages(day["agenda"]) == 1
-
-
 @pytest.mark.parametrize("sheet", ["attendance", "attendance-letter"])
 def test_twenty_names_fit_one_page_of_the_sign_in_sheet(day: dict[str, Path], sheet: str) -> None:
     first = PdfReader(day[sheet]).pages[0].extract_text()
@@ -79,11 +76,29 @@ def test_twenty_names_fit_one_page_of_the_sign_in_sheet(day: dict[str, Path], sh
         assert name in first
 
 
+def test_sign_in_sheet_has_everyone_by_group_on_a4_and_letter(day: dict[str, Path]) -> None:
+    """(Moved here from test_render_documents.py, which printed a 3-person sheet for it.)"""
+    for sheet, size in (("attendance", (595, 842)), ("attendance-letter", (612, 792))):
+        reader = PdfReader(day[sheet])
+        box = reader.pages[0].mediabox
+        assert (round(float(box.width)), round(float(box.height))) == size, sheet
+        text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+        assert "Signature · Day 1" in text
+        assert "Sex" in text and "Other" in text
+        for group in GROUPS:
+            assert group in text
+        assert "New participants" in text
+    # 14 pt is 5 mm, what most printers cannot print at the edge.
+    assert words_outside_margins(day["attendance"], margin=14) == []
+    check = subprocess.run(["qpdf", "--check", str(day["attendance-letter"])], capture_output=True, text=True,
+                           check=False)  # fmt: skip
+    assert check.returncode == 0, check.stdout + check.stderr
+
+
 def test_no_page_is_blank_or_nearly_empty(day: dict[str, Path]) -> None:
     documents = [
         *person_copies(day["handouts"]),
         *day["handouts"].glob("group-*.pdf"),
-        day["agenda"],
         day["attendance"],
         day["attendance-letter"],
     ]

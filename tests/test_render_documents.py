@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
-from helpers import NAMES, make_workshop, read_yaml_file, small_curriculum, words_outside_margins
+from helpers import make_workshop, read_yaml_file, small_curriculum, words_outside_margins
 from pypdf import PdfReader
 from shared_demo import shared_demo
 from typer.testing import CliRunner
@@ -50,7 +50,8 @@ def export(home: Path, *args: str) -> str:
 def docs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """Every document type of one sample workshop, on A4 and on Letter.
 
-    The one-page agenda, the attendance sheet and the certificates are of the whole programme.
+    The one-page agenda and the certificates are of the whole programme. (The sign-in sheet
+    is checked on test_page_budgets.py's 20-person day, on A4 and Letter.)
     """
     home = tmp_path_factory.mktemp("home")
     out = tmp_path_factory.mktemp("out")
@@ -66,7 +67,7 @@ def docs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
                "--out", str(out / "blank"))  # fmt: skip
     export(home, "handouts", WS, "--format", "md", "--out", str(out / "handouts-md"))
     for paper in ("a4", "letter"):
-        for kind in ("agenda", "attendance", "certificates"):
+        for kind in ("agenda", "certificates"):
             export(home, kind, WS, "--paper", paper, "--out", str(out / f"{kind}-{paper}.pdf"))
     export(home, "agenda", WS, "--detail", "--out", str(out / "agenda.md"))
     return {
@@ -75,7 +76,7 @@ def docs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         "handouts-md": out / "handouts-md",
         "agenda.md": out / "agenda.md",
         **{f"{kind}-{paper}": out / f"{kind}-{paper}.pdf"
-           for kind in ("agenda", "attendance", "certificates") for paper in ("a4", "letter")},
+           for kind in ("agenda", "certificates") for paper in ("a4", "letter")},
     }  # fmt: skip
 
 
@@ -244,16 +245,6 @@ def test_agenda_markdown(docs: dict[str, Path]) -> None:
 # Attendance and certificates -------------------------------------------------------------
 
 
-def test_attendance_sheet_has_everyone_by_group(docs: dict[str, Path]) -> None:
-    text = text_of(docs["attendance-a4"])
-    for name in NAMES[:PEOPLE]:
-        assert name in text
-    assert "Signature · Day 1" in text
-    assert "Sex" in text and "Other" in text
-    assert "Sun" in text and "Moon" in text
-    assert "New participants" in text
-
-
 def test_certificates_one_page_per_participant(docs: dict[str, Path]) -> None:
     reader = PdfReader(docs["certificates-a4"])
     assert len(reader.pages) == PEOPLE
@@ -270,7 +261,7 @@ def test_certificates_one_page_per_participant(docs: dict[str, Path]) -> None:
     assert f"{round(hours * 2) / 2:g} hours of activities" in pages[0]
 
 
-@pytest.mark.parametrize("kind", ["agenda", "attendance", "certificates"])
+@pytest.mark.parametrize("kind", ["agenda", "certificates"])
 def test_paper_sizes(docs: dict[str, Path], kind: str) -> None:
     a4, letter = size_of(docs[f"{kind}-a4"]), size_of(docs[f"{kind}-letter"])
     if kind == "certificates":  # printed across the page
@@ -280,11 +271,10 @@ def test_paper_sizes(docs: dict[str, Path], kind: str) -> None:
 
 
 def test_every_document_type_passes_qpdf_check(docs: dict[str, Path]) -> None:
-    # The demo's handouts are checked in test_demo.py.
+    # The demo's handouts are checked in test_demo.py, the sign-in sheet in test_page_budgets.py.
     paths = [
         docs["blank"] / "think-carecoop-person.pdf",
         docs["agenda-a4"],
-        docs["attendance-letter"],
         docs["certificates-a4"],
     ]
     for path in paths:
@@ -345,7 +335,6 @@ def test_nothing_runs_off_the_page(docs: dict[str, Path]) -> None:
     for path in (
         first_handout(),
         docs["agenda-letter"],
-        docs["attendance-a4"],
         docs["certificates-letter"],
     ):
         assert words_outside_margins(path, margin=14) == [], path.name
