@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from typer.testing import CliRunner
 
 from carecoop.cli.app import app
 from carecoop.content.loader import load_curriculum
@@ -14,7 +13,7 @@ from carecoop.content.models import Module
 from carecoop.render.cards import INSET, PRINTABLE
 from carecoop.render.engine import render_html, shared_renderer
 from carecoop.render.group_export import cards_view_of
-from tests.helpers import make_workshop, words_outside_margins
+from tests.helpers import CliRunner, make_workshop, words_outside_margins
 
 runner = CliRunner()
 #: A Think.CareCoop day: three home groups of about seven people.
@@ -167,7 +166,7 @@ def _faces_overflowing(html: str) -> list[str]:
 def test_long_spanish_cards_stay_inside_their_cards() -> None:
     module = _module("tc-3", "es", 4)
     # The example cards (wide), the principle cards (medium) and the story (sheets) only.
-    module.activities = module.activities[2:]
+    module = module.model_copy(update={"activities": module.activities[2:]})
     view = cards_view_of([module], "Think.CareCoop", "es", "", "letter", {"room": 1, "group": 1, "person": 1})
     assert {sheet.size for sheet in view.sheets} == {"medium", "wide", "sheet"}
     assert _faces_overflowing(render_html("cards.html", {"meta": view.meta, "cards": view})) == []

@@ -4,10 +4,11 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from helpers import CliRunner
 
 from carecoop.cli.app import app
-from carecoop.content.loader import load_curriculum, load_module_file, validate_paths
+from carecoop.content import yamlfile
+from carecoop.content.loader import forget_validated, load_curriculum, load_module_file, validate_paths
 from carecoop.content.models import PICTOGRAMS
 from carecoop.errors import ContentError
 
@@ -181,10 +182,13 @@ def test_parse_cache_sees_every_change(
     tmp_path: Path, carecoop_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.delenv("CARECOOP_CACHE")  # this test reads the store's own cache folder
+    forget_validated()  # as in a new process: every file is read through the parse cache
     path = write(tmp_path, "09.yaml", MINIMAL.format(module_id="tc-9", activity_id="tc9-a"))
     assert load_curriculum([tmp_path]).module("tc-9").title == "Test module"
     assert any((carecoop_home / "cache" / "yaml").glob("*.json"))
     path.write_text(path.read_text().replace("Test module", "Changed title"), encoding="utf-8")
+    assert load_curriculum([tmp_path]).module("tc-9").title == "Changed title"
+    forget_validated()
     assert load_curriculum([tmp_path]).module("tc-9").title == "Changed title"
     path.write_text(path.read_text().replace("duration: 10", "duration: -1"), encoding="utf-8")
     with pytest.raises(ContentError):
@@ -195,10 +199,12 @@ def test_a_broken_cache_is_ignored(
     tmp_path: Path, carecoop_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.delenv("CARECOOP_CACHE")  # this test reads the store's own cache folder
+    forget_validated()
     write(tmp_path, "09.yaml", MINIMAL.format(module_id="tc-9", activity_id="tc9-a"))
     load_curriculum([tmp_path])
     for cached in (carecoop_home / "cache" / "yaml").glob("*.json"):
         cached.write_text("{not json", encoding="utf-8")
+    forget_validated()  # the next load reads the broken cache, as a new process would
     assert load_curriculum([tmp_path]).module("tc-9").title == "Test module"
 
 
@@ -340,3 +346,77 @@ def test_a_translated_list_of_another_length_fails_loudly(
     assert module.title == "Módulo de prueba"
     assert [step.text for step in module.activities[0].steps] == ["Sit down.", "Talk."]
     assert "activities.tc9-a.steps has 2 items in English but 1 here" in warnings[0]
+
+
+def test_a_module_edited_between_two_commands_of_one_process_is_read_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The loader keeps what it validated for the next command of the same process (the
+    # tests run hundreds): an edit, even one that keeps the size, must be seen at once.
+    monkeypatch.chdir(tmp_path)
+    path = write(tmp_path, "09.yaml", MINIMAL.format(module_id="tc-9", activity_id="tc9-a"))
+
+    def shown() -> str:
+        result = runner.invoke(app, ["--modules", str(tmp_path), "modules", "show", "tc-9"])
+        assert result.exit_code == 0, result.output
+        return result.output
+
+    assert "Test module" in shown()
+    path.write_text(path.read_text().replace("Test module", "Test modulE"), encoding="utf-8")
+    assert "Test modulE" in shown() and "Test module" not in shown()
+    broken = path.read_text().replace("duration: 10", "duration: -1")
+    path.write_text(broken, encoding="utf-8")
+    wanted = "09.yaml:11: activities.0.duration: must be a positive number of minutes\n"
+    for _ in range(2):  # a broken file is never kept: the same whole message every time
+        result = runner.invoke(app, ["--modules", str(tmp_path), "modules", "show", "tc-9"])
+        assert result.exit_code == 1
+        assert result.output == wanted
+        assert validate_paths([path]) == [wanted.rstrip()]
+    path.write_text(broken.replace("duration: -1", "duration: 12"), encoding="utf-8")
+    assert "12" in shown()
+
+
+def test_the_same_file_in_two_folders_is_one_module_each(tmp_path: Path) -> None:
+    text = MINIMAL.format(module_id="tc-9", activity_id="tc9-a")
+    first, second = write(tmp_path, "a.yaml", text), write(tmp_path, "b.yaml", text)
+    assert load_module_file(first) is load_module_file(second)  # validated once
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    first.rename(tmp_path / "a" / "09.yaml")
+    second.rename(tmp_path / "b" / "09.yaml")
+    assert load_curriculum([tmp_path / "a"]).source_of("tc-9") == tmp_path / "a" / "09.yaml"
+    assert load_curriculum([tmp_path / "b"]).source_of("tc-9") == tmp_path / "b" / "09.yaml"
+    # The plan-field check is part of what was validated: another check validates again.
+    linked = write(tmp_path, "c.yaml", text.replace(
+        "    key_messages: [Talking helps.]\n",
+        "    key_messages: [Talking helps.]\n"
+        "    questions:\n      - {id: name, prompt: Name?, kind: short-text, plan_field: cooperative.name}\n",
+    ))
+    assert load_module_file(linked).activities[0].questions[0].plan_field == "cooperative.name"
+    with pytest.raises(ContentError) as caught:
+        load_module_file(linked, lambda _name: False)
+    assert caught.value.problems[0].endswith(
+        "activities.0.questions.0.plan_field: the business plan has no field 'cooperative.name'"
+    )
+
+
+def test_a_settled_file_is_known_by_its_identity_until_it_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Files last changed long ago (the bundled modules) are not read again while their
+    # size and times stay; pretend this one settled long ago.
+    monkeypatch.setattr(yamlfile, "_SETTLED_NS", -10**18)
+    path = write(tmp_path, "09.yaml", MINIMAL.format(module_id="tc-9", activity_id="tc9-a"))
+    first = yamlfile.FileContent(path)
+    assert first.stamp and first.text().startswith("id: tc-9")
+    assert yamlfile.FileContent(path)._data is None  # known by its identity: nothing read
+    path.write_text(path.read_text().replace("Test module", "A new title"), encoding="utf-8")
+    again = yamlfile.FileContent(path)
+    assert again.stamp != first.stamp and "A new title" in again.text()
+    assert load_curriculum([tmp_path]).module("tc-9").title == "A new title"
+    monkeypatch.undo()
+    # A file changed a moment ago is hashed on every read: a second change within the
+    # same tick of the file system's clock would keep its size and times.
+    path.write_text(path.read_text().replace("A new title", "A new titlE"), encoding="utf-8")
+    assert yamlfile.FileContent(path)._data is not None
+    assert yamlfile.FileContent(path)._data is not None

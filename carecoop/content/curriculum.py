@@ -53,7 +53,9 @@ class Curriculum:
             if programme_id not in self.programmes:
                 problems.append(f"modules/{programme_id}/programme.yaml: is missing")
         for sourced in self.sourced:
-            for index, activity in enumerate(sourced.module.activities):
+            activities = list(sourced.module.activities)
+            linked = False
+            for index, activity in enumerate(activities):
                 if activity.questions_from is None:
                     continue
                 source = self.find_activity(activity.questions_from)
@@ -63,7 +65,14 @@ class Curriculum:
                         f"no activity '{activity.questions_from}' in the curriculum"
                     )
                 elif not activity.questions:
-                    activity.questions = [q.model_copy(deep=True) for q in source[1].questions]
+                    # Frozen models can be shared: the copy is of the list, not of each question.
+                    copied = list(source[1].questions)
+                    activities[index] = activity.model_copy(update={"questions": copied})
+                    linked = True
+            if linked:
+                # The loaded models are shared (the loader keeps them for the next load) and
+                # frozen: the linked module is a copy, the file's own model stays as read.
+                sourced.module = sourced.module.model_copy(update={"activities": activities})
         return problems
 
     def modules_of(self, programme: str) -> list[Module]:

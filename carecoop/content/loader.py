@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -27,7 +28,13 @@ from carecoop.content.models import (
     QuestionKind,
     Translation,
 )
-from carecoop.content.yamlfile import display_path, located_lines, read_yaml, read_yaml_cached
+from carecoop.content.yamlfile import (
+    FileContent,
+    display_path,
+    located_lines,
+    parse_yaml,
+    read_yaml_cached,
+)
 from carecoop.errors import ContentError
 
 if TYPE_CHECKING:
@@ -42,6 +49,58 @@ def _keys_of(model: type[BaseModel]) -> frozenset[str]:
     return frozenset(known_keys([model]))
 #: `01-care.ar.yaml` is the Arabic translation of `01-care.yaml`.
 _TRANSLATION_NAME = re.compile(r"^.+\.([a-z]{2,3}(?:-[A-Z]{2})?)\.ya?ml$")
+
+
+class _Validated:
+    """Files already validated in this process, by their content: a later load skips them.
+
+    A process that loads the curriculum more than once (the test suite, the demo, a
+    facilitator's long session) reads every file again, but validates only a file whose
+    content it has not validated before. The key is a hash of the file's bytes, never its
+    name, size or time, so an edit is always seen, whatever folder (or store) it is in.
+    Only files that passed are kept: a broken file is read and reported in full every time.
+    The models are frozen, so a model handed out twice cannot be changed by one user
+    under another. The oldest entries go first, so the memory stays bounded.
+    """
+
+    SIZE = 256
+
+    def __init__(self) -> None:
+        self._models: OrderedDict[tuple[type[BaseModel], object, str], BaseModel] = OrderedDict()
+
+    def get(self, model: type[ModelT], stamp: str, check: object = None) -> ModelT | None:
+        """The model of a file with this stamp, validated with this check, if there is one."""
+        found = self._models.get((model, check, stamp))
+        if not isinstance(found, model):
+            return None
+        self._models.move_to_end((model, check, stamp))
+        return found
+
+    def clear(self) -> None:
+        """Forget every model."""
+        self._models.clear()
+
+    def keep(self, stamp: str, value: ModelT, check: object = None) -> ModelT:
+        """Remember a file's validated model; return it."""
+        self._models[(type(value), check, stamp)] = value
+        while len(self._models) > self.SIZE:
+            self._models.popitem(last=False)
+        return value
+
+
+_validated = _Validated()
+
+
+def forget_validated() -> None:
+    """Validate every file again on its next load, as a new process does (for tests)."""
+    _validated.clear()
+
+
+def _read_data(content: FileContent, cached: bool) -> Any:
+    """A file's YAML data, through the parse cache on disk when `cached`."""
+    if cached:
+        return read_yaml_cached(content.path, content)
+    return parse_yaml(content.text(), display_path(content.path))
 
 
 class _Problems:
@@ -204,9 +263,13 @@ def load_module_file(
     plan. The content layer does not know the plan, so the caller passes the check (the CLI
     passes `carecoop.plan.field_paths.plan_field_exists`); without it the names are not checked.
     """
-    problems = _Problems(path)
-    data = read_yaml_cached(path) if cached else read_yaml(path)
     checker = plan_field_ok or _any_field
+    content = FileContent(path)
+    known = _validated.get(Module, content.stamp, checker)
+    if known is not None:
+        return known
+    problems = _Problems(path)
+    data = _read_data(content, cached)
     module = _validate(path, Module, data, problems)
     if module is not None:
         _check_module(module, problems, checker)
@@ -221,39 +284,37 @@ def load_module_file(
             _check_activity(activity, ("activities", index), problems, checker)
     problems.raise_if_any()
     assert module is not None
-    return module
+    return _validated.keep(content.stamp, module, checker)
+
+
+def _load_file(path: Path, model: type[ModelT], *, cached: bool = False) -> ModelT:
+    """Read and validate a file that needs no checks beyond its model's."""
+    content = FileContent(path)
+    known = _validated.get(model, content.stamp)
+    if known is not None:
+        return known
+    problems = _Problems(path)
+    found = _validate(path, model, _read_data(content, cached), problems)
+    problems.raise_if_any()
+    assert found is not None
+    return _validated.keep(content.stamp, found)
 
 
 def load_programme_file(path: Path) -> Programme:
     """Read and validate a programme.yaml."""
-    problems = _Problems(path)
-    programme = _validate(path, Programme, read_yaml(path), problems)
-    problems.raise_if_any()
-    assert programme is not None
-    return programme
+    return _load_file(path, Programme)
 
 
-@functools.cache
 def load_glossary(path: Path | None = None) -> Glossary:
     """The programmes' words in every language (the bundled file unless another is given)."""
     from carecoop.content.glossary import GLOSSARY_FILE, Glossary
 
-    path = path or GLOSSARY_FILE
-    problems = _Problems(path)
-    glossary = _validate(path, Glossary, read_yaml(path), problems)
-    problems.raise_if_any()
-    assert glossary is not None
-    return glossary
+    return _load_file(path or GLOSSARY_FILE, Glossary)
 
 
 def load_translation_file(path: Path, *, cached: bool = False) -> Translation:
     """Read and validate a translation file."""
-    problems = _Problems(path)
-    data = read_yaml_cached(path) if cached else read_yaml(path)
-    translation = _validate(path, Translation, data, problems)
-    problems.raise_if_any()
-    assert translation is not None
-    return translation
+    return _load_file(path, Translation, cached=cached)
 
 
 #: The one rule for which files in a folder are content: YAML under either usual suffix.

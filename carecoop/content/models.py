@@ -85,9 +85,12 @@ CARE_KINDS: tuple[str, ...] = get_args(CareKind)
 
 
 class Model(BaseModel):
-    """Base for content models: unknown keys are errors, strings are stripped."""
+    """Base for content models: unknown keys are errors, strings are stripped.
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=False, allow_inf_nan=False)
+    Frozen: the loader hands the same validated models to every load of an unchanged file.
+    """
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True, allow_inf_nan=False)
 
 
 class ActivityKind(StrEnum):

@@ -12,6 +12,8 @@ import math
 import os
 import re
 import stat
+import time
+from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 
@@ -95,42 +97,116 @@ def read_text_file(path: Path, what: str = "file") -> str:
     Pipes and devices are refused before anything is read from them: a pipe named
     `x.yaml` would block for ever, `/dev/zero` would fill the memory.
     """
+    return decode_text(read_file_bytes(path, what), path)
 
-    def shown() -> str:
-        # Only a problem needs the path as people know it: resolving it for every file read
-        # was a fifth of the curriculum's loading time.
-        return display_path(path)
 
+def _shown(path: Path) -> str:
+    # Only a problem needs the path as people know it: resolving it for every file read
+    # was a fifth of the curriculum's loading time.
+    return display_path(path)
+
+
+def read_file_bytes(path: Path, what: str = "file") -> bytes:
+    """The bytes of a plain file of at most MAX_FILE_BYTES, checked as read_text_file says."""
     try:
         # O_NONBLOCK: opening a pipe with no writer returns at once instead of waiting.
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
-        raise ContentError([f"{shown()}: no such {what}"]) from None
+        raise ContentError([f"{_shown(path)}: no such {what}"]) from None
     except IsADirectoryError:
-        raise ContentError([f"{shown()}: is a folder, not a file"]) from None
+        raise ContentError([f"{_shown(path)}: is a folder, not a file"]) from None
     except OSError as error:
-        raise ContentError([f"{shown()}: cannot be read ({error.strerror or error})"]) from None
+        raise ContentError([f"{_shown(path)}: cannot be read ({error.strerror or error})"]) from None
     try:
         info = os.fstat(descriptor)
         if stat.S_ISDIR(info.st_mode):
-            raise ContentError([f"{shown()}: is a folder, not a file"])
+            raise ContentError([f"{_shown(path)}: is a folder, not a file"])
         if not stat.S_ISREG(info.st_mode):
-            raise ContentError([f"{shown()}: is not a plain file (a pipe or a device); give a file"])
+            raise ContentError([f"{_shown(path)}: is not a plain file (a pipe or a device); give a file"])
         if info.st_size > MAX_FILE_BYTES:
             size = f"{info.st_size // 1024} KB; at most {MAX_FILE_BYTES // 1024} KB"
-            raise ContentError([f"{shown()}: is too big ({size})"])
+            raise ContentError([f"{_shown(path)}: is too big ({size})"])
         with os.fdopen(os.dup(descriptor), "rb") as handle:
             data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as error:
-        raise ContentError([f"{shown()}: cannot be read ({error.strerror or error})"]) from None
+        raise ContentError([f"{_shown(path)}: cannot be read ({error.strerror or error})"]) from None
     finally:
         os.close(descriptor)
     if len(data) > MAX_FILE_BYTES:
-        raise ContentError([f"{shown()}: is too big (at most {MAX_FILE_BYTES // 1024} KB)"])
+        raise ContentError([f"{_shown(path)}: is too big (at most {MAX_FILE_BYTES // 1024} KB)"])
+    return data
+
+
+def decode_text(data: bytes, path: Path) -> str:
+    """A file's bytes as text; a ContentError naming the file when they are not UTF-8."""
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
-        raise ContentError([f"{shown()}: is not UTF-8 text"]) from None
+        raise ContentError([f"{_shown(path)}: is not UTF-8 text"]) from None
+
+
+#: A file changed this recently when it was hashed may change again within the same tick of
+#: the file system's clock and keep its times: such a file is hashed again on every read.
+_SETTLED_NS = 2_000_000_000
+
+
+class _Stamps:
+    """Content hashes of files that have not changed since they were hashed, by identity.
+
+    A file's identity is its device, inode, size, modification and change times. Any
+    write changes the change time (which no program can set back), so a file whose
+    identity is the one it had when it was hashed still holds the bytes that were hashed,
+    as long as it had settled then: it was last changed well before it was read.
+    """
+
+    SIZE = 1024
+
+    def __init__(self) -> None:
+        self._known: OrderedDict[tuple[int, ...], str] = OrderedDict()
+
+    def stamp(self, path: Path) -> tuple[str, bytes | None]:
+        """The file's content hash, and its bytes when they had to be read for it."""
+        try:
+            info = os.stat(path)
+        except OSError:
+            info = None  # reading says what is wrong, with the file's name
+        identity: tuple[int, ...] | None = None
+        if info is not None and stat.S_ISREG(info.st_mode):
+            identity = (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+            known = self._known.get(identity)
+            if known is not None:
+                self._known.move_to_end(identity)
+                return known, None
+        now = time.time_ns()
+        data = read_file_bytes(path)
+        stamp = hashlib.sha256(data).hexdigest()
+        if identity is not None and max(identity[3:]) < now - _SETTLED_NS:
+            self._known[identity] = stamp
+            while len(self._known) > self.SIZE:
+                self._known.popitem(last=False)
+        return stamp, data
+
+
+_stamps = _Stamps()
+
+
+class FileContent:
+    """A file's content hash (its stamp), and its text, read only when it is needed.
+
+    The stamp of a file unchanged since this process hashed it costs one `stat`: a cache
+    keyed on the stamp (parsed data, validated models) then reads nothing at all.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.stamp, self._data = _stamps.stamp(path)
+
+    def text(self) -> str:
+        """The file's text; the stamp is then the hash of exactly this text."""
+        if self._data is None:
+            self._data = read_file_bytes(self.path)
+            self.stamp = hashlib.sha256(self._data).hexdigest()
+        return decode_text(self._data, self.path)
 
 
 def _refuse_aliases(root: yaml.Node, shown: str) -> None:
@@ -188,7 +264,7 @@ def read_yaml(path: Path) -> Any:
     return parse_yaml(read_text_file(path), display_path(path))
 
 
-def read_yaml_cached(path: Path) -> Any:
+def read_yaml_cached(path: Path, content: FileContent | None = None) -> Any:
     """Like read_yaml, but reuses the parse of an unchanged file from the store's cache folder.
 
     Parsing YAML is most of the cost of loading the curriculum; a JSON copy of the parsed
@@ -196,15 +272,17 @@ def read_yaml_cached(path: Path) -> Any:
     an edit is seen even when it keeps the size and the modification time. Validation
     still runs on every load. Any problem with the cache falls back to parsing: the cache
     (in the platform's cache folder, see `paths.cache_dir`) never stops a command.
+    `content` is the file's content when the caller has it already.
     """
     import json
 
     from carecoop.paths import cache_dir
 
-    text = read_text_file(path)
+    content = content or FileContent(path)
+    text = content.text()
+    stamp = content.stamp
     key = hashlib.sha1(str(path.absolute()).encode()).hexdigest()
     cache = cache_dir() / "yaml" / f"{key}.json"
-    stamp = hashlib.sha256(text.encode("utf-8")).hexdigest()
     try:
         cached = json.loads(cache.read_text(encoding="utf-8"))
         if cached["stamp"] == stamp:
