@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import typer.main
+import typer.testing
 
 from carecoop.content.curriculum import Curriculum
 from carecoop.store.db import Store
@@ -187,10 +189,35 @@ def english_leftovers(text: str, *, allowed: frozenset[str] = frozenset()) -> li
     return sorted({word for word in words if word.lower() in ENGLISH_MARKERS} - allowed)
 
 
+_commands: dict[typer.Typer, Any] = {}
+
+
+def _command_of(app: typer.Typer) -> Any:
+    """The click command of a typer app, built once per test process."""
+    if app not in _commands:
+        _commands[app] = typer.main.get_command(app)
+    return _commands[app]
+
+
+class CliRunner(typer.testing.CliRunner):
+    """typer's CliRunner, but the app's click command is built once, not on every invoke.
+
+    typer turns every command function into a click command each time it is invoked
+    (reading ~40 signatures and their type hints, ~10 ms); the tests invoke the same app
+    hundreds of times in each process. The click command keeps no state between runs:
+    each run parses its arguments into a new context, as a new process would.
+    """
+
+    def invoke(self, app: typer.Typer, *args: Any, **kwargs: Any) -> typer.testing.Result:
+        """Run the app's command as `typer.testing.CliRunner.invoke` does."""
+        from unittest import mock
+
+        with mock.patch.object(typer.testing, "_get_command", _command_of):
+            return super().invoke(app, *args, **kwargs)
+
+
 def carecoop_output(*args: str, code: int = 0) -> str:
     """What `carecoop ARGS` prints (stdout and stderr), asserting its exit code."""
-    from typer.testing import CliRunner
-
     from carecoop.cli.app import app
 
     result = CliRunner().invoke(app, list(args))

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typer.testing import CliRunner
+from helpers import CliRunner
 
 from carecoop import __version__
 from carecoop.cli.app import app

@@ -6,9 +6,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from helpers import CliRunner
 from pypdf import PdfReader
 from shared_demo import shared_demo
-from typer.testing import CliRunner
 
 from carecoop.cli.app import app
 

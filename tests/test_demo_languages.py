@@ -12,8 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import every_answerer, read_yaml_file
-from typer.testing import CliRunner
+from helpers import CliRunner, every_answerer, read_yaml_file
 
 from carecoop.cli.app import app
 from carecoop.content.loader import load_curriculum

@@ -7,7 +7,7 @@ import re
 import subprocess
 from pathlib import Path
 
-from typer.testing import CliRunner
+from helpers import CliRunner
 
 from carecoop.cli.app import app
 

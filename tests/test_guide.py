@@ -5,9 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers import make_workshop, small_curriculum
+from helpers import CliRunner, make_workshop, small_curriculum
 from pypdf import PdfReader
-from typer.testing import CliRunner
 
 from carecoop.cli.app import app
 from carecoop.content.loader import load_curriculum, validate_paths

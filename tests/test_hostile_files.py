@@ -9,7 +9,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from helpers import CliRunner
 
 from carecoop.cli.app import app
 from carecoop.content.yamlfile import MAX_FILE_BYTES, parse_yaml, read_yaml, read_yaml_cached

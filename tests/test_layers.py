@@ -100,7 +100,7 @@ def test_no_importlib_for_our_own_modules() -> None:
 
 def test_yml_files_count_everywhere(tmp_path: Path) -> None:
     """One rule finds module files: `modules validate` and `--modules DIR` agree on `.yml`."""
-    from typer.testing import CliRunner
+    from helpers import CliRunner
 
     from carecoop.cli.app import app
     from carecoop.content.loader import content_files

@@ -7,8 +7,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from helpers import CliRunner
 from pilot_data import make_workshop
-from typer.testing import CliRunner
 
 from carecoop.cli.app import app
 from carecoop.content.loader import load_curriculum

@@ -6,7 +6,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from helpers import CliRunner
 
 from carecoop.cli.app import app
 from carecoop.errors import ContentError, UserError

@@ -5,9 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers import module_env
+from helpers import CliRunner, module_env
 from pilot_data import make_workshop
-from typer.testing import CliRunner
 
 from carecoop.cli.app import app
 from carecoop.content.loader import load_curriculum

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from helpers import CliRunner
 
 from carecoop.cli.app import app
 from carecoop.store.db import Store

@@ -15,9 +15,9 @@ from typing import Any
 
 import pytest
 import yaml
+from helpers import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from typer.testing import CliRunner
 
 from carecoop.cli.app import app
 from carecoop.plan.kinds import MAX_COUNT, MAX_MONEY

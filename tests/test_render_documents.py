@@ -17,10 +17,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
-from helpers import make_workshop, read_yaml_file, small_curriculum, words_outside_margins
+from helpers import CliRunner, make_workshop, read_yaml_file, small_curriculum, words_outside_margins
 from pypdf import PdfReader
 from shared_demo import shared_demo
-from typer.testing import CliRunner
 
 import carecoop.cli.export_cmd as export_cmd
 import carecoop.render.handout_export as handout_export

@@ -6,8 +6,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from helpers import make_workshop
-from typer.testing import CliRunner
+from helpers import CliRunner, make_workshop
 
 from carecoop.cli.app import app
 from carecoop.content.loader import load_curriculum

@@ -11,8 +11,7 @@ from typing import Any
 
 import pytest
 import yaml
-from helpers import every_answerer, module_env
-from typer.testing import CliRunner
+from helpers import CliRunner, every_answerer, module_env
 
 from carecoop.cli.app import app
 from carecoop.content.curriculum import Curriculum

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner
+from helpers import CliRunner
 
 from carecoop.cli.app import app
 from carecoop.store.db import Store

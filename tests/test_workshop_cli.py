@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from helpers import CliRunner
 
 from carecoop.cli.app import app
 from carecoop.content.loader import load_curriculum
