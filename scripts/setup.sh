@@ -43,3 +43,8 @@ fi
 # --compile-bytecode: compile once here, in parallel, instead of in the first command or
 # test process that imports each library (about 1,000 files).
 .venv/bin/uv sync --quiet --locked --inexact --compile-bytecode --python .venv/bin/python
+# carecoop itself is installed editable (imported from ./carecoop), which uv does not
+# compile: without this, a shell with PYTHONDONTWRITEBYTECODE set (or a read-only
+# checkout) compiles ~150 files again in every `carecoop` process and test worker
+# (~50 ms each). A file edited later is simply compiled again when imported.
+.venv/bin/python -m compileall -q -j 0 carecoop >/dev/null
