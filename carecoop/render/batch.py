@@ -61,8 +61,9 @@ def render_pdfs(jobs: Sequence[PdfJob], workers: int | None = None) -> list[Path
         return [render_one(job) for job in jobs]
     methods = multiprocessing.get_all_start_methods()
     if "fork" in methods:
-        # Forked workers inherit the imported WeasyPrint instead of each importing it (~0.5 s).
-        import weasyprint  # noqa: F401
+        # Forked workers inherit this process's renderer (WeasyPrint imported, its font
+        # configuration made, print.css parsed) instead of each making its own.
+        shared_renderer()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
         return list(pool.map(render_one, jobs, chunksize=1))

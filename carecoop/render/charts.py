@@ -2,6 +2,8 @@
 
 Every word on a chart (axes, legend, caption) comes from the document labels
 (`render/labels.py`, keys `chart_*`), so a chart speaks the language of its document.
+A chart's figure is built only when a format first draws it (`lazy_chart`): a Markdown or
+JSON export, which draws no chart, builds none.
 """
 
 from __future__ import annotations
@@ -40,10 +42,23 @@ def new_figure(size: tuple[float, float]) -> tuple[Any, Any]:
 
 
 def to_chart(figure: Any, caption: str) -> Chart:
-    """The chart of a finished figure, drawn when a format first asks: SVG for PDF, PNG for DOCX.
+    """The chart of a finished figure, drawn when a format first asks: SVG for PDF, PNG for DOCX."""
+    return lazy_chart(lambda: figure, caption)
 
-    Drawing is most of a chart's cost; a Markdown export draws nothing.
+
+def lazy_chart(build: Callable[[], Any], caption: str) -> Chart:
+    """The chart whose figure `build` makes when a format first draws it: SVG for PDF, PNG for DOCX.
+
+    Building and drawing are all of a chart's cost; a Markdown export pays for neither.
+    `build` runs at most once, so every word it prints must be chosen before (the language
+    may have changed by the time a format draws).
     """
+    made: list[Any] = []
+
+    def figure_of() -> Any:
+        if not made:
+            made.append(build())
+        return made[0]
 
     def svg() -> str:
         import matplotlib
@@ -52,6 +67,7 @@ def to_chart(figure: Any, caption: str) -> Chart:
         # WeasyPrint draws SVG text glyph by glyph: Arabic would come out unjoined and left to
         # right. matplotlib (3.11, through libraqm) shapes and orders it, so a chart with
         # right-to-left words keeps its text as drawn outlines; its caption stays searchable text.
+        figure = figure_of()
         fonttype = "path" if _has_right_to_left(figure) else "none"
         with matplotlib.rc_context({**_STYLE, "svg.fonttype": fonttype}):
             figure.savefig(data, format="svg", bbox_inches="tight", metadata={"Date": None})
@@ -62,7 +78,7 @@ def to_chart(figure: Any, caption: str) -> Chart:
 
         data = io.BytesIO()
         with matplotlib.rc_context(_STYLE):
-            figure.savefig(data, format="png", dpi=150, bbox_inches="tight")
+            figure_of().savefig(data, format="png", dpi=150, bbox_inches="tight")
         return data.getvalue()
 
     return Chart(caption=caption, draw_svg=svg, draw_png=png)
@@ -101,26 +117,36 @@ def cash_chart(
     months: list[Month], break_even: int | None, money: Callable[[Decimal], str], labels: Mapping[str, str]
 ) -> Chart:
     """The cash in the box at the end of each month, with zero and break-even marked."""
-    numbers = [m.number for m in months]
-    cash = [float(m.closing_cash) for m in months]
-    figure, axes = new_figure(_FIGURE_SIZE)
-    axes.axhline(0, color="#444444", linewidth=1)
-    axes.fill_between(numbers, cash, 0, where=[c < 0 for c in cash], color="#d9534f", alpha=0.25,
-                      interpolate=True, label=labels["chart_below_zero"])
-    axes.plot(numbers, cash, color="#1f5f8b", linewidth=2.5, marker="o", markersize=3,
-              label=labels["chart_cash"])
-    _finish(axes, months, break_even, money, labels)
-    return to_chart(figure, labels["chart_cash_caption"])
+    labels = dict(labels)
+
+    def build() -> Any:
+        numbers = [m.number for m in months]
+        cash = [float(m.closing_cash) for m in months]
+        figure, axes = new_figure(_FIGURE_SIZE)
+        axes.axhline(0, color="#444444", linewidth=1)
+        axes.fill_between(numbers, cash, 0, where=[c < 0 for c in cash], color="#d9534f", alpha=0.25,
+                          interpolate=True, label=labels["chart_below_zero"])
+        axes.plot(numbers, cash, color="#1f5f8b", linewidth=2.5, marker="o", markersize=3,
+                  label=labels["chart_cash"])
+        _finish(axes, months, break_even, money, labels)
+        return figure
+
+    return lazy_chart(build, labels["chart_cash_caption"])
 
 
 def income_costs_chart(
     months: list[Month], break_even: int | None, money: Callable[[Decimal], str], labels: Mapping[str, str]
 ) -> Chart:
     """Money coming in against money going out, month by month."""
-    numbers = [m.number for m in months]
-    figure, axes = new_figure(_FIGURE_SIZE)
-    axes.bar(numbers, [float(m.revenue) for m in months], color="#8fbc8f", label=labels["chart_income"])
-    axes.plot(numbers, [float(m.cash_out) for m in months], color="#b22222", linewidth=2.5,
-              label=labels["chart_costs"])
-    _finish(axes, months, break_even, money, labels)
-    return to_chart(figure, labels["chart_income_caption"])
+    labels = dict(labels)
+
+    def build() -> Any:
+        numbers = [m.number for m in months]
+        figure, axes = new_figure(_FIGURE_SIZE)
+        axes.bar(numbers, [float(m.revenue) for m in months], color="#8fbc8f", label=labels["chart_income"])
+        axes.plot(numbers, [float(m.cash_out) for m in months], color="#b22222", linewidth=2.5,
+                  label=labels["chart_costs"])
+        _finish(axes, months, break_even, money, labels)
+        return figure
+
+    return lazy_chart(build, labels["chart_income_caption"])
