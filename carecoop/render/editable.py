@@ -112,6 +112,10 @@ def _repeat_header(row: Any) -> None:
     properties.append(header)
 
 
+#: The paragraph styles of heading levels 1 to 4.
+_HEADINGS = ("Heading 1", "Heading 2", "Heading 3", "Heading 4")
+
+
 def docx_bytes(document: Document, paper: str = "a4") -> bytes:
     """The document as DOCX, with real headings and tables, on the paper asked for, for a word processor."""
     from docx import Document as DocxDocument
@@ -127,16 +131,26 @@ def docx_bytes(document: Document, paper: str = "a4") -> bytes:
     docx.core_properties.title = document.title[:_PROPERTY_LIMIT]
     docx.core_properties.author = document.author[:_PROPERTY_LIMIT]
     docx.core_properties.language = document.language[:_PROPERTY_LIMIT]
-    normal = docx.styles["Normal"]
+    styles = docx.styles
+    normal = styles["Normal"]
     normal.font.size = Pt(12)
-    docx.add_heading(document.title, level=0)
+    # Styles by name are looked up once: python-docx scans every style of the document for
+    # the default each time a style is given by name (most of the time of a long plan).
+    style_ids = {name: styles[name].style_id for name in ("Title", *_HEADINGS, "List Bullet", "Table Grid")}
+
+    def add_styled(text: str, style: str) -> None:
+        paragraph = docx.add_paragraph(text)
+        paragraph._p.style = style_ids[style]
+
+    add_styled(document.title, "Title")
     docx.add_paragraph(f"{document.subtitle} — {document.draft_label}")
     for line in document.cover_lines:
         docx.add_paragraph(line)
     docx.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
     for block in document.blocks:
         if isinstance(block, Heading):
-            docx.add_heading(block.text, level=min(block.level, 4))
+            level = min(block.level, 4)
+            add_styled(block.text, "Title" if level == 0 else _HEADINGS[level - 1])
         elif isinstance(block, Paragraph):
             paragraph = docx.add_paragraph()
             run = paragraph.add_run(block.text)
@@ -146,7 +160,7 @@ def docx_bytes(document: Document, paper: str = "a4") -> bytes:
                 run.italic = True
         elif isinstance(block, Bullets):
             for item in block.items:
-                docx.add_paragraph(item, style="List Bullet")
+                add_styled(item, "List Bullet")
         elif isinstance(block, Facts):
             for label, value in block.pairs:
                 paragraph = docx.add_paragraph()
@@ -156,7 +170,7 @@ def docx_bytes(document: Document, paper: str = "a4") -> bytes:
             if block.caption:
                 docx.add_paragraph().add_run(block.caption).bold = True
             table = docx.add_table(rows=1, cols=len(block.columns))
-            table.style = "Table Grid"
+            table._tbl.tblStyle_val = style_ids["Table Grid"]
             _repeat_header(table.rows[0])
             for cell, text in zip(table.rows[0].cells, block.columns, strict=True):
                 cell.text = text
