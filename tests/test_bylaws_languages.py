@@ -89,6 +89,9 @@ def test_bylaws_pdf_has_no_english_fixed_wording(language: str) -> None:
     text = "\n".join(page.extract_text() for page in reader.pages)
     assert english_leftovers(text) == [], language
     assert "Article" not in text or language == "fr"  # French says "Article" too
+    # The letters come out in reading order, not mirrored glyph by glyph (the Arabic plan's
+    # cover, in test_plan_rtl.py, is read from its HTML and relies on this).
+    assert PLANS[language]["cooperative"]["name"] in " ".join(reader.pages[0].extract_text().split())
 
 
 def test_spanish_bylaws_use_colombian_terms_and_the_solidarity_fund() -> None:
