@@ -223,3 +223,31 @@ def carecoop_output(*args: str, code: int = 0) -> str:
     result = CliRunner().invoke(app, list(args))
     assert result.exit_code == code, result.output
     return result.output
+
+
+class HtmlOnly:
+    """Stands in for the PDF renderer (patch `carecoop.render.engine.shared_renderer`).
+
+    An export then writes the HTML WeasyPrint would lay out, as it is: for checks of text and
+    logic the HTML already shows, where a PDF of the same document type is read elsewhere.
+    """
+
+    def pdf(self, html: str) -> bytes:
+        return html.encode()
+
+
+def html_words(html: str) -> str:
+    """The words of an HTML document as a reader sees them, with those of its SVG pictures.
+
+    Tags are dropped, entities read, runs of white space made one space; charts come as
+    base64 SVG data (what WeasyPrint draws, text included), so their words are added.
+    """
+    import base64
+    from html import unescape
+
+    pictures = [
+        base64.b64decode(data).decode("utf-8")
+        for data in re.findall(r"data:image/svg\+xml;base64,([A-Za-z0-9+/=]+)", html)
+    ]
+    words = re.sub(r"<[^>]*>", " ", " ".join([html, *pictures]))
+    return " ".join(unescape(words).split())

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from helpers import module_env
+from helpers import HtmlOnly, module_env
 
 import carecoop.render.engine as engine
 from carecoop.content.loader import load_curriculum
@@ -67,13 +67,6 @@ def _export_arabic(folder: Path) -> dict[str, Path]:
     # export shows it sets the bylaws of an Arabic workshop in Arabic, right to left.
     export_bylaws(store, curriculum, "w", paths["bylaws"], fmt="md")
     return paths
-
-
-class HtmlOnly:
-    """Stands in for the PDF renderer: the HTML it was given, as bytes."""
-
-    def pdf(self, html: str) -> bytes:
-        return html.encode()
 
 
 def test_arabic_plan_is_tagged_arabic_and_right_to_left(arabic: dict[str, Path]) -> None:

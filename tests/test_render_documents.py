@@ -10,14 +10,19 @@ sheet. The blank handouts are printed here, on letter paper.
 
 from __future__ import annotations
 
-import html
-import re
 import subprocess
 from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
-from helpers import CliRunner, make_workshop, read_yaml_file, small_curriculum, words_outside_margins
+from helpers import (
+    CliRunner,
+    html_words,
+    make_workshop,
+    read_yaml_file,
+    small_curriculum,
+    words_outside_margins,
+)
 from pypdf import PdfReader
 from shared_demo import shared_demo
 
@@ -94,9 +99,8 @@ def list_parts(paths: Sequence[Path], out: Path) -> Path:
 
 
 def html_text(path: Path) -> str:
-    """The words of a handout's HTML (tags dropped, entities read, white space made one space)."""
-    words = re.sub(r"<[^>]*>", " ", path.read_text(encoding="utf-8"))
-    return " ".join(html.unescape(words).split())
+    """The words of a handout's HTML, as written where its PDF would go."""
+    return html_words(path.read_text(encoding="utf-8"))
 
 
 def demo_handouts() -> Path:
