@@ -420,3 +420,20 @@ def test_a_settled_file_is_known_by_its_identity_until_it_changes(
     path.write_text(path.read_text().replace("A new title", "A new titlE"), encoding="utf-8")
     assert yamlfile.FileContent(path)._data is not None
     assert yamlfile.FileContent(path)._data is not None
+
+
+def test_models_validated_from_the_parse_cache_are_the_models_of_the_files() -> None:
+    # Through the parse cache pydantic validates the cached JSON text itself (JSON mode);
+    # for every bundled file that must give exactly what validating the parsed YAML gives.
+    from carecoop.content.loader import content_files, is_programme, is_translation, load_translation_file
+    from carecoop.paths import modules_dir
+
+    for path in content_files(modules_dir()):
+        if is_programme(path):
+            continue
+        load = load_translation_file if is_translation(path) else load_module_file
+        load(path, cached=True)  # writes the parse cache if this run has not yet
+        forget_validated()
+        from_cache = load(path, cached=True)
+        forget_validated()
+        assert from_cache == load(path, cached=False), path

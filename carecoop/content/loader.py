@@ -6,7 +6,9 @@ works with validated models only.
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import json
 import re
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
@@ -33,7 +35,7 @@ from carecoop.content.yamlfile import (
     display_path,
     located_lines,
     parse_yaml,
-    read_yaml_cached,
+    read_yaml_json,
 )
 from carecoop.errors import ContentError
 
@@ -96,11 +98,21 @@ def forget_validated() -> None:
     _validated.clear()
 
 
-def _read_data(content: FileContent, cached: bool) -> Any:
-    """A file's YAML data, through the parse cache on disk when `cached`."""
+def _read(content: FileContent, model: type[ModelT], cached: bool) -> tuple[ModelT | None, Any]:
+    """A file's model when it is valid straight from the parse cache, else its YAML data.
+
+    Through the parse cache (`cached`), pydantic validates the cached JSON text itself:
+    a third faster than reading the JSON, then validating it. A file that is not valid
+    so is read as data and validated again the usual way, which finds its problems.
+    """
     if cached:
-        return read_yaml_cached(content.path, content)
-    return parse_yaml(content.text(), display_path(content.path))
+        raw = read_yaml_json(content.path, content)
+        try:
+            return model.model_validate_json(raw), None
+        except ValidationError:
+            with contextlib.suppress(ValueError):  # else a damaged cache: parse the file
+                return None, json.loads(raw)
+    return None, parse_yaml(content.text(), display_path(content.path))
 
 
 class _Problems:
@@ -269,8 +281,9 @@ def load_module_file(
     if known is not None:
         return known
     problems = _Problems(path)
-    data = _read_data(content, cached)
-    module = _validate(path, Module, data, problems)
+    module, data = _read(content, Module, cached)
+    if module is None:
+        module = _validate(path, Module, data, problems)
     if module is not None:
         _check_module(module, problems, checker)
     elif isinstance(data, dict) and isinstance(data.get("activities"), list):
@@ -294,7 +307,9 @@ def _load_file(path: Path, model: type[ModelT], *, cached: bool = False) -> Mode
     if known is not None:
         return known
     problems = _Problems(path)
-    found = _validate(path, model, _read_data(content, cached), problems)
+    found, data = _read(content, model, cached)
+    if found is None:
+        found = _validate(path, model, data, problems)
     problems.raise_if_any()
     assert found is not None
     return _validated.keep(content.stamp, found)
