@@ -52,8 +52,10 @@ def run_demo(source: Path | None, out: Path) -> tuple[float, float]:
         env["CARECOOP_HOME"] = home
         env.pop("CARECOOP_CACHE", None)
         start, cpu = time.perf_counter(), children_cpu()
+        # From a folder of its own: Python puts the current folder before PYTHONPATH, so
+        # run from the repository's root the baseline would silently import this checkout.
         subprocess.run([sys.executable, "-m", "carecoop", "demo", "--out", str(out)], env=env, check=True,
-                       stdout=subprocess.DEVNULL)
+                       stdout=subprocess.DEVNULL, cwd=home)
         return time.perf_counter() - start, children_cpu() - cpu
 
 
