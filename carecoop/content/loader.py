@@ -315,9 +315,9 @@ def _load_file(path: Path, model: type[ModelT], *, cached: bool = False) -> Mode
     return _validated.keep(content.stamp, found)
 
 
-def load_programme_file(path: Path) -> Programme:
+def load_programme_file(path: Path, *, cached: bool = False) -> Programme:
     """Read and validate a programme.yaml."""
-    return _load_file(path, Programme)
+    return _load_file(path, Programme, cached=cached)
 
 
 def load_glossary(path: Path | None = None) -> Glossary:
@@ -468,7 +468,7 @@ def load_curriculum(
         for file in content_files(folder):
             try:
                 if is_programme(file):
-                    programme = load_programme_file(file)
+                    programme = load_programme_file(file, cached=True)
                     programmes[programme.id] = programme
                 elif is_translation(file):
                     translation = load_translation_file(file, cached=True)

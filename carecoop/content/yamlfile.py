@@ -1,88 +1,24 @@
-"""Safe YAML reading with line numbers for error messages.
+"""Safe reading of content files, their parse cache, and line numbers for error messages.
 
-Files are parsed once with the fast safe loader; only when a file has problems is it
-composed again into a node tree to find the line of each problem.
+Files are parsed once with the fast safe loader (carecoop.content.yamlparse); only when a
+file has problems is it composed again into a node tree to find the line of each problem.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
-import math
 import os
-import re
 import stat
 import time
 from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from carecoop.errors import ContentError
 
 #: No file carecoop reads comes near this; a bigger one is a mistake or an attack.
 MAX_FILE_BYTES = 4 * 1024 * 1024
-#: Whole numbers longer than this stay text (Python refuses to read ones over 4,300 digits).
-MAX_INT_DIGITS = 18
-
-# The C loader is several times faster; PyYAML built without libyaml lacks it.
-_Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def _number_or_text(constructor: Any, node: yaml.ScalarNode) -> Any:
-    """A number only when it prints back as the person wrote it; otherwise their text.
-
-    YAML 1.1 reads `12:30` as 750, `0771234567` as an octal number and `.nan` as NaN;
-    a phone number or a time must reach the store as typed, and NaN never at all.
-    """
-    text = constructor.construct_scalar(node)
-    try:
-        value: int | float = int(text) if re.fullmatch(r"-?[0-9]+", text) else float(text)
-    except ValueError:
-        return text
-    if len(text.lstrip("-")) > MAX_INT_DIGITS or not math.isfinite(value):
-        return text
-    return value if repr(value) == text else text
-
-
-class TextKeepingLoader(_Base):  # type: ignore[misc]
-    """A safe loader with YAML 1.2 core-schema-like scalars that never changes what was written.
-
-    true/false, null and numbers that print back unchanged are read as such; everything
-    else (times, dates, octal, hexadecimal, `yes`, `on`, `.inf`, `.nan`) stays text.
-    Tags for binary data, timestamps, sets and ordered maps are refused.
-    """
-
-    yaml_implicit_resolvers: dict[Any, Any] = {}
-    yaml_constructors = {
-        tag: constructor
-        for tag, constructor in yaml.SafeLoader.yaml_constructors.items()
-        if tag is None or tag.rsplit(":", 1)[-1] in ("null", "bool", "str", "seq", "map")
-    }
-
-
-TextKeepingLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
-)
-TextKeepingLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]
-)
-TextKeepingLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:float", re.compile(r"^-?[0-9]+(?:\.[0-9]+)?$"), list("-0123456789")
-)
-def _clean_text(constructor: Any, node: yaml.ScalarNode) -> str:
-    """A string without control characters: an escape written in double quotes must not reach a terminal."""
-    from carecoop.text import without_controls
-
-    return without_controls(constructor.construct_scalar(node))
-
-
-TextKeepingLoader.add_constructor("tag:yaml.org,2002:str", _clean_text)
-TextKeepingLoader.add_constructor("tag:yaml.org,2002:float", _number_or_text)
-TextKeepingLoader.add_constructor("tag:yaml.org,2002:int", _number_or_text)
-
-
 def display_path(path: Path) -> str:
     """A path as people will recognise it: relative to the current folder when inside it."""
     try:
@@ -209,54 +145,15 @@ class FileContent:
         return decode_text(self._data, self.path)
 
 
-def _refuse_aliases(root: yaml.Node, shown: str) -> None:
-    """A ContentError when a node is reached twice: an alias (`*name`) of an anchor (`&name`).
-
-    Aliases make a few hundred bytes expand into gigabytes (the "billion laughs"); no
-    carecoop file needs them.
-    """
-    from collections import deque
-
-    seen = {id(root)}
-    # Breadth first, in file order: the second place a node is reached is the alias.
-    queue: deque[yaml.Node] = deque([root])
-    while queue:
-        node = queue.popleft()
-        children: list[tuple[yaml.Node, yaml.Mark]] = []
-        if isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                children += [(key, key.start_mark), (value, key.start_mark)]
-        elif isinstance(node, yaml.SequenceNode):
-            children = [(item, node.start_mark) for item in node.value]
-        for child, mark in children:
-            if id(child) in seen:
-                raise ContentError(
-                    [f"{shown}:{mark.line + 1}: aliases (*name) are not allowed; write the value out in full"]
-                )
-            seen.add(id(child))
-            queue.append(child)
-
-
 def parse_yaml(text: str, shown: str) -> Any:
-    """Parse YAML (or JSON) text with the text-keeping loader; problems become one located line."""
-    loader = TextKeepingLoader(text)
-    try:
-        node = loader.get_single_node()
-        if node is None:
-            return None
-        _refuse_aliases(node, shown)
-        return loader.construct_document(node)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = f":{mark.line + 1}" if mark is not None else ""
-        problem = error.problem or error.context or "cannot be read"
-        raise ContentError([f"{shown}{line}: YAML syntax error: {problem}"]) from None
-    except yaml.YAMLError as error:
-        raise ContentError([f"{shown}: YAML syntax error: {error}"]) from None
-    except RecursionError:
-        raise ContentError([f"{shown}: is nested too deeply"]) from None
-    finally:
-        loader.dispose()
+    """Parse YAML (or JSON) text with the text-keeping loader; problems become one located line.
+
+    PyYAML is imported only here and when a problem's line is looked for: a command whose
+    files all come from the parse cache never loads it.
+    """
+    from carecoop.content.yamlparse import parse_yaml as parse
+
+    return parse(text, shown)
 
 
 def read_yaml(path: Path) -> Any:
@@ -315,44 +212,14 @@ def read_yaml_json(path: Path, content: FileContent | None = None) -> str:
     return raw
 
 
-class LineFinder:
-    """Finds the line of a dotted location (`activities.2.duration`) in a YAML file."""
-
-    def __init__(self, path: Path) -> None:
-        try:
-            self._root: yaml.Node | None = yaml.compose(read_text_file(path), Loader=TextKeepingLoader)
-        except (ContentError, yaml.YAMLError, RecursionError):
-            self._root = None
-
-    def line(self, location: tuple[str | int, ...]) -> int | None:
-        """1-based line of the deepest node the location reaches (a key's own line)."""
-        node = self._root
-        if node is None:
-            return None
-        line = node.start_mark.line + 1
-        for part in location:
-            if isinstance(node, yaml.MappingNode):
-                for key_node, value_node in node.value:
-                    if str(key_node.value) == str(part):
-                        line = key_node.start_mark.line + 1
-                        node = value_node
-                        break
-                else:
-                    return line
-            elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
-                if 0 <= part < len(node.value):
-                    node = node.value[part]
-                    line = node.start_mark.line + 1
-                else:
-                    return line
-            else:
-                return line
-        return line
-
-
 def located_lines(path: Path, problems: list[tuple[tuple[str | int, ...], str]]) -> list[str]:
     """Problems as `file:line: dotted.path: message` lines, the one format of every file error."""
-    finder = LineFinder(path)
+    from carecoop.content.yamlparse import LineFinder
+
+    try:
+        finder = LineFinder(read_text_file(path))
+    except ContentError:
+        finder = LineFinder(None)
     shown = display_path(path)
     lines = []
     for location, message in problems:

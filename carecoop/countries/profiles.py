@@ -166,14 +166,14 @@ def find_profile(text: str | None) -> str:
 @functools.cache
 def load_profile(code: str | None) -> CountryProfile:
     """The profile of a country code (`generic` for none); UnknownCountryError for an unknown one."""
-    from carecoop.content.yamlfile import read_yaml
+    from carecoop.content.yamlfile import read_yaml_cached
 
     code = (code or "generic").strip().lower()
     path = _profile_files().get(code)
     if path is None:
         raise UnknownCountryError(code, profile_codes())
     try:
-        return CountryProfile.model_validate(read_yaml(path))
+        return CountryProfile.model_validate(read_yaml_cached(path))
     except ValidationError as error:
         problems = "; ".join(
             f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in error.errors()

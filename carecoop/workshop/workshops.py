@@ -29,7 +29,7 @@ def programme_info(programme_id: str) -> Programme | None:
     from carecoop.paths import modules_dir
 
     try:
-        return load_programme_file(modules_dir() / programme_id / "programme.yaml")
+        return load_programme_file(modules_dir() / programme_id / "programme.yaml", cached=True)
     except ContentError:
         return None
 
